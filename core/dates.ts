@@ -1,0 +1,131 @@
+// Dates as clerks type them, turned into ISO 'YYYY-MM-DD' strings.
+import type { CellValue, IsoDate } from './types.js';
+import { normalize } from './text.js';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function isoOf(y: number, m: number, d: number): IsoDate {
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+// Days from 1970-01-01 to y-m-d (proleptic Gregorian), after H. Hinnant's days_from_civil.
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): IsoDate {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return isoOf(era * 400 + yoe + (m <= 2 ? 1 : 0), m, d);
+}
+
+// Excel's serial 25569 is 1970-01-01 (the 1900 system, past its fictitious 1900-02-29).
+const EXCEL_EPOCH = 25569;
+
+export function excelSerialToIso(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 61 || serial > 2958465) return null;
+  return civilFromDays(Math.floor(serial) - EXCEL_EPOCH);
+}
+
+export function isoToExcelSerial(iso: IsoDate): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return daysFromCivil(y, m, d) + EXCEL_EPOCH;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const [y, m, d] = iso.split('-').map(Number);
+  return civilFromDays(daysFromCivil(y, m, d) + days);
+}
+
+const TEXT_DATE = /^(\d{4})(?:[-/.年])(\d{1,2})(?:[-/.月])(\d{1,2})日?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const textCache = new Map<string, IsoDate | null>();
+
+/**
+ * A date cell as ISO, or null where it cannot be read. Excel dates arrive as Date (exceljs,
+ * midnight UTC) or as a serial number (Office.js); typed text as 2026-03-05, 2026/3/5,
+ * 2026.3.5, 2026年3月5日 or 20260305.
+ */
+export function parseDate(value: CellValue): IsoDate | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    // exceljs gives midnight UTC; a time of day from a sloppy cell must not shift the day.
+    return isoOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  if (typeof value === 'number') return excelSerialToIso(value);
+  if (typeof value !== 'string') return null;
+  let out = textCache.get(value);
+  if (out === undefined) {
+    out = parseDateText(value);
+    if (textCache.size > 50_000) textCache.clear();
+    textCache.set(value, out);
+  }
+  return out;
+}
+
+function parseDateText(text: string): IsoDate | null {
+  const t = normalize(text).replace(/(\d)T?\d{1,2}:\d{2}(:\d{2})?$/, '$1');
+  const m = TEXT_DATE.exec(t) ?? COMPACT_DATE.exec(t);
+  if (!m) return /^\d+(\.\d+)?$/.test(t) ? excelSerialToIso(Number(t)) : null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(y, mo, d) ? isoOf(y, mo, d) : null;
+}
+
+/** 'YYYY-MM-DD' from an argument such as --as-of; null where it is not a real date. */
+export function parseIsoArg(text: string): IsoDate | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(y, mo, d) ? isoOf(y, mo, d) : null;
+}
+
+/** '2026Q3' (or 2026-Q3, 2026q3) → its first and last day. */
+export function quarterRange(text: string): { quarter: string; start: IsoDate; end: IsoDate } | null {
+  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(text.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const q = Number(m[2]);
+  const endMonth = q * 3;
+  return { quarter: `${y}Q${q}`, start: isoOf(y, endMonth - 2, 1), end: isoOf(y, endMonth, daysInMonth(y, endMonth)) };
+}
+
+/** '2026-11' → { year, month }; null where it is not a month. */
+export function parseMonth(text: string): { year: number; month: number } | null {
+  const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
+}
+
+/** Today in the local time zone, as ISO. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** 2026-03-05 → 2026年3月5日, as the cards and messages write dates. */
+export function chineseDate(iso: IsoDate): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,40 @@
+// Levels, thresholds and the actions they call for, with their Chinese names.
+import type { Action, Level, Settings } from './types.js';
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  normal: '正常',
+  reminder: '提醒',
+  warning: '警示',
+  unqualified: '不合格',
+};
+
+export const ACTIONS: Record<Exclude<Level, 'normal'>, { action: string; by: string }> = {
+  reminder: { action: '约谈提醒', by: '党工委' },
+  warning: { action: '约谈，列为警示党员', by: '单位主要负责人' },
+  unqualified: { action: '作为不合格党员处置（转化、劝退、除名）', by: '党工委' },
+};
+
+export const BOTTOM_TALK = { action: '末位约谈教育', by: '党工委' } as const;
+
+export function levelOf(balance: number, t: Settings['thresholds']): Level {
+  if (balance >= t.unqualified) return 'unqualified';
+  if (balance >= t.warning) return 'warning';
+  if (balance >= t.reminder) return 'reminder';
+  return 'normal';
+}
+
+const ORDER: Level[] = ['normal', 'reminder', 'warning', 'unqualified'];
+
+export function levelAtLeast(level: Level, floor: Level): boolean {
+  return ORDER.indexOf(level) >= ORDER.indexOf(floor);
+}
+
+/** One action for every threshold the balance rises across, lowest first. */
+export function actionsCrossed(before: number, after: number, t: Settings['thresholds'], date: string, entryKey: string): Action[] {
+  const out: Action[] = [];
+  for (const level of ['reminder', 'warning', 'unqualified'] as const) {
+    const threshold = t[level];
+    if (before < threshold && after >= threshold) out.push({ date, threshold, level, ...ACTIONS[level], entryKey });
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+// The two sheets the tools write, as 2-D arrays: 积分汇总 and 校验结果.
+import type { CellValue, Problem, ScoreResult, Severity } from './types.js';
+import { LEVEL_LABELS } from './levels.js';
+import { entryState } from './score.js';
+
+export const SUMMARY_SHEET = '积分汇总';
+export const PROBLEMS_SHEET = '校验结果';
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '提醒', info: '说明' };
+
+export const SUMMARY_HEADER = [
+  '编号', '姓名', '支部', '积分余额', '等级', '累计记分', '累计奖励分', '实际销分', '待核实', '应办处置', '排名', '可推荐评先评优', '警示党员', '计算日期',
+] as const;
+
+export function summaryRows(result: ScoreResult): CellValue[][] {
+  const rows: CellValue[][] = [[...SUMMARY_HEADER]];
+  for (const m of result.members) {
+    const pending = m.entries.filter((e) => entryState(e, result.asOf) === 'pending').length;
+    rows.push([
+      m.member.id ?? '',
+      m.member.name,
+      m.member.branch,
+      m.balance,
+      LEVEL_LABELS[m.level],
+      m.demerits,
+      m.rewards,
+      m.cancelled,
+      pending,
+      m.actions.map((a) => `${a.date} 达${a.threshold}分：${a.action}（${a.by}）`).join('\n'),
+      m.rank,
+      m.awardEligible ? '是' : '否',
+      m.warningListed ? '是' : '否',
+      result.asOf,
+    ]);
+  }
+  return rows;
+}
+
+export const PROBLEMS_HEADER = ['级别', '工作表', '单元格', '行', '列', '问题', '处理办法'] as const;
+
+export function problemRows(problems: readonly Problem[]): CellValue[][] {
+  return [
+    [...PROBLEMS_HEADER],
+    ...problems.map((p) => [SEVERITY_LABELS[p.severity], p.sheet, p.cell ?? '', p.row ?? '', p.column ?? '', p.message, p.fix]),
+  ];
+}
+
+/** "记分台账 第12行 日期: 无法识别日期 …" — one line as the CLI and the task pane show it. */
+export function problemLine(p: Problem): string {
+  const where = [p.sheet, p.row !== null ? `第${p.row}行` : '', p.column ?? ''].filter(Boolean).join(' ');
+  return `[${SEVERITY_LABELS[p.severity]}] ${where}：${p.message}。${p.fix}`;
+}

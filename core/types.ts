@@ -1,0 +1,249 @@
+// The shapes the scoring core takes and gives. Both adapters (the exceljs report tool and
+// the Office.js add-in) hand sheets in as plain 2-D arrays and render what comes out.
+
+/** A cell as both exceljs (flattened) and Office.js `values` give it. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** One worksheet as a 2-D array of values. `rows[0][0]` is the cell at `origin`. */
+export interface SheetData {
+  name: string;
+  rows: CellValue[][];
+  /** 1-based Excel row and column of rows[0][0]; default A1. */
+  origin?: { row: number; col: number };
+}
+
+/** An ISO calendar date, 'YYYY-MM-DD'. Plain dates avoid every time-zone trap. */
+export type IsoDate = string;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a number or a problem came from: the sheet, the Excel row, the column header. */
+export interface SourceRef {
+  sheet: string;
+  /** Excel row number (1-based), or null for a problem about a whole sheet. */
+  row: number | null;
+  /** The column's canonical header (e.g. 日期), or null. */
+  column: string | null;
+  /** A1-style address of the cell, where one cell is meant. */
+  cell: string | null;
+}
+
+export interface Problem extends SourceRef {
+  severity: Severity;
+  /** Plain Chinese: what is wrong, e.g. 无法识别日期 "2026-13-01". */
+  message: string;
+  /** Plain Chinese: how to fix it. */
+  fix: string;
+}
+
+export type Level = 'normal' | 'reminder' | 'warning' | 'unqualified';
+
+/** One line of the rules catalog: a rule code with one variant (情形). */
+export interface Rule {
+  code: string;
+  category: string;
+  norm: string;
+  /** null where the rule has no variants. */
+  variant: string | null;
+  /** Magnitude of the points; null where the committee decides case by case (J2). */
+  points: number | null;
+  /** True for rewards (奖励分): they cancel points instead of adding them. */
+  reward: boolean;
+  /** 一次性记满: the balance becomes at least the points (12) and rewards cannot cancel it. */
+  oneTimeFull: boolean;
+  /** 需认定: counts only once the committee has verified it. */
+  needsVerification: boolean;
+  /** 警示: lists the member as 警示党员/警示对象. */
+  warningList: boolean;
+  /** 微心愿: scored once a year from the 微心愿 sheet, points per wish not completed. */
+  yearly: boolean;
+  /** Where the rule came from: null for the built-in catalog. */
+  source: SourceRef | null;
+}
+
+export interface Settings {
+  unitName: string;
+  thresholds: { reminder: number; warning: number; unqualified: number };
+  /** 'none' (不清零, the article's rule) or 'yearly' (每年). */
+  reset: 'none' | 'yearly';
+  /** 每年应认领微心愿数: the least number of wishes a member must claim; 0 = none. */
+  requiredWishes: number;
+  /** 上级党组织邮箱 */
+  upwardEmail: string | null;
+  /** 每月调整日: the day of the month the ranking is taken (25). */
+  rankingDay: number;
+  /** 末位人数 */
+  bottomCount: number;
+  /** 复核申请天数: days a member has to ask for review of a notice card. */
+  reviewDays: number;
+}
+
+export type MemberStatus = 'active' | 'inactive';
+
+export interface Member {
+  /** 编号, or null where the roster has none. */
+  id: string | null;
+  name: string;
+  branch: string;
+  post: string;
+  email: string;
+  /** The status as typed (在册 when blank). */
+  statusText: string;
+  /** Only 在册 members are scored and ranked. */
+  status: MemberStatus;
+  source: SourceRef;
+}
+
+/** What the status column (and the rule) say, whatever the date. */
+export type Verification = 'counts' | 'pending' | 'revoked';
+
+/** How an entry stands at an as-of date: see `entryState`. */
+export type EntryState =
+  | 'counted' // applied to the balance
+  | 'pending' // 待核实: listed, not counted
+  | 'revoked' // 已撤销: kept for the record, never counted
+  | 'future' // dated after the as-of date
+  | 'inactive'; // the member is not 在册: kept, not scored
+
+/** A ledger row (or a micro-wish shortfall) that passed validation. */
+export interface Entry {
+  /** Stable id: `${sheet}!${row}`. */
+  key: string;
+  source: SourceRef;
+  date: IsoDate;
+  member: Member;
+  rule: Rule;
+  /** Signed points as scored: positive adds, negative is a reward. */
+  points: number;
+  verification: Verification;
+  /** The status as typed. */
+  statusText: string;
+  note: string;
+  noticeDate: IsoDate | null;
+  /** The variant as typed (情形), for the card. */
+  variantText: string;
+  /** Micro-wishes only: the year's figures. */
+  wishes?: { year: number; claimed: number; completed: number; required: number };
+}
+
+export interface Action {
+  date: IsoDate;
+  threshold: number;
+  level: Exclude<Level, 'normal'>;
+  /** 约谈提醒 / 约谈，列为警示党员 / 不合格党员处置（转化、劝退、除名） */
+  action: string;
+  /** Who acts: 党工委 / 单位主要负责人. */
+  by: string;
+  /** The entry that made the balance rise across the threshold. */
+  entryKey: string;
+}
+
+/** One counted entry applied to a member's balance, in the order it was applied. */
+export interface Step {
+  entryKey: string;
+  date: IsoDate;
+  /** Signed points the entry asked for. */
+  requested: number;
+  /** Signed points actually applied (a reward cancels only what is there to cancel). */
+  applied: number;
+  before: number;
+  after: number;
+  /** Thresholds crossed upward by this step. */
+  actions: Action[];
+  /** True when a yearly reset put the balance to 0 before this step. */
+  resetBefore?: boolean;
+}
+
+export interface MemberResult {
+  member: Member;
+  balance: number;
+  level: Level;
+  /** Counted demerit points, summed (before cancellation). */
+  demerits: number;
+  /** Counted reward points, summed as typed (magnitude). */
+  rewards: number;
+  /** Reward points that really cancelled something. */
+  cancelled: number;
+  /** 可推荐评先评优: balance is 0. */
+  awardEligible: boolean;
+  /** 警示党员: level 警示 or higher, or a counted entry of a rule that lists. */
+  warningListed: boolean;
+  actions: Action[];
+  steps: Step[];
+  /** Every valid entry of this member, counted or not, in date order. */
+  entries: Entry[];
+  /** 1 = lowest balance; equal balances share a rank. */
+  rank: number;
+}
+
+export interface RankingRow {
+  rank: number;
+  member: Member;
+  balance: number;
+  level: Level;
+  /** 末位: among the last N with a balance above 0. */
+  bottom: boolean;
+}
+
+export interface Ranking {
+  month: string; // YYYY-MM
+  asOf: IsoDate; // the ranking day of that month
+  rows: RankingRow[];
+  /** Talks due at the ranking date: reminder/warning levels and 末位. */
+  talks: { member: Member; reason: 'reminder' | 'warning' | 'unqualified' | 'bottom'; action: string; by: string }[];
+}
+
+export interface QuarterRow {
+  member: Member;
+  /** Demerit points counted in the quarter. */
+  demerits: number;
+  /** Reward points counted in the quarter (magnitude as typed). */
+  rewards: number;
+  /** Reward points in the quarter that really cancelled something. */
+  cancelled: number;
+  balance: number;
+  level: Level;
+  entries: Entry[];
+}
+
+export interface QuarterSummary {
+  quarter: string; // 2026Q3
+  start: IsoDate;
+  end: IsoDate;
+  rows: QuarterRow[];
+  totals: { members: number; demerits: number; rewards: number; byLevel: Record<Level, number> };
+}
+
+/** Everything parsed out of a workbook, before scoring. */
+export interface ParsedWorkbook {
+  settings: Settings;
+  rules: Rule[];
+  members: Member[];
+  /** Valid ledger rows and micro-wish rows (error rows are left out). */
+  entries: Entry[];
+  problems: Problem[];
+  /** Which sheet names were found for each role (null: absent). */
+  sheets: { roster: string | null; ledger: string | null; wishes: string | null; rules: string | null; settings: string | null };
+}
+
+export interface ScoreResult {
+  asOf: IsoDate;
+  settings: Settings;
+  rules: Rule[];
+  /** Scored (在册) members, in roster order. */
+  members: MemberResult[];
+  /** Members who are not 在册: history kept, not scored. */
+  inactive: Member[];
+  /** Every valid entry, in date order. */
+  entries: Entry[];
+  problems: Problem[];
+  sheets: ParsedWorkbook['sheets'];
+}
+
+/** Thrown only for a workbook that cannot be used at all (no roster, no ledger). */
+export class UnusableWorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnusableWorkbookError';
+  }
+}
