@@ -13,7 +13,10 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       // The core is shared with the browser add-in: it must not reach for Node or the DOM.
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'exceljs', '../reports/*', '../addin/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', 'exceljs', '../reports/*', '../addin/*'] },
+      ],
     },
   },
 );

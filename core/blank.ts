@@ -24,7 +24,13 @@ export function blankWorkbook(rules: readonly Rule[] = BUILTIN_RULES): BlankShee
   const codes = [...new Set(rules.map((r) => r.code))];
   const variants = [...new Set(rules.map((r) => r.variant).filter((v): v is string => v !== null))];
   return [
-    { name: '党员名册', header: ['编号', '姓名', '支部', '职务', '邮箱', '状态'], rows: [], widths: [10, 12, 16, 14, 26, 10], dropdowns: [{ column: '状态', list: ['在册', '转出', '停止党籍'] }] },
+    {
+      name: '党员名册',
+      header: ['编号', '姓名', '支部', '职务', '邮箱', '状态'],
+      rows: [],
+      widths: [10, 12, 16, 14, 26, 10],
+      dropdowns: [{ column: '状态', list: ['在册', '转出', '停止党籍'] }],
+    },
     {
       name: '记分台账',
       header: ['日期', '编号', '姓名', '事项', '情形', '分值', '状态', '说明', '告知日期'],
@@ -37,15 +43,36 @@ export function blankWorkbook(rules: readonly Rule[] = BUILTIN_RULES): BlankShee
         { column: '状态', list: STATUS_CHOICES },
       ],
     },
-    { name: '微心愿', header: ['年度', '编号', '姓名', '认领数', '完成数'], rows: [], widths: [8, 10, 12, 10, 10], dropdowns: [{ column: '姓名', list: { sheet: '党员名册', column: '姓名' } }] },
+    {
+      name: '微心愿',
+      header: ['年度', '编号', '姓名', '认领数', '完成数'],
+      rows: [],
+      widths: [8, 10, 12, 10, 10],
+      dropdowns: [{ column: '姓名', list: { sheet: '党员名册', column: '姓名' } }],
+    },
     {
       name: '记分规则',
       header: ['代码', '类别', '规范', '情形', '分值', '一次性记满', '需认定', '警示'],
-      rows: rules.map((r) => [r.code, r.category, r.norm, r.variant ?? '', r.points === null ? '' : r.reward ? -r.points : r.points, yn(r.oneTimeFull), yn(r.needsVerification), yn(r.warningList)]),
+      rows: rules.map((r) => [
+        r.code,
+        r.category,
+        r.norm,
+        r.variant ?? '',
+        r.points === null ? '' : r.reward ? -r.points : r.points,
+        yn(r.oneTimeFull),
+        yn(r.needsVerification),
+        yn(r.warningList),
+      ]),
       widths: [8, 20, 50, 12, 8, 12, 8, 8],
       dropdowns: [],
     },
-    { name: '设置', header: ['项目', '值'], rows: SETTING_ROWS.map(([k, v]) => [k, v]), widths: [22, 30], dropdowns: [] },
+    {
+      name: '设置',
+      header: ['项目', '值'],
+      rows: SETTING_ROWS.map(([k, v]) => [k, v]),
+      widths: [22, 30],
+      dropdowns: [],
+    },
   ];
 }
 

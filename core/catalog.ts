@@ -2,7 +2,10 @@
 import type { Rule } from './types.js';
 import { normalize } from './text.js';
 
-type RuleSeed = Omit<Rule, 'source' | 'reward' | 'yearly' | 'warningList' | 'oneTimeFull' | 'needsVerification'> &
+type RuleSeed = Omit<
+  Rule,
+  'source' | 'reward' | 'yearly' | 'warningList' | 'oneTimeFull' | 'needsVerification'
+> &
   Partial<Pick<Rule, 'reward' | 'yearly' | 'warningList' | 'oneTimeFull' | 'needsVerification'>>;
 
 const PL = '严肃党内政治生活';
@@ -17,18 +20,95 @@ const SEEDS: RuleSeed[] = [
   { code: 'P1', category: PL, norm: '三会一课', variant: '请假', points: 2 },
   { code: 'P2', category: PL, norm: '党员固定活动日', variant: '无故缺席', points: 3 },
   { code: 'P2', category: PL, norm: '党员固定活动日', variant: '请假', points: 1 },
-  { code: 'R1', category: PA, norm: '不服从、不执行党组织集体决议决定', variant: null, points: 12, oneTimeFull: true, needsVerification: true },
-  { code: 'R2', category: PA, norm: '妄议大政方针、听信传播政治谣言、公开发表与组织决定相悖的言论', variant: null, points: 12, oneTimeFull: true, needsVerification: true },
-  { code: 'R3', category: PA, norm: '参与违规上访', variant: null, points: 12, oneTimeFull: true, needsVerification: true },
-  { code: 'S1', category: '亮明身份、服务群众', norm: '年度"微心愿"认领兑现', variant: '少完成1个', points: 3, yearly: true },
-  { code: 'W1', category: WF, norm: W1_NORM, variant: '廉政约谈', points: 3, needsVerification: true },
+  {
+    code: 'R1',
+    category: PA,
+    norm: '不服从、不执行党组织集体决议决定',
+    variant: null,
+    points: 12,
+    oneTimeFull: true,
+    needsVerification: true,
+  },
+  {
+    code: 'R2',
+    category: PA,
+    norm: '妄议大政方针、听信传播政治谣言、公开发表与组织决定相悖的言论',
+    variant: null,
+    points: 12,
+    oneTimeFull: true,
+    needsVerification: true,
+  },
+  {
+    code: 'R3',
+    category: PA,
+    norm: '参与违规上访',
+    variant: null,
+    points: 12,
+    oneTimeFull: true,
+    needsVerification: true,
+  },
+  {
+    code: 'S1',
+    category: '亮明身份、服务群众',
+    norm: '年度"微心愿"认领兑现',
+    variant: '少完成1个',
+    points: 3,
+    yearly: true,
+  },
+  {
+    code: 'W1',
+    category: WF,
+    norm: W1_NORM,
+    variant: '廉政约谈',
+    points: 3,
+    needsVerification: true,
+  },
   { code: 'W1', category: WF, norm: W1_NORM, variant: '通报', points: 6, needsVerification: true },
-  { code: 'W1', category: WF, norm: W1_NORM, variant: '诫勉谈话', points: 9, needsVerification: true, warningList: true },
-  { code: 'M1', category: MR, norm: M1_NORM, variant: '廉政约谈', points: 3, needsVerification: true },
+  {
+    code: 'W1',
+    category: WF,
+    norm: W1_NORM,
+    variant: '诫勉谈话',
+    points: 9,
+    needsVerification: true,
+    warningList: true,
+  },
+  {
+    code: 'M1',
+    category: MR,
+    norm: M1_NORM,
+    variant: '廉政约谈',
+    points: 3,
+    needsVerification: true,
+  },
   { code: 'M1', category: MR, norm: M1_NORM, variant: '通报', points: 6, needsVerification: true },
-  { code: 'M1', category: MR, norm: M1_NORM, variant: '诫勉谈话', points: 9, needsVerification: true, warningList: true },
-  { code: 'J1', category: '奖励', norm: '志愿服务', variant: null, points: 2, reward: true, needsVerification: true },
-  { code: 'J2', category: '奖励', norm: '招商引资、企业服务、重点工程建设表现突出', variant: null, points: null, reward: true, needsVerification: true },
+  {
+    code: 'M1',
+    category: MR,
+    norm: M1_NORM,
+    variant: '诫勉谈话',
+    points: 9,
+    needsVerification: true,
+    warningList: true,
+  },
+  {
+    code: 'J1',
+    category: '奖励',
+    norm: '志愿服务',
+    variant: null,
+    points: 2,
+    reward: true,
+    needsVerification: true,
+  },
+  {
+    code: 'J2',
+    category: '奖励',
+    norm: '招商引资、企业服务、重点工程建设表现突出',
+    variant: null,
+    points: null,
+    reward: true,
+    needsVerification: true,
+  },
 ];
 
 export const BUILTIN_RULES: readonly Rule[] = SEEDS.map((s) => ({
@@ -48,7 +128,11 @@ export function wishRule(rules: readonly Rule[]): Rule | null {
 
 export type RuleMatch =
   | { ok: true; rule: Rule }
-  | { ok: false; reason: 'unknown-rule' | 'unknown-variant' | 'missing-variant' | 'ambiguous-variant'; variants: string[] };
+  | {
+      ok: false;
+      reason: 'unknown-rule' | 'unknown-variant' | 'missing-variant' | 'ambiguous-variant';
+      variants: string[];
+    };
 
 /** Finds rules by code or norm text, and a rule's variant by exact or unique partial text. */
 export class RuleIndex {
@@ -78,7 +162,9 @@ export class RuleIndex {
     if (!key) return null;
     const exact = this.byKey.get(key);
     if (exact) return exact;
-    const partial = this.norms.filter((n) => n.norm.includes(key) || (key.length >= 4 && key.includes(n.norm)));
+    const partial = this.norms.filter(
+      (n) => n.norm.includes(key) || (key.length >= 4 && key.includes(n.norm)),
+    );
     return partial.length === 1 ? partial[0].rules : null;
   }
 
@@ -101,8 +187,16 @@ export class RuleIndex {
     if (!v) return { ok: false, reason: 'missing-variant', variants };
     const exact = group.find((r) => r.variant !== null && normalize(r.variant) === v);
     if (exact) return { ok: true, rule: exact };
-    const partial = group.filter((r) => r.variant !== null && (normalize(r.variant).includes(v) || v.includes(normalize(r.variant))));
+    const partial = group.filter(
+      (r) =>
+        r.variant !== null &&
+        (normalize(r.variant).includes(v) || v.includes(normalize(r.variant))),
+    );
     if (partial.length === 1) return { ok: true, rule: partial[0] };
-    return { ok: false, reason: partial.length > 1 ? 'ambiguous-variant' : 'unknown-variant', variants };
+    return {
+      ok: false,
+      reason: partial.length > 1 ? 'ambiguous-variant' : 'unknown-variant',
+      variants,
+    };
   }
 }

@@ -33,7 +33,9 @@ function civilFromDays(z: number): IsoDate {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -102,13 +104,19 @@ export function parseIsoArg(text: string): IsoDate | null {
 }
 
 /** '2026Q3' (or 2026-Q3, 2026q3) → its first and last day. */
-export function quarterRange(text: string): { quarter: string; start: IsoDate; end: IsoDate } | null {
+export function quarterRange(
+  text: string,
+): { quarter: string; start: IsoDate; end: IsoDate } | null {
   const m = /^(\d{4})-?[Qq]([1-4])$/.exec(text.trim());
   if (!m) return null;
   const y = Number(m[1]);
   const q = Number(m[2]);
   const endMonth = q * 3;
-  return { quarter: `${y}Q${q}`, start: isoOf(y, endMonth - 2, 1), end: isoOf(y, endMonth, daysInMonth(y, endMonth)) };
+  return {
+    quarter: `${y}Q${q}`,
+    start: isoOf(y, endMonth - 2, 1),
+    end: isoOf(y, endMonth, daysInMonth(y, endMonth)),
+  };
 }
 
 /** '2026-11' → { year, month }; null where it is not a month. */

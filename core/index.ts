@@ -7,9 +7,28 @@ export { quarterlySummary } from './quarter.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
 export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';
-export { summaryRows, problemRows, problemLine, SUMMARY_SHEET, PROBLEMS_SHEET, SUMMARY_HEADER, PROBLEMS_HEADER, SEVERITY_LABELS } from './tables.js';
+export {
+  summaryRows,
+  problemRows,
+  problemLine,
+  SUMMARY_SHEET,
+  PROBLEMS_SHEET,
+  SUMMARY_HEADER,
+  PROBLEMS_HEADER,
+  SEVERITY_LABELS,
+} from './tables.js';
 export { blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
 export { SHEET_NAMES, OUTPUT_SHEETS } from './sheets.js';
 export { describeRule, STATUS_CHOICES } from './ledger.js';
-export { parseDate, parseIsoArg, parseMonth, quarterRange, todayIso, chineseDate, excelSerialToIso, isoToExcelSerial, addDays } from './dates.js';
+export {
+  parseDate,
+  parseIsoArg,
+  parseMonth,
+  quarterRange,
+  todayIso,
+  chineseDate,
+  excelSerialToIso,
+  isoToExcelSerial,
+  addDays,
+} from './dates.js';
 export { cellText, normalize } from './text.js';

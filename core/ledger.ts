@@ -8,18 +8,50 @@ import { parsePoints } from './points.js';
 import { cellText, normalize } from './text.js';
 
 const STATUS: Record<string, Verification> = {};
-for (const s of ['已认定', '认定', '已核实', '核实', '属实', '经查属实', '已审核', '审核通过', '通过', '有效', '已确认', '确认', '已记分'])
+for (const s of [
+  '已认定',
+  '认定',
+  '已核实',
+  '核实',
+  '属实',
+  '经查属实',
+  '已审核',
+  '审核通过',
+  '通过',
+  '有效',
+  '已确认',
+  '确认',
+  '已记分',
+])
   STATUS[s] = 'counts';
-for (const s of ['待核实', '待认定', '待审核', '审核中', '核实中', '未认定', '未核实', '待定', '待确认']) STATUS[s] = 'pending';
-for (const s of ['已撤销', '撤销', '撤回', '已撤回', '不属实', '无效', '作废', '已作废']) STATUS[s] = 'revoked';
+for (const s of [
+  '待核实',
+  '待认定',
+  '待审核',
+  '审核中',
+  '核实中',
+  '未认定',
+  '未核实',
+  '待定',
+  '待确认',
+])
+  STATUS[s] = 'pending';
+for (const s of ['已撤销', '撤销', '撤回', '已撤回', '不属实', '无效', '作废', '已作废'])
+  STATUS[s] = 'revoked';
 
 export const STATUS_CHOICES = ['已认定', '待核实', '已撤销'] as const;
 
-export function parseLedger(table: Table, members: MemberIndex, rules: RuleIndex, problems: Problem[]): Entry[] {
+export function parseLedger(
+  table: Table,
+  members: MemberIndex,
+  rules: RuleIndex,
+  problems: Problem[],
+): Entry[] {
   const entries: Entry[] = [];
   const rows = table.sheet.rows;
   const rowProblems: Problem[] = [];
-  const err = (i: number, key: string, message: string, fix: string) => rowProblems.push(table.problem('error', i, key, message, fix));
+  const err = (i: number, key: string, message: string, fix: string) =>
+    rowProblems.push(table.problem('error', i, key, message, fix));
 
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
@@ -30,7 +62,13 @@ export function parseLedger(table: Table, members: MemberIndex, rules: RuleIndex
     const date = parseDate(dateValue);
     if (date === null) {
       const typed = cellText(dateValue);
-      if (typed) err(i, 'date', `无法识别日期"${typed}"`, '按 2026-03-05 或 2026年3月5日 的样式填写真实存在的日期');
+      if (typed)
+        err(
+          i,
+          'date',
+          `无法识别日期"${typed}"`,
+          '按 2026-03-05 或 2026年3月5日 的样式填写真实存在的日期',
+        );
       else err(i, 'date', '日期为空', '填写记分事项发生的日期');
     }
 
@@ -39,7 +77,14 @@ export function parseLedger(table: Table, members: MemberIndex, rules: RuleIndex
     const who = members.find(idText, nameText);
     if (!who.ok) {
       const [message, fix] = memberProblemText(who.reason, idText, nameText, who.member);
-      err(i, who.reason === 'unknown-name' || who.reason === 'ambiguous-name' || !table.has('id') ? 'name' : 'id', message, fix);
+      err(
+        i,
+        who.reason === 'unknown-name' || who.reason === 'ambiguous-name' || !table.has('id')
+          ? 'name'
+          : 'id',
+        message,
+        fix,
+      );
     }
 
     const itemText = table.text(row, 'item');
@@ -48,9 +93,27 @@ export function parseLedger(table: Table, members: MemberIndex, rules: RuleIndex
     if (!itemText) err(i, 'item', '事项为空', '填写规则代码（如 P1）或规范名称（如 三会一课）');
     else if (!match!.ok) {
       const m = match as Extract<typeof match, { ok: false }>;
-      if (m.reason === 'unknown-rule') err(i, 'item', `不认识的事项"${itemText}"`, '填写记分规则中的代码（如 P1、W1、J1）或规范名称');
-      else if (m.reason === 'missing-variant') err(i, 'variant', `事项"${itemText}"须填写情形`, `情形填写其中之一：${m.variants.join('、')}`);
-      else err(i, 'variant', `事项"${itemText}"没有情形"${variantText}"`, `情形填写其中之一：${m.variants.join('、')}`);
+      if (m.reason === 'unknown-rule')
+        err(
+          i,
+          'item',
+          `不认识的事项"${itemText}"`,
+          '填写记分规则中的代码（如 P1、W1、J1）或规范名称',
+        );
+      else if (m.reason === 'missing-variant')
+        err(
+          i,
+          'variant',
+          `事项"${itemText}"须填写情形`,
+          `情形填写其中之一：${m.variants.join('、')}`,
+        );
+      else
+        err(
+          i,
+          'variant',
+          `事项"${itemText}"没有情形"${variantText}"`,
+          `情形填写其中之一：${m.variants.join('、')}`,
+        );
     }
     const rule = match?.ok ? match.rule : null;
 
@@ -62,12 +125,26 @@ export function parseLedger(table: Table, members: MemberIndex, rules: RuleIndex
       err(i, 'points', `无法识别分值"${typedText}"`, '分值填写数字，如 6、6分 或 -2');
     } else if (rule) {
       if (rule.points === null) {
-        if (typed === null || typed === 0) err(i, 'points', `事项"${rule.code} ${rule.norm}"的分值由党工委逐次确定，须填写分值`, '填写党工委研究确定的分值');
-        else if (!rule.reward && typed < 0) err(i, 'points', `记分事项的分值不能为负数"${typedText}"`, '填写正数分值');
+        if (typed === null || typed === 0)
+          err(
+            i,
+            'points',
+            `事项"${rule.code} ${rule.norm}"的分值由党工委逐次确定，须填写分值`,
+            '填写党工委研究确定的分值',
+          );
+        else if (!rule.reward && typed < 0)
+          err(i, 'points', `记分事项的分值不能为负数"${typedText}"`, '填写正数分值');
         else points = rule.reward ? -Math.abs(typed) : typed;
       } else {
-        const ok = typed === null || (rule.reward ? Math.abs(typed) === rule.points : typed === rule.points);
-        if (!ok) err(i, 'points', `分值"${typedText}"与规则不符：${describeRule(rule)}为 ${rule.reward ? '-' : ''}${rule.points} 分`, `改为 ${rule.reward ? '-' : ''}${rule.points}，或留空由规则计算`);
+        const ok =
+          typed === null || (rule.reward ? Math.abs(typed) === rule.points : typed === rule.points);
+        if (!ok)
+          err(
+            i,
+            'points',
+            `分值"${typedText}"与规则不符：${describeRule(rule)}为 ${rule.reward ? '-' : ''}${rule.points} 分`,
+            `改为 ${rule.reward ? '-' : ''}${rule.points}，或留空由规则计算`,
+          );
         else points = rule.reward ? -rule.points : rule.points;
       }
     }
@@ -77,7 +154,13 @@ export function parseLedger(table: Table, members: MemberIndex, rules: RuleIndex
     if (statusText) {
       const v = STATUS[normalize(statusText)];
       if (v) verification = v;
-      else err(i, 'status', `不认识的状态"${statusText}"`, `状态填写 ${STATUS_CHOICES.join('、')} 之一，或留空`);
+      else
+        err(
+          i,
+          'status',
+          `不认识的状态"${statusText}"`,
+          `状态填写 ${STATUS_CHOICES.join('、')} 之一，或留空`,
+        );
     } else if (rule?.needsVerification) {
       verification = 'pending';
     }
@@ -86,7 +169,15 @@ export function parseLedger(table: Table, members: MemberIndex, rules: RuleIndex
     const noticeDate = parseDate(noticeValue);
     if (noticeDate === null && cellText(noticeValue)) {
       // The notice date does not change the score: a warning, and the row still counts.
-      problems.push(table.problem('warning', i, 'noticeDate', `无法识别告知日期"${cellText(noticeValue)}"`, '按 2026-03-05 的样式填写'));
+      problems.push(
+        table.problem(
+          'warning',
+          i,
+          'noticeDate',
+          `无法识别告知日期"${cellText(noticeValue)}"`,
+          '按 2026-03-05 的样式填写',
+        ),
+      );
     }
 
     if (rowProblems.length > 0) {

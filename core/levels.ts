@@ -30,11 +30,18 @@ export function levelAtLeast(level: Level, floor: Level): boolean {
 }
 
 /** One action for every threshold the balance rises across, lowest first. */
-export function actionsCrossed(before: number, after: number, t: Settings['thresholds'], date: string, entryKey: string): Action[] {
+export function actionsCrossed(
+  before: number,
+  after: number,
+  t: Settings['thresholds'],
+  date: string,
+  entryKey: string,
+): Action[] {
   const out: Action[] = [];
   for (const level of ['reminder', 'warning', 'unqualified'] as const) {
     const threshold = t[level];
-    if (before < threshold && after >= threshold) out.push({ date, threshold, level, ...ACTIONS[level], entryKey });
+    if (before < threshold && after >= threshold)
+      out.push({ date, threshold, level, ...ACTIONS[level], entryKey });
   }
   return out;
 }

@@ -1,7 +1,16 @@
 // From sheets to validated members, rules and entries: everything but the arithmetic.
 import type { Entry, ParsedWorkbook, Problem, SheetData } from './types.js';
 import { UnusableWorkbookError } from './types.js';
-import { findSheets, LEDGER_COLUMNS, locateTable, ROSTER_COLUMNS, sheetProblem, SHEET_NAMES, Table, WISH_COLUMNS } from './sheets.js';
+import {
+  findSheets,
+  LEDGER_COLUMNS,
+  locateTable,
+  ROSTER_COLUMNS,
+  sheetProblem,
+  SHEET_NAMES,
+  Table,
+  WISH_COLUMNS,
+} from './sheets.js';
 import { parseSettings } from './settings.js';
 import { parseRules } from './rule-sheet.js';
 import { MemberIndex, parseRoster } from './roster.js';
@@ -16,8 +25,14 @@ import { parseWishes } from './wishes.js';
 export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
   const found = findSheets(sheets);
   const problems: Problem[] = [];
-  if (!found.roster) throw new UnusableWorkbookError(`找不到党员名册工作表（应命名为 ${SHEET_NAMES.roster.join('、')} 之一）`);
-  if (!found.ledger) throw new UnusableWorkbookError(`找不到记分台账工作表（应命名为 ${SHEET_NAMES.ledger.join('、')} 之一）`);
+  if (!found.roster)
+    throw new UnusableWorkbookError(
+      `找不到党员名册工作表（应命名为 ${SHEET_NAMES.roster.join('、')} 之一）`,
+    );
+  if (!found.ledger)
+    throw new UnusableWorkbookError(
+      `找不到记分台账工作表（应命名为 ${SHEET_NAMES.ledger.join('、')} 之一）`,
+    );
 
   const settings = parseSettings(found.settings, problems);
   const rules = parseRules(found.rules, problems);
@@ -28,14 +43,25 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
 
   const ledgerTable = requireTable(found.ledger, LEDGER_COLUMNS);
   if (!ledgerTable.has('id') && !ledgerTable.has('name')) {
-    throw new UnusableWorkbookError(`${found.ledger.name} 的表头中没有"编号"或"姓名"列，无法知道每一行记的是谁`);
+    throw new UnusableWorkbookError(
+      `${found.ledger.name} 的表头中没有"编号"或"姓名"列，无法知道每一行记的是谁`,
+    );
   }
   const entries: Entry[] = parseLedger(ledgerTable, memberIndex, new RuleIndex(rules), problems);
 
   if (found.wishes) {
     const wishTable = locateTable(found.wishes, WISH_COLUMNS);
-    if (wishTable instanceof Table) entries.push(...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems));
-    else problems.push(sheetProblem('error', found.wishes.name, `找不到表头（缺少 ${wishTable.missing.join('、')}），微心愿未计分`, '在表头行写上 年度、编号或姓名、认领数、完成数'));
+    if (wishTable instanceof Table)
+      entries.push(...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems));
+    else
+      problems.push(
+        sheetProblem(
+          'error',
+          found.wishes.name,
+          `找不到表头（缺少 ${wishTable.missing.join('、')}），微心愿未计分`,
+          '在表头行写上 年度、编号或姓名、认领数、完成数',
+        ),
+      );
   }
 
   return {
@@ -57,11 +83,19 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
 function requireTable(sheet: SheetData, specs: typeof ROSTER_COLUMNS): Table {
   const table = locateTable(sheet, specs);
   if (table instanceof Table) return table;
-  throw new UnusableWorkbookError(`${sheet.name} 中找不到表头行（缺少 ${table.missing.join('、')}）`);
+  throw new UnusableWorkbookError(
+    `${sheet.name} 中找不到表头行（缺少 ${table.missing.join('、')}）`,
+  );
 }
 
 /** Date order; on the same date the ledger's row order, micro-wishes after the ledger. */
 function sortEntries(entries: Entry[]): Entry[] {
   const sheetRank = (e: Entry) => (e.wishes ? 1 : 0);
-  return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : sheetRank(a) - sheetRank(b) || (a.source.row ?? 0) - (b.source.row ?? 0)));
+  return entries.sort((a, b) =>
+    a.date < b.date
+      ? -1
+      : a.date > b.date
+        ? 1
+        : sheetRank(a) - sheetRank(b) || (a.source.row ?? 0) - (b.source.row ?? 0),
+  );
 }

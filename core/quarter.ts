@@ -11,7 +11,9 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
 
   const rows: QuarterRow[] = [];
   for (const m of result.members) {
-    const entries = m.entries.filter((e) => inQuarter(e.date) && entryState(e, range.end) === 'counted');
+    const entries = m.entries.filter(
+      (e) => inQuarter(e.date) && entryState(e, range.end) === 'counted',
+    );
     if (entries.length === 0) continue;
     const steps = m.steps.filter((s) => inQuarter(s.date));
     rows.push({
@@ -31,7 +33,12 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
     start: range.start,
     end: range.end,
     rows,
-    totals: { members: rows.length, demerits: sum(rows.map((r) => r.demerits)), rewards: sum(rows.map((r) => r.rewards)), byLevel },
+    totals: {
+      members: rows.length,
+      demerits: sum(rows.map((r) => r.demerits)),
+      rewards: sum(rows.map((r) => r.rewards)),
+      byLevel,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // The 党员名册: members, and an index to find them by 编号 or 姓名.
-import type { Member, Problem, SheetData } from './types.js';
-import { isBlankRow, locateTable, ROSTER_COLUMNS, Table } from './sheets.js';
+import type { Member, Problem } from './types.js';
+import { isBlankRow, Table } from './sheets.js';
 import { normalize } from './text.js';
 
 const ACTIVE = new Set(['', '在册', '正常', '在职', '在岗']);
@@ -13,7 +13,15 @@ export function parseRoster(table: Table, problems: Problem[]): Member[] {
     if (isBlankRow(row)) continue;
     const name = table.text(row, 'name');
     if (!name) {
-      problems.push(table.problem('error', i, 'name', '姓名为空，这一行未计入名册', '填写党员姓名，或删除这一行'));
+      problems.push(
+        table.problem(
+          'error',
+          i,
+          'name',
+          '姓名为空，这一行未计入名册',
+          '填写党员姓名，或删除这一行',
+        ),
+      );
       continue;
     }
     const statusText = table.text(row, 'status') || '在册';
@@ -33,14 +41,23 @@ export function parseRoster(table: Table, problems: Problem[]): Member[] {
 
 export type MemberLookup =
   | { ok: true; member: Member }
-  | { ok: false; reason: 'missing' | 'unknown-id' | 'unknown-name' | 'ambiguous-name' | 'ambiguous-id' | 'mismatch'; member?: Member };
+  | {
+      ok: false;
+      reason:
+        'missing' | 'unknown-id' | 'unknown-name' | 'ambiguous-name' | 'ambiguous-id' | 'mismatch';
+      member?: Member;
+    };
 
 /** Finds members by 编号 and 姓名, and says why a row's member cannot be decided. */
 export class MemberIndex {
   private readonly byId = new Map<string, Member[]>();
   private readonly byName = new Map<string, Member[]>();
 
-  constructor(readonly members: readonly Member[], problems: Problem[], sheet: string) {
+  constructor(
+    readonly members: readonly Member[],
+    problems: Problem[],
+    sheet: string,
+  ) {
     for (const m of members) {
       if (m.id) push(this.byId, normalize(m.id), m);
       push(this.byName, normalize(m.name), m);
@@ -81,7 +98,8 @@ export class MemberIndex {
       const list = this.byId.get(id);
       if (!list) return { ok: false, reason: 'unknown-id' };
       if (list.length > 1) return { ok: false, reason: 'ambiguous-id' };
-      if (name && normalize(list[0].name) !== name) return { ok: false, reason: 'mismatch', member: list[0] };
+      if (name && normalize(list[0].name) !== name)
+        return { ok: false, reason: 'mismatch', member: list[0] };
       return { ok: true, member: list[0] };
     }
     const list = this.byName.get(name);
@@ -98,7 +116,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The Chinese message and fix for a member that cannot be decided. */
-export function memberProblemText(reason: Exclude<MemberLookup, { ok: true }>['reason'], idText: string, nameText: string, found?: Member): [string, string] {
+export function memberProblemText(
+  reason: Exclude<MemberLookup, { ok: true }>['reason'],
+  idText: string,
+  nameText: string,
+  found?: Member,
+): [string, string] {
   switch (reason) {
     case 'missing':
       return ['没有填写编号或姓名', '填写党员的编号或姓名'];
@@ -111,6 +134,9 @@ export function memberProblemText(reason: Exclude<MemberLookup, { ok: true }>['r
     case 'ambiguous-name':
       return [`名册中有多名党员叫"${nameText}"，无法确定是哪一位`, '在这一行填写党员编号'];
     case 'mismatch':
-      return [`编号"${idText}"在名册中是"${found?.name ?? ''}"，与姓名"${nameText}"不符`, '核对编号和姓名，改正填错的一项'];
+      return [
+        `编号"${idText}"在名册中是"${found?.name ?? ''}"，与姓名"${nameText}"不符`,
+        '核对编号和姓名，改正填错的一项',
+      ];
   }
 }

@@ -10,7 +10,12 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
   const table = locateTable(sheet, RULE_COLUMNS);
   if (!(table instanceof Table)) {
     problems.push(
-      sheetProblem('warning', sheet.name, `找不到表头（缺少 ${table.missing.join('、')}），已按内置规则计算`, `在表头行写上 ${RULE_COLUMNS.map((c) => c.header).join('、')}`),
+      sheetProblem(
+        'warning',
+        sheet.name,
+        `找不到表头（缺少 ${table.missing.join('、')}），已按内置规则计算`,
+        `在表头行写上 ${RULE_COLUMNS.map((c) => c.header).join('、')}`,
+      ),
     );
     return [...BUILTIN_RULES];
   }
@@ -24,12 +29,28 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
     const variant = table.text(row, 'variant').replace(/^[-—–/]$/, '') || null;
     const category = table.text(row, 'category');
     if (!code || !norm) {
-      problems.push(table.problem('error', i, code ? 'norm' : 'code', '规则缺少代码或规范，这一行未启用', '补全代码和规范'));
+      problems.push(
+        table.problem(
+          'error',
+          i,
+          code ? 'norm' : 'code',
+          '规则缺少代码或规范，这一行未启用',
+          '补全代码和规范',
+        ),
+      );
       continue;
     }
     const key = `${normalize(code)}|${normalize(variant ?? '')}`;
     if (seen.has(key)) {
-      problems.push(table.problem('error', i, 'code', `规则 ${code}${variant ? `（${variant}）` : ''} 重复，这一行未启用`, '删除重复的规则行'));
+      problems.push(
+        table.problem(
+          'error',
+          i,
+          'code',
+          `规则 ${code}${variant ? `（${variant}）` : ''} 重复，这一行未启用`,
+          '删除重复的规则行',
+        ),
+      );
       continue;
     }
     const raw = table.value(row, 'points');
@@ -37,10 +58,21 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
     // A blank or worded 分值 (e.g. "N", "由党工委确定") means the committee decides case by case.
     const points = typed === null || Number.isNaN(typed) ? null : typed;
     if (points === 0) {
-      problems.push(table.problem('error', i, 'points', '分值不能为 0，这一行未启用', '填写分值，或留空表示由党工委逐次确定'));
+      problems.push(
+        table.problem(
+          'error',
+          i,
+          'points',
+          '分值不能为 0，这一行未启用',
+          '填写分值，或留空表示由党工委逐次确定',
+        ),
+      );
       continue;
     }
-    const reward = normalize(category) === '奖励' || (points !== null && points < 0) || /^-/.test(normalize(table.text(row, 'points')));
+    const reward =
+      normalize(category) === '奖励' ||
+      (points !== null && points < 0) ||
+      /^-/.test(normalize(table.text(row, 'points')));
     const full = parseYesNo(table.value(row, 'full')) ?? false;
     const yearly = /微心愿/.test(norm) || /微心愿/.test(category);
     seen.add(key);
@@ -52,14 +84,22 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
       points: points === null ? null : Math.abs(points),
       reward,
       oneTimeFull: full && !reward,
-      needsVerification: parseYesNo(table.value(row, 'verify')) ?? defaultVerification(code, yearly),
+      needsVerification:
+        parseYesNo(table.value(row, 'verify')) ?? defaultVerification(code, yearly),
       warningList: parseYesNo(table.value(row, 'warn')) ?? false,
       yearly,
       source: { sheet: sheet.name, row: table.excelRow(i), column: null, cell: null },
     });
   }
   if (rules.length === 0) {
-    problems.push(sheetProblem('warning', sheet.name, '没有可用的规则行，已按内置规则计算', '填写规则，或删除这张工作表'));
+    problems.push(
+      sheetProblem(
+        'warning',
+        sheet.name,
+        '没有可用的规则行，已按内置规则计算',
+        '填写规则，或删除这张工作表',
+      ),
+    );
     return [...BUILTIN_RULES];
   }
   return rules;

@@ -1,5 +1,14 @@
 // The arithmetic: balances, actions, levels and ranks at an as-of date.
-import type { Entry, EntryState, IsoDate, MemberResult, ParsedWorkbook, ScoreResult, SheetData, Step } from './types.js';
+import type {
+  Entry,
+  EntryState,
+  IsoDate,
+  MemberResult,
+  ParsedWorkbook,
+  ScoreResult,
+  SheetData,
+  Step,
+} from './types.js';
 import { actionsCrossed, levelAtLeast, levelOf } from './levels.js';
 import { parseWorkbook } from './parse.js';
 
@@ -24,7 +33,8 @@ export function score(parsed: ParsedWorkbook, asOf: IsoDate): ScoreResult {
 
   const members: MemberResult[] = [];
   for (const member of parsed.members) {
-    if (member.status === 'active') members.push(scoreMember(member, byMember.get(member)!, parsed, asOf));
+    if (member.status === 'active')
+      members.push(scoreMember(member, byMember.get(member)!, parsed, asOf));
   }
   assignRanks(members);
   return {
@@ -39,7 +49,12 @@ export function score(parsed: ParsedWorkbook, asOf: IsoDate): ScoreResult {
   };
 }
 
-function scoreMember(member: MemberResult['member'], entries: Entry[], parsed: ParsedWorkbook, asOf: IsoDate): MemberResult {
+function scoreMember(
+  member: MemberResult['member'],
+  entries: Entry[],
+  parsed: ParsedWorkbook,
+  asOf: IsoDate,
+): MemberResult {
   const { thresholds, reset } = parsed.settings;
   const unqualifiedFloor = thresholds.unqualified;
   let balance = 0;
@@ -82,7 +97,15 @@ function scoreMember(member: MemberResult['member'], entries: Entry[], parsed: P
     }
     const crossed = actionsCrossed(before, balance, thresholds, e.date, e.key);
     actions.push(...crossed);
-    const step: Step = { entryKey: e.key, date: e.date, requested: e.points, applied: balance - before, before, after: balance, actions: crossed };
+    const step: Step = {
+      entryKey: e.key,
+      date: e.date,
+      requested: e.points,
+      applied: balance - before,
+      before,
+      after: balance,
+      actions: crossed,
+    };
     if (resetBefore) step.resetBefore = true;
     steps.push(step);
   }

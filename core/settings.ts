@@ -28,7 +28,14 @@ export const SETTING_ROWS: readonly [string, string | number][] = [
   ['复核申请天数', 7],
 ];
 
-type NumberKey = 'reminder' | 'warning' | 'unqualified' | 'requiredWishes' | 'rankingDay' | 'bottomCount' | 'reviewDays';
+type NumberKey =
+  | 'reminder'
+  | 'warning'
+  | 'unqualified'
+  | 'requiredWishes'
+  | 'rankingDay'
+  | 'bottomCount'
+  | 'reviewDays';
 
 const NUMBER_KEYS: Record<string, { key: NumberKey; min: number; max: number }> = {
   提醒分值: { key: 'reminder', min: 1, max: 100 },
@@ -43,11 +50,17 @@ const NUMBER_KEYS: Record<string, { key: NumberKey; min: number; max: number }> 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function parseSettings(sheet: SheetData | null, problems: Problem[]): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, thresholds: { ...DEFAULT_SETTINGS.thresholds } };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    thresholds: { ...DEFAULT_SETTINGS.thresholds },
+  };
   if (!sheet) return settings;
   const located = locateTable(sheet, SETTINGS_COLUMNS);
   // A 设置 sheet with no header row is read as plain key/value pairs in columns A and B.
-  const table = located instanceof Table ? located : new Table(sheet, -1, { key: 0, value: 1 }, SETTINGS_COLUMNS);
+  const table =
+    located instanceof Table
+      ? located
+      : new Table(sheet, -1, { key: 0, value: 1 }, SETTINGS_COLUMNS);
   const seen = new Set<string>();
   for (let i = table.headerIndex + 1; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
@@ -56,26 +69,46 @@ export function parseSettings(sheet: SheetData | null, problems: Problem[]): Set
     const value = table.value(row, 'value');
     if (!name || isBlank(value)) continue;
     if (seen.has(name)) {
-      problems.push(table.problem('warning', i, 'key', `设置项"${name}"重复，以第一次出现的为准`, '删除重复的这一行'));
+      problems.push(
+        table.problem(
+          'warning',
+          i,
+          'key',
+          `设置项"${name}"重复，以第一次出现的为准`,
+          '删除重复的这一行',
+        ),
+      );
       continue;
     }
     seen.add(name);
-    applySetting(settings, name, value, (message, fix) => problems.push(table.problem('warning', i, 'value', message, fix)));
+    applySetting(settings, name, value, (message, fix) =>
+      problems.push(table.problem('warning', i, 'value', message, fix)),
+    );
   }
   checkThresholdOrder(settings, sheet.name, problems);
   return settings;
 }
 
-function applySetting(settings: Settings, name: string, value: CellValue, warn: (message: string, fix: string) => void): void {
+function applySetting(
+  settings: Settings,
+  name: string,
+  value: CellValue,
+  warn: (message: string, fix: string) => void,
+): void {
   const text = cellText(value);
   const numeric = NUMBER_KEYS[name];
   if (numeric) {
-    const n = typeof value === 'number' ? value : Number(normalize(text).replace(/[分天日人个]$/, ''));
+    const n =
+      typeof value === 'number' ? value : Number(normalize(text).replace(/[分天日人个]$/, ''));
     if (!Number.isInteger(n) || n < numeric.min || n > numeric.max) {
-      warn(`设置"${name}"的值"${text}"无效，已按默认值计算`, `填写 ${numeric.min} 到 ${numeric.max} 之间的整数`);
+      warn(
+        `设置"${name}"的值"${text}"无效，已按默认值计算`,
+        `填写 ${numeric.min} 到 ${numeric.max} 之间的整数`,
+      );
       return;
     }
-    if (numeric.key === 'reminder' || numeric.key === 'warning' || numeric.key === 'unqualified') settings.thresholds[numeric.key] = n;
+    if (numeric.key === 'reminder' || numeric.key === 'warning' || numeric.key === 'unqualified')
+      settings.thresholds[numeric.key] = n;
     else settings[numeric.key] = n;
     return;
   }
@@ -91,11 +124,18 @@ function applySetting(settings: Settings, name: string, value: CellValue, warn: 
     case '上级党组织邮箱': {
       const list = text.split(/[;,；，\s]+/).filter(Boolean);
       if (list.every((a) => EMAIL.test(a))) settings.upwardEmail = list.join(', ');
-      else warn(`设置"上级党组织邮箱"的值"${text}"不是有效的邮箱地址`, '填写如 dangwei@example.gov.cn 的地址，多个用逗号分隔');
+      else
+        warn(
+          `设置"上级党组织邮箱"的值"${text}"不是有效的邮箱地址`,
+          '填写如 dangwei@example.gov.cn 的地址，多个用逗号分隔',
+        );
       return;
     }
     default:
-      warn(`不认识的设置项"${name}"，已忽略`, `可用的设置项：${SETTING_ROWS.map(([k]) => k).join('、')}`);
+      warn(
+        `不认识的设置项"${name}"，已忽略`,
+        `可用的设置项：${SETTING_ROWS.map(([k]) => k).join('、')}`,
+      );
   }
 }
 

@@ -120,7 +120,13 @@ export class Table {
     return cellText(this.value(row, key));
   }
 
-  problem(severity: Severity, index: number, key: string | null, message: string, fix: string): Problem {
+  problem(
+    severity: Severity,
+    index: number,
+    key: string | null,
+    message: string,
+    fix: string,
+  ): Problem {
     return {
       severity,
       sheet: this.name,
@@ -139,12 +145,19 @@ const HEADER_SCAN_ROWS = 30;
  * The header row is the first row (within the first 30) where every required column and at
  * least two known columns are named; a title banner or a blank row above it is passed over.
  */
-export function locateTable(sheet: SheetData, specs: readonly ColumnSpec[]): Table | { missing: string[] } {
+export function locateTable(
+  sheet: SheetData,
+  specs: readonly ColumnSpec[],
+): Table | { missing: string[] } {
   const lookup = new Map<string, string>();
   for (const spec of specs) {
-    for (const name of [spec.header, ...(spec.aliases ?? [])]) lookup.set(normalizeHeader(name), spec.key);
+    for (const name of [spec.header, ...(spec.aliases ?? [])])
+      lookup.set(normalizeHeader(name), spec.key);
   }
-  let best: { missing: string[]; found: number } = { missing: specs.filter((s) => s.required).map((s) => s.header), found: 0 };
+  let best: { missing: string[]; found: number } = {
+    missing: specs.filter((s) => s.required).map((s) => s.header),
+    found: 0,
+  };
   const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < limit; i++) {
     const row = sheet.rows[i] ?? [];
@@ -159,7 +172,8 @@ export function locateTable(sheet: SheetData, specs: readonly ColumnSpec[]): Tab
       }
     });
     const missing = specs.filter((s) => s.required && columns[s.key] < 0).map((s) => s.header);
-    if (missing.length === 0 && found >= Math.min(2, specs.length)) return new Table(sheet, i, columns, specs);
+    if (missing.length === 0 && found >= Math.min(2, specs.length))
+      return new Table(sheet, i, columns, specs);
     if (found > best.found) best = { missing, found };
   }
   return { missing: best.missing };
@@ -173,6 +187,11 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
 }
 
 /** A problem about a whole sheet (no row). */
-export function sheetProblem(severity: Severity, sheet: string, message: string, fix: string): Problem {
+export function sheetProblem(
+  severity: Severity,
+  sheet: string,
+  message: string,
+  fix: string,
+): Problem {
   return { severity, sheet, row: null, column: null, cell: null, message, fix };
 }

@@ -6,10 +6,27 @@ import { entryState } from './score.js';
 export const SUMMARY_SHEET = '积分汇总';
 export const PROBLEMS_SHEET = '校验结果';
 
-export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '提醒', info: '说明' };
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  error: '错误',
+  warning: '提醒',
+  info: '说明',
+};
 
 export const SUMMARY_HEADER = [
-  '编号', '姓名', '支部', '积分余额', '等级', '累计记分', '累计奖励分', '实际销分', '待核实', '应办处置', '排名', '可推荐评先评优', '警示党员', '计算日期',
+  '编号',
+  '姓名',
+  '支部',
+  '积分余额',
+  '等级',
+  '累计记分',
+  '累计奖励分',
+  '实际销分',
+  '待核实',
+  '应办处置',
+  '排名',
+  '可推荐评先评优',
+  '警示党员',
+  '计算日期',
 ] as const;
 
 export function summaryRows(result: ScoreResult): CellValue[][] {
@@ -36,17 +53,35 @@ export function summaryRows(result: ScoreResult): CellValue[][] {
   return rows;
 }
 
-export const PROBLEMS_HEADER = ['级别', '工作表', '单元格', '行', '列', '问题', '处理办法'] as const;
+export const PROBLEMS_HEADER = [
+  '级别',
+  '工作表',
+  '单元格',
+  '行',
+  '列',
+  '问题',
+  '处理办法',
+] as const;
 
 export function problemRows(problems: readonly Problem[]): CellValue[][] {
   return [
     [...PROBLEMS_HEADER],
-    ...problems.map((p) => [SEVERITY_LABELS[p.severity], p.sheet, p.cell ?? '', p.row ?? '', p.column ?? '', p.message, p.fix]),
+    ...problems.map((p) => [
+      SEVERITY_LABELS[p.severity],
+      p.sheet,
+      p.cell ?? '',
+      p.row ?? '',
+      p.column ?? '',
+      p.message,
+      p.fix,
+    ]),
   ];
 }
 
 /** "记分台账 第12行 日期: 无法识别日期 …" — one line as the CLI and the task pane show it. */
 export function problemLine(p: Problem): string {
-  const where = [p.sheet, p.row !== null ? `第${p.row}行` : '', p.column ?? ''].filter(Boolean).join(' ');
+  const where = [p.sheet, p.row !== null ? `第${p.row}行` : '', p.column ?? '']
+    .filter(Boolean)
+    .join(' ');
   return `[${SEVERITY_LABELS[p.severity]}] ${where}：${p.message}。${p.fix}`;
 }

@@ -31,7 +31,9 @@ export function cellText(value: CellValue): string {
 }
 
 export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+  );
 }
 
 /** 是/否 and their look-alikes; null where the text says neither. */
@@ -46,6 +48,7 @@ export function parseYesNo(value: CellValue): boolean | null {
 /** Excel column letters for a 1-based column number. */
 export function columnLetter(col: number): string {
   let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }

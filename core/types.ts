@@ -190,7 +190,12 @@ export interface Ranking {
   asOf: IsoDate; // the ranking day of that month
   rows: RankingRow[];
   /** Talks due at the ranking date: reminder/warning levels and 末位. */
-  talks: { member: Member; reason: 'reminder' | 'warning' | 'unqualified' | 'bottom'; action: string; by: string }[];
+  talks: {
+    member: Member;
+    reason: 'reminder' | 'warning' | 'unqualified' | 'bottom';
+    action: string;
+    by: string;
+  }[];
 }
 
 export interface QuarterRow {
@@ -223,7 +228,13 @@ export interface ParsedWorkbook {
   entries: Entry[];
   problems: Problem[];
   /** Which sheet names were found for each role (null: absent). */
-  sheets: { roster: string | null; ledger: string | null; wishes: string | null; rules: string | null; settings: string | null };
+  sheets: {
+    roster: string | null;
+    ledger: string | null;
+    wishes: string | null;
+    rules: string | null;
+    settings: string | null;
+  };
 }
 
 export interface ScoreResult {

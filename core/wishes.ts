@@ -5,7 +5,13 @@ import { MemberIndex, memberProblemText } from './roster.js';
 import { isoOf } from './dates.js';
 import { cellText, normalize } from './text.js';
 
-export function parseWishes(table: Table, members: MemberIndex, rule: Rule | null, settings: Settings, problems: Problem[]): Entry[] {
+export function parseWishes(
+  table: Table,
+  members: MemberIndex,
+  rule: Rule | null,
+  settings: Settings,
+  problems: Problem[],
+): Entry[] {
   const entries: Entry[] = [];
   const seen = new Map<string, number>();
   const rows = table.sheet.rows;
@@ -13,11 +19,13 @@ export function parseWishes(table: Table, members: MemberIndex, rule: Rule | nul
     const row = rows[i];
     if (isBlankRow(row)) continue;
     const errors: Problem[] = [];
-    const err = (key: string, message: string, fix: string) => errors.push(table.problem('error', i, key, message, fix));
+    const err = (key: string, message: string, fix: string) =>
+      errors.push(table.problem('error', i, key, message, fix));
 
     const yearText = normalize(table.text(row, 'year')).replace(/年度?$/, '');
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (Number.isNaN(year)) err('year', `无法识别年度"${table.text(row, 'year')}"`, '填写四位数年度，如 2026');
+    if (Number.isNaN(year))
+      err('year', `无法识别年度"${table.text(row, 'year')}"`, '填写四位数年度，如 2026');
 
     const idText = table.text(row, 'id');
     const nameText = table.text(row, 'name');
@@ -28,14 +36,34 @@ export function parseWishes(table: Table, members: MemberIndex, rule: Rule | nul
     }
     const claimed = count(table.value(row, 'claimed'));
     const completed = count(table.value(row, 'completed'));
-    if (claimed === null) err('claimed', `认领数"${table.text(row, 'claimed')}"不是非负整数`, '填写认领的微心愿个数，如 2');
-    if (completed === null) err('completed', `完成数"${table.text(row, 'completed')}"不是非负整数`, '填写已完成兑现的个数，如 2');
-    if (!rule) err('year', '记分规则中没有微心愿规则，无法计分', '在记分规则中加入微心愿规则（如 S1），或删除微心愿工作表');
+    if (claimed === null)
+      err(
+        'claimed',
+        `认领数"${table.text(row, 'claimed')}"不是非负整数`,
+        '填写认领的微心愿个数，如 2',
+      );
+    if (completed === null)
+      err(
+        'completed',
+        `完成数"${table.text(row, 'completed')}"不是非负整数`,
+        '填写已完成兑现的个数，如 2',
+      );
+    if (!rule)
+      err(
+        'year',
+        '记分规则中没有微心愿规则，无法计分',
+        '在记分规则中加入微心愿规则（如 S1），或删除微心愿工作表',
+      );
 
     if (who.ok && !Number.isNaN(year)) {
       const key = `${year}|${who.member.source.row}`;
       const first = seen.get(key);
-      if (first !== undefined) err('year', `${who.member.name} ${year} 年度的微心愿已在第${first}行填写`, '每名党员每年只填一行：合并这两行');
+      if (first !== undefined)
+        err(
+          'year',
+          `${who.member.name} ${year} 年度的微心愿已在第${first}行填写`,
+          '每名党员每年只填一行：合并这两行',
+        );
       else seen.set(key, table.excelRow(i));
     }
     if (errors.length > 0) {
@@ -43,7 +71,15 @@ export function parseWishes(table: Table, members: MemberIndex, rule: Rule | nul
       continue;
     }
     if (completed! > claimed!) {
-      problems.push(table.problem('warning', i, 'completed', `完成数 ${completed} 大于认领数 ${claimed}`, '核对认领数和完成数'));
+      problems.push(
+        table.problem(
+          'warning',
+          i,
+          'completed',
+          `完成数 ${completed} 大于认领数 ${claimed}`,
+          '核对认领数和完成数',
+        ),
+      );
     }
     const required = settings.requiredWishes;
     const shortfall = Math.max(0, Math.max(claimed!, required) - completed!);

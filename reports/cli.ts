@@ -16,7 +16,11 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
 不写台账文件时使用自带的示例台账。`;
 
 /** Runs a command and returns the exit code: 0 fine, 1 rows with errors, 2 unusable input. */
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     out.write(HELP + '\n');
@@ -30,7 +34,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   try {
     return await command(rest, { out, err });
   } catch (error) {
-    if (error instanceof UsageError || error instanceof WorkbookFileError || error instanceof UnusableWorkbookError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof WorkbookFileError ||
+      error instanceof UnusableWorkbookError
+    ) {
       err.write(`错误：${error.message}\n`);
       return 2;
     }

@@ -13,8 +13,10 @@ export type Command = (args: string[], io: Io) => Promise<number>;
 /** A mistake in the command line: printed as one line, exit 2. */
 export class UsageError extends Error {}
 
-
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -30,6 +32,7 @@ export function asOfArg(value: string | undefined): IsoDate {
 }
 
 export function workbookArg(positionals: string[]): string {
-  if (positionals.length > 1) throw new UsageError(`只能指定一个台账文件，收到 ${positionals.length} 个`);
+  if (positionals.length > 1)
+    throw new UsageError(`只能指定一个台账文件，收到 ${positionals.length} 个`);
   return positionals[0] ?? SAMPLE_WORKBOOK;
 }

@@ -21,7 +21,8 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const info = await stat(file).catch(() => null);
   if (!info) throw new WorkbookFileError(`找不到文件"${file}"`);
   if (!info.isFile()) throw new WorkbookFileError(`"${file}"不是一个文件`);
-  if (info.size === 0) throw new WorkbookFileError(`"${name}"是空文件（0 字节），请换用正确的台账文件`);
+  if (info.size === 0)
+    throw new WorkbookFileError(`"${name}"是空文件（0 字节），请换用正确的台账文件`);
 
   const head = await readHead(file, 8);
   if (head.subarray(0, 8).equals(OLE)) {
@@ -32,13 +33,17 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     );
   }
   if (!head.subarray(0, 4).equals(ZIP)) {
-    throw new WorkbookFileError(`"${name}"不是 Excel 工作簿 (.xlsx)${/\.csv$/i.test(name) || looksLikeText(head) ? '，看起来是文本或 CSV 文件' : ''}：请在 Excel 中另存为"Excel 工作簿 (*.xlsx)"`);
+    throw new WorkbookFileError(
+      `"${name}"不是 Excel 工作簿 (.xlsx)${/\.csv$/i.test(name) || looksLikeText(head) ? '，看起来是文本或 CSV 文件' : ''}：请在 Excel 中另存为"Excel 工作簿 (*.xlsx)"`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch (error) {
-    throw new WorkbookFileError(`"${name}"已损坏，无法读取（${shortReason(error)}）：请用 Excel 打开并修复后另存，或使用备份`);
+    throw new WorkbookFileError(
+      `"${name}"已损坏，无法读取（${shortReason(error)}）：请用 Excel 打开并修复后另存，或使用备份`,
+    );
   }
   return workbook;
 }
@@ -72,7 +77,8 @@ export function flatten(value: unknown): CellValue {
   if (typeof value !== 'object' || value instanceof Date) return value as CellValue;
   const v = value as Record<string, unknown>;
   if ('result' in v || 'formula' in v || 'sharedFormula' in v) return flatten(v.result);
-  if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((t) => t.text).join('');
+  if (Array.isArray(v.richText))
+    return (v.richText as { text: string }[]).map((t) => t.text).join('');
   if ('text' in v) return flatten(v.text);
   if ('error' in v) return String(v.error);
   return null;

@@ -1,15 +1,26 @@
 // `twelve score`: validate and score a workbook, as a Chinese report or as JSON. Never writes.
-import { LEVEL_LABELS, problemLine, scoreWorkbook, type Level, type ScoreResult } from '../../core/index.js';
+import {
+  LEVEL_LABELS,
+  problemLine,
+  scoreWorkbook,
+  type Level,
+  type ScoreResult,
+} from '../../core/index.js';
 import { asOfArg, parseCommandArgs, workbookArg, type Io } from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { textTable } from '../text-table.js';
 
 export async function runScore(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { 'as-of': { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, {
+    'as-of': { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const file = workbookArg(positionals);
   const asOf = asOfArg(values['as-of']);
   const result = scoreWorkbook(await readWorkbook(file), asOf);
-  io.out.write(values.json ? JSON.stringify(scoreJson(result), null, 2) + '\n' : scoreReport(result, file));
+  io.out.write(
+    values.json ? JSON.stringify(scoreJson(result), null, 2) + '\n' : scoreReport(result, file),
+  );
   return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
@@ -30,10 +41,30 @@ export function scoreJson(result: ScoreResult) {
       rank: m.rank,
       awardEligible: m.awardEligible,
       warningListed: m.warningListed,
-      actions: m.actions.map((a) => ({ date: a.date, threshold: a.threshold, action: a.action, by: a.by, source: a.entryKey })),
-      steps: m.steps.map((s) => ({ source: s.entryKey, date: s.date, points: s.requested, applied: s.applied, balance: s.after })),
+      actions: m.actions.map((a) => ({
+        date: a.date,
+        threshold: a.threshold,
+        action: a.action,
+        by: a.by,
+        source: a.entryKey,
+      })),
+      steps: m.steps.map((s) => ({
+        source: s.entryKey,
+        date: s.date,
+        points: s.requested,
+        applied: s.applied,
+        balance: s.after,
+      })),
     })),
-    problems: result.problems.map((p) => ({ severity: p.severity, sheet: p.sheet, row: p.row, column: p.column, cell: p.cell, message: p.message, fix: p.fix })),
+    problems: result.problems.map((p) => ({
+      severity: p.severity,
+      sheet: p.sheet,
+      row: p.row,
+      column: p.column,
+      cell: p.cell,
+      message: p.message,
+      fix: p.fix,
+    })),
   };
 }
 
@@ -43,24 +74,45 @@ export function scoreReport(result: ScoreResult, file: string): string {
   const lines: string[] = [];
   lines.push(`十二分制记分结果${result.settings.unitName ? ` — ${result.settings.unitName}` : ''}`);
   lines.push(`台账：${file}`);
-  lines.push(`计算日期：${result.asOf}　在册党员 ${result.members.length} 名　有效记录 ${result.entries.length} 条　问题：错误 ${counts('error')} 条、提醒 ${counts('warning')} 条`);
-  lines.push(`等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel(l)} 名`).join('，')}`);
+  lines.push(
+    `计算日期：${result.asOf}，在册党员 ${result.members.length} 名，有效记录 ${result.entries.length} 条，问题：错误 ${counts('error')} 条、提醒 ${counts('warning')} 条`,
+  );
+  lines.push(
+    `等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel(l)} 名`).join('，')}`,
+  );
   lines.push('');
   lines.push('【党员积分】');
   lines.push(
     textTable(
       ['编号', '姓名', '支部', '积分', '等级', '排名', '可评先评优'],
-      result.members.map((m) => [m.member.id ?? '', m.member.name, m.member.branch, String(m.balance), LEVEL_LABELS[m.level], String(m.rank), m.awardEligible ? '是' : '否']),
+      result.members.map((m) => [
+        m.member.id ?? '',
+        m.member.name,
+        m.member.branch,
+        String(m.balance),
+        LEVEL_LABELS[m.level],
+        String(m.rank),
+        m.awardEligible ? '是' : '否',
+      ]),
     ),
   );
-  const actions = result.members.flatMap((m) => m.actions.map((a) => ({ m, a }))).sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : 0));
+  const actions = result.members
+    .flatMap((m) => m.actions.map((a) => ({ m, a })))
+    .sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : 0));
   lines.push('');
   lines.push(`【应办处置】${actions.length === 0 ? '无' : ''}`);
   if (actions.length > 0) {
-    lines.push(textTable(['日期', '姓名', '达到', '处置', '负责'], actions.map(({ m, a }) => [a.date, m.member.name, `${a.threshold}分`, a.action, a.by])));
+    lines.push(
+      textTable(
+        ['日期', '姓名', '达到', '处置', '负责'],
+        actions.map(({ m, a }) => [a.date, m.member.name, `${a.threshold}分`, a.action, a.by]),
+      ),
+    );
   }
   lines.push('');
-  lines.push(`【问题】${result.problems.length === 0 ? '无' : `${result.problems.length} 条（错误行未计分，改正后重新运行）`}`);
+  lines.push(
+    `【问题】${result.problems.length === 0 ? '无' : `${result.problems.length} 条（错误行未计分，改正后重新运行）`}`,
+  );
   for (const p of result.problems) lines.push(problemLine(p));
   return lines.join('\n') + '\n';
 }

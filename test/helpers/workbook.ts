@@ -14,7 +14,10 @@ export function tempDir(prefix = 'twelve-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export async function writeXlsx(sheets: SheetSpec[], file = path.join(tempDir(), 'book.xlsx')): Promise<string> {
+export async function writeXlsx(
+  sheets: SheetSpec[],
+  file = path.join(tempDir(), 'book.xlsx'),
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -36,7 +39,16 @@ export function basicSheets(ledgerRows: CellValue[][] = []): SheetSpec[] {
         ['A03', '王五', '第二支部', '科员', '', '在册'],
       ],
     },
-    { name: '记分台账', rows: [['日期', '编号', '姓名', '事项', '情形', '分值', '状态', '说明'], ...ledgerRows] },
-    { name: '设置', rows: [['项目', '值'], ['单位名称', '测试单位党工委']] },
+    {
+      name: '记分台账',
+      rows: [['日期', '编号', '姓名', '事项', '情形', '分值', '状态', '说明'], ...ledgerRows],
+    },
+    {
+      name: '设置',
+      rows: [
+        ['项目', '值'],
+        ['单位名称', '测试单位党工委'],
+      ],
+    },
   ];
 }
