@@ -85,6 +85,27 @@ describe('notice cards', () => {
     });
   });
 
+  it('gives a card whose facts run over a page its two pages, in its file and the merged one', async () => {
+    const [first, second, third] = cards();
+    const long = {
+      ...second,
+      view: {
+        ...second.view,
+        entry: { ...second.view.entry, facts: '长篇事实依据。'.repeat(400) },
+      },
+    };
+    const out = await renderNotices([first, long, third], session.templates, session.renderer, {
+      batchSize: 2,
+    });
+    const counts = await Promise.all(out.cards.map(async (c) => (await pdfPages(c.pdf)).length));
+    expect(counts[0]).toBe(1);
+    expect(counts[1]).toBeGreaterThan(1);
+    expect(counts[2]).toBe(1);
+    const merged = await pdfPages(out.merged!);
+    expect(merged).toHaveLength(counts[0] + counts[1] + counts[2]);
+    expect(merged[merged.length - 1]).toContain(squash(third.view.number));
+  });
+
   it('prints hostile names and facts as plain text', async () => {
     const byName = (name: string) => rendered.cards.find((c) => c.card.memberName === name)!;
     for (const name of Object.values(HOSTILE_NAMES)) {

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 
 /** A family the cards need, and the Debian package that has it. */
 export const REQUIRED_FONTS = [
-  { family: 'Noto Serif CJK SC', package: 'fonts-noto-cjk', use: '标题（宋体粗体）' },
-  { family: 'LXGW WenKai', package: 'fonts-lxgw-wenkai', use: '正文（仿宋/楷体）' },
+  { family: 'LXGW WenKai', package: 'fonts-lxgw-wenkai', use: '正文、标题（仿宋/楷体的替代）' },
+  { family: 'Noto Serif CJK SC', package: 'fonts-noto-cjk', use: '生僻字的后备字体' },
 ];
 
 export class MissingFontError extends Error {

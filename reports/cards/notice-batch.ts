@@ -3,7 +3,8 @@
 import type { NoticeCard } from '../../core/index.js';
 import type { CardTemplates } from './html.js';
 import type { PdfRenderer } from './renderer.js';
-import { joinPdfs, splitPdf, SplitMismatchError } from './split.js';
+import { PDFDocument } from 'pdf-lib';
+import { splitPdf, SplitMismatchError } from './split.js';
 
 export interface RenderedNotice {
   card: NoticeCard;
@@ -29,37 +30,49 @@ export async function renderNotices(
   // Every fragment first: a template error stops the run before any PDF is made.
   const fragments = cards.map((c) => templates.card('notice', c.view));
   const rendered: (Buffer | null)[] = [];
-  const batchPdfs: Buffer[] = [];
+  let firstPdf: Buffer | null = null;
+  // The merged PDF: the one batch as rendered, or the batches joined as they are split.
+  const merged = cards.length > size ? await PDFDocument.create({ updateMetadata: false }) : null;
+  const unsplit: number[] = [];
   let done = 0;
-  // Splitting batch i (Node) overlaps with rendering batch i+1 (the browser).
+  // Splitting batch i (Node) overlaps with rendering batch i+1 (the browser). A card is one
+  // page unless its facts run long; measuring every card costs more than re-doing the rare
+  // batch where the page count says one ran over.
   let splitting: Promise<void> = Promise.resolve();
   for (let start = 0; start < cards.length; start += size) {
-    const batchFragments = fragments.slice(start, start + size);
-    await renderer.load(templates.document(batchFragments));
-    const pages = await renderer.sheetPages();
-    const pdf = await renderer.pdf();
-    batchPdfs.push(pdf);
+    const count = Math.min(size, cards.length - start);
+    const pdf = await renderer.render(templates.document(fragments.slice(start, start + count)));
+    firstPdf ??= pdf;
     await splitting;
-    splitting = splitOrNull(pdf, pages).then((parts) => {
-      for (let i = 0; i < batchFragments.length; i++) rendered[start + i] = parts?.[i] ?? null;
-      done += batchFragments.length;
+    splitting = splitOrNull(pdf, Array<number>(count).fill(1), merged).then((parts) => {
+      if (parts) parts.forEach((part, i) => (rendered[start + i] = part));
+      else unsplit.push(start);
+      done += count;
       options.onProgress?.(done);
     });
   }
   await splitting;
-  // Where the measured page counts did not match what was printed (an unusual card layout),
-  // fall back to one document per card: slower, always right.
-  for (let i = 0; i < cards.length; i++)
-    rendered[i] ??= await renderer.render(templates.document([fragments[i]]));
+  for (const start of unsplit) {
+    const batch = fragments.slice(start, start + size);
+    await renderer.load(templates.document(batch));
+    const parts = await splitOrNull(await renderer.pdf(), await renderer.sheetPages());
+    // Still no match (an unusual template): one document per card, slower but always right.
+    for (let i = 0; i < batch.length; i++)
+      rendered[start + i] = parts?.[i] ?? (await renderer.render(templates.document([batch[i]])));
+  }
   return {
     cards: cards.map((card, i) => ({ card, pdf: rendered[i]! })),
-    merged: batchPdfs.length ? await joinPdfs(batchPdfs) : null,
+    merged: merged ? Buffer.from(await merged.save({ useObjectStreams: false })) : firstPdf,
   };
 }
 
-async function splitOrNull(pdf: Buffer, pages: number[]): Promise<Buffer[] | null> {
+async function splitOrNull(
+  pdf: Buffer,
+  pages: number[],
+  mergeInto: PDFDocument | null = null,
+): Promise<Buffer[] | null> {
   try {
-    return await splitPdf(pdf, pages);
+    return await splitPdf(pdf, pages, mergeInto ?? undefined);
   } catch (error) {
     if (error instanceof SplitMismatchError) return null;
     throw error;

@@ -3,9 +3,20 @@ import { PDFDocument } from 'pdf-lib';
 
 export class SplitMismatchError extends Error {}
 
-/** `pages[i]` pages for card i, in order; their sum must be the document's page count. */
-export async function splitPdf(pdf: Uint8Array, pages: number[]): Promise<Buffer[]> {
+/**
+ * `pages[i]` pages for card i, in order; their sum must be the document's page count. With
+ * `mergeInto`, the document's pages are also appended there, reusing the parse.
+ */
+export async function splitPdf(
+  pdf: Uint8Array,
+  pages: number[],
+  mergeInto?: PDFDocument,
+): Promise<Buffer[]> {
   const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  // Merged first: the batch's pages are right even where the per-card counts are not.
+  if (mergeInto)
+    for (const page of await mergeInto.copyPages(source, source.getPageIndices()))
+      mergeInto.addPage(page);
   const total = source.getPageCount();
   const wanted = pages.reduce((a, b) => a + b, 0);
   if (wanted !== total) throw new SplitMismatchError(`expected ${wanted} pages, got ${total}`);
