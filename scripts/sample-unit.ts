@@ -92,6 +92,8 @@ export const STORY_OUTCOMES: readonly StoryOutcome[] = [
 
 /** 转出 in July 2026, with history before: kept, not scored. */
 export const TRANSFERRED_ID = 'DY036';
+/** A 2026 wish not yet completed: an S1 entry dated 2026-12-31, not counted at SAMPLE_AS_OF. */
+export const OPEN_WISH_ID = 'DY012';
 /** Two members with the same name, in different branches. */
 export const SHARED_NAME_IDS = ['DY017', 'DY031'] as const;
 
@@ -354,7 +356,13 @@ function wishRows(rng: ReturnType<typeof createRng>, members: readonly UnitMembe
     if (s) return { year: 2025, id: m.id, name: m.name, claimed: s[0], completed: s[1] };
     return randomWish(rng, m, 2025, true);
   });
-  for (const m of members) if (m.status === '在册') rows.push(randomWish(rng, m, 2026));
+  for (const m of members) {
+    if (m.status !== '在册') continue;
+    // DY012 has one 2026 wish still open: scored only on 2026-12-31, after SAMPLE_AS_OF.
+    if (m.id === OPEN_WISH_ID)
+      rows.push({ year: 2026, id: m.id, name: m.name, claimed: 2, completed: 1 });
+    else rows.push(randomWish(rng, m, 2026));
+  }
   return rows;
 }
 
