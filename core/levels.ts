@@ -30,6 +30,8 @@ export function levelAtLeast(level: Level, floor: Level): boolean {
 }
 
 /** One action for every threshold the balance rises across, lowest first. */
+const NONE: readonly Action[] = Object.freeze([]);
+
 export function actionsCrossed(
   before: number,
   after: number,
@@ -37,6 +39,8 @@ export function actionsCrossed(
   date: string,
   entryKey: string,
 ): Action[] {
+  // Most steps cross nothing: skip the allocation.
+  if (after <= before || after < t.reminder) return [];
   const out: Action[] = [];
   for (const level of ['reminder', 'warning', 'unqualified'] as const) {
     const threshold = t[level];

@@ -90,12 +90,15 @@ function requireTable(sheet: SheetData, specs: typeof ROSTER_COLUMNS): Table {
 
 /** Date order; on the same date the ledger's row order, micro-wishes after the ledger. */
 function sortEntries(entries: Entry[]): Entry[] {
-  const sheetRank = (e: Entry) => (e.wishes ? 1 : 0);
-  return entries.sort((a, b) =>
-    a.date < b.date
-      ? -1
-      : a.date > b.date
-        ? 1
-        : sheetRank(a) - sheetRank(b) || (a.source.row ?? 0) - (b.source.row ?? 0),
-  );
+  // A numeric key per entry: comparing numbers is several times faster than comparing ISO strings.
+  const keyOf = (e: Entry) =>
+    Number(e.date.slice(0, 4)) * 1e11 +
+    Number(e.date.slice(5, 7)) * 1e9 +
+    Number(e.date.slice(8, 10)) * 1e7 +
+    (e.wishes ? 5e6 : 0) +
+    (e.source.row ?? 0);
+  const keyed = entries.map((e) => ({ e, k: keyOf(e) }));
+  keyed.sort((a, b) => a.k - b.k);
+  for (let i = 0; i < keyed.length; i++) entries[i] = keyed[i].e;
+  return entries;
 }
