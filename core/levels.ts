@@ -30,8 +30,6 @@ export function levelAtLeast(level: Level, floor: Level): boolean {
 }
 
 /** One action for every threshold the balance rises across, lowest first. */
-const NONE: readonly Action[] = Object.freeze([]);
-
 export function actionsCrossed(
   before: number,
   after: number,
