@@ -1,6 +1,6 @@
 // Bad rows: each is an error on its own row, left out of every total; the valid rows still score.
 import { describe, expect, it } from 'vitest';
-import { scoreWorkbook, type Problem } from '../../core/index.js';
+import { scoreWorkbook, type CellValue, type Problem } from '../../core/index.js';
 import { book, row } from '../helpers/sheets.js';
 
 const AS_OF = '2026-11-24';
@@ -107,7 +107,7 @@ describe('tolerant reading of how clerks really type', () => {
     ['2026/3/5', 'text 2026/3/5'],
     ['2026.3.5', 'text 2026.3.5'],
     ['2026年3月5日', 'text 2026年3月5日'],
-  ])('reads the date %s (%s) as 2026-03-05', (date) => {
+  ] as [CellValue, string][])('reads the date %s (%s) as 2026-03-05', (date) => {
     expect(scoreWorkbook(book([row(date, 'P1', '请假')]), AS_OF).entries[0].date).toBe(
       '2026-03-05',
     );
