@@ -88,17 +88,19 @@ function requireTable(sheet: SheetData, specs: typeof ROSTER_COLUMNS): Table {
   );
 }
 
-/** Date order; on the same date the ledger's row order, micro-wishes after the ledger. */
+/**
+ * Date order; on the same date the ledger's row order, micro-wishes after the ledger. Entries
+ * arrive in exactly that order within a date, so bucketing by date is a stable sort that
+ * compares only the few hundred distinct dates, not 100,000 entries.
+ */
 function sortEntries(entries: Entry[]): Entry[] {
-  // A numeric key per entry: comparing numbers is several times faster than comparing ISO strings.
-  const keyOf = (e: Entry) =>
-    Number(e.date.slice(0, 4)) * 1e11 +
-    Number(e.date.slice(5, 7)) * 1e9 +
-    Number(e.date.slice(8, 10)) * 1e7 +
-    (e.wishes ? 5e6 : 0) +
-    (e.source.row ?? 0);
-  const keyed = entries.map((e) => ({ e, k: keyOf(e) }));
-  keyed.sort((a, b) => a.k - b.k);
-  for (let i = 0; i < keyed.length; i++) entries[i] = keyed[i].e;
+  const byDate = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const bucket = byDate.get(e.date);
+    if (bucket) bucket.push(e);
+    else byDate.set(e.date, [e]);
+  }
+  let i = 0;
+  for (const date of [...byDate.keys()].sort()) for (const e of byDate.get(date)!) entries[i++] = e;
   return entries;
 }
