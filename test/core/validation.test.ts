@@ -149,3 +149,21 @@ describe('the unit’s own 记分规则 sheet replaces the built-in catalog', ()
     expect(errorsAt(r.problems, 2)[0].message).toContain('不认识的事项');
   });
 });
+
+describe('a roster that has only a 姓名 column', () => {
+  it('is still a roster', () => {
+    const sheets = [
+      { name: '党员名册', rows: [['姓名'], ['张三']] },
+      {
+        name: '记分台账',
+        rows: [
+          ['日期', '姓名', '事项', '情形'],
+          ['2026-03-05', '张三', 'P1', '请假'],
+        ],
+      },
+    ];
+    expect(scoreWorkbook(sheets, AS_OF).members.map((m) => [m.member.name, m.balance])).toEqual([
+      ['张三', 2],
+    ]);
+  });
+});
