@@ -1,4 +1,5 @@
 // `twelve`: the report tool's command line. Each command lives in reports/commands/.
+import { runInit } from './commands/init.js';
 import { runScore } from './commands/score.js';
 import { runNotices } from './commands/notices.js';
 import { runQuarterly } from './commands/quarterly.js';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   notices: runNotices,
   quarterly: runQuarterly,
   ranking: runRanking,
+  init: runInit,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
@@ -24,6 +26,7 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
                                                   打印季度记分汇总公示卡（内部公示版、报上级版）
   ranking [台账.xlsx] --month 2026-11 [--out 目录] [--templates 目录]
                                                   打印月度积分榜单（截至当月25日）和应约谈名单
+  init <台账.xlsx> [--force]                       新建空白台账（含下拉列表；不覆盖已有文件）
 
 不写台账文件时使用自带的示例台账。`;
 
