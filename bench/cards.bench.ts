@@ -209,7 +209,10 @@ async function writeBenchWorkbook(file: string): Promise<string> {
   return file;
 }
 
-/** Peak resident memory of this process plus the browser's process tree (Linux /proc). */
+/**
+ * Peak memory of this process (RSS) plus the browser's process tree (PSS, so pages shared
+ * between Chromium's processes count once), sampled every 50 ms (Linux /proc).
+ */
 class MemorySampler {
   private max = 0;
   private timer: NodeJS.Timeout;
@@ -228,8 +231,8 @@ class MemorySampler {
     while (pending.length) {
       const pid = pending.pop()!;
       try {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        sum += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+        const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+        sum += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
         const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
         if (children) pending.push(...children.split(/\s+/).map(Number));
       } catch {

@@ -129,7 +129,7 @@ function noticeCard(
       norm: entry.rule.norm,
       variant: entry.variantText || entry.rule.variant || '—',
       facts: entry.note || wishFacts(entry) || '—',
-      status: entry.statusText || (entry.rule.needsVerification ? '已认定' : '即时记分'),
+      status: entry.statusText || statusLabel(entry),
     },
     reward,
     points: signed(entry.points),
@@ -155,6 +155,12 @@ function noticeCard(
     date: entry.date,
     row: `${isWish ? '微心愿' : ''}${entry.source.row ?? 0}`,
   };
+}
+
+/** What a blank status means for the rule (domain.md: blank counts for P1/P2, S1 is yearly). */
+function statusLabel(entry: Entry): string {
+  if (entry.rule.yearly) return '年度记分';
+  return entry.rule.needsVerification ? '已认定' : '即时记分';
 }
 
 function effectText(entry: Entry, step: Step): string {

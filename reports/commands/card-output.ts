@@ -5,5 +5,5 @@ import type { Problem } from '../../core/index.js';
 export function problemsLine(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors === 0) return '';
-  return `注意：台账有 ${errors} 处错误，这些行未计分、未出卡。运行 twelve score 查看并改正。`;
+  return `注意：台账有 ${errors} 处错误，这些行未计分，也不出卡。运行 twelve score 查看并改正。`;
 }
