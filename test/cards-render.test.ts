@@ -1,5 +1,6 @@
 // Real Chromium, real PDFs read back: every card kind checked against the core's numbers.
 // One browser for the whole file.
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -104,6 +105,19 @@ describe('notice cards', () => {
     const merged = await pdfPages(out.merged!);
     expect(merged).toHaveLength(counts[0] + counts[1] + counts[2]);
     expect(merged[merged.length - 1]).toContain(squash(third.view.number));
+  });
+
+  it('embeds every font, subset, so a card prints the same on any machine', () => {
+    const file = path.join(tempDir(), 'card.pdf');
+    writeFileSync(file, rendered.cards[0].pdf);
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [emb, sub] = row.trim().split(/\s+/).slice(-5, -3);
+      expect(emb).toBe('yes');
+      if (!row.includes('Type 3')) expect(sub).toBe('yes');
+    }
+    expect(rows.some((r) => /\+LXGWWenKai-Bold/.test(r))).toBe(true);
   });
 
   it('prints hostile names and facts as plain text', async () => {

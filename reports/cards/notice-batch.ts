@@ -18,7 +18,7 @@ export interface NoticeBatchOptions {
   onProgress?: (done: number) => void;
 }
 
-export const DEFAULT_BATCH_SIZE = 100;
+export const DEFAULT_BATCH_SIZE = 200;
 
 export async function renderNotices(
   cards: NoticeCard[],

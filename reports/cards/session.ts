@@ -23,6 +23,8 @@ export interface CardSession {
 }
 
 export interface SessionOptions {
+  /** Templates already loaded (and checked against the data) by the caller. */
+  templates?: CardTemplates;
   /** A unit's own template folder, laid over templates/. */
   templatesDir?: string | null;
   /** A browser executable; default: found on this machine (see browser.ts). */
@@ -31,7 +33,7 @@ export interface SessionOptions {
 
 /** Checks templates and fonts before starting the browser, so a mistake costs no time. */
 export async function openCardSession(options: SessionOptions = {}): Promise<CardSession> {
-  const templates = loadTemplates(options.templatesDir ?? null);
+  const templates = options.templates ?? loadTemplates(options.templatesDir ?? null);
   checkFonts();
   const launched = await launchBrowser(options.browserPath);
   try {

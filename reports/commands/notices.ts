@@ -8,6 +8,7 @@ import { asUsageErrors } from '../cards/errors.js';
 import { renderNotices } from '../cards/notice-batch.js';
 import { progressBar } from '../cards/progress.js';
 import { openCardSession } from '../cards/session.js';
+import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
 import { problemsLine } from './card-output.js';
 
@@ -34,7 +35,11 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
     io.out.write(`${period}没有已计分的记录，未生成告知卡。\n`);
   } else {
     await asUsageErrors(async () => {
-      const session = await openCardSession({ templatesDir: values.templates ?? null });
+      // Every card through the template first: a missing field stops the run before the
+      // browser starts.
+      const templates = loadTemplates(values.templates ?? null);
+      for (const card of cards) templates.card('notice', card.view);
+      const session = await openCardSession({ templates });
       const bar = progressBar(io.err, cards.length, '生成告知卡');
       try {
         const rendered = await renderNotices(cards, session.templates, session.renderer, {
