@@ -146,15 +146,27 @@ describe('notice cards', () => {
       '记分告知卡-B04-王_芳-2026-10-12-14.pdf',
     );
     expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+
+    // The clerk corrects a name on a row: its card is replaced, not printed twice.
+    const [typo] = rendered.cards;
+    const corrected = { ...typo, card: { ...typo.card, memberName: '张叁' } };
+    writeNotices(out, [corrected, ...rendered.cards.slice(1)], null, '合并.pdf');
+    const after = readdirSync(path.join(out, '记分告知卡'));
+    expect(after).toHaveLength(rendered.cards.length);
+    expect(after.filter((n) => n.includes('张叁'))).toHaveLength(1);
   });
 });
 
 describe('quarterly summary card', () => {
   it('lists the quarter per the core, facts only in the upward version', async () => {
     const summary = quarterlySummary(parsed, '2026Q3');
-    const internal = (
-      await pdfPages(await renderQuarterly(parsed, '2026Q3', { version: 'internal', session }))
-    ).join('');
+    const internalPages = await pdfPages(
+      await renderQuarterly(parsed, '2026Q3', { version: 'internal', session }),
+    );
+    internalPages.forEach((page, i) =>
+      expect(page).toContain(`第${i + 1}页共${internalPages.length}页`),
+    );
+    const internal = internalPages.join('');
     const upward = (
       await pdfPages(await renderQuarterly(parsed, '2026Q3', { version: 'upward', session }))
     ).join('');
@@ -179,7 +191,9 @@ describe('quarterly summary card', () => {
 describe('monthly ranking', () => {
   it('ranks as of the 25th with 末位 and the talks due, as the core does', async () => {
     const ranking = monthlyRanking(parsed, 2026, 11);
-    const text = (await pdfPages(await renderRanking(parsed, '2026-11', { session }))).join('');
+    const pages = await pdfPages(await renderRanking(parsed, '2026-11', { session }));
+    pages.forEach((page, i) => expect(page).toContain(`第${i + 1}页共${pages.length}页`));
+    const text = pages.join('');
     expect(text).toContain(squash('截至2026年11月25日'));
     for (const r of ranking.rows) {
       expect(text).toContain(
