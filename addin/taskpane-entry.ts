@@ -1,0 +1,5 @@
+/// <reference types="office-js" />
+// The task pane's Office entry point: wait for Office, then hand the page to the pane's logic.
+import { mountTaskPane } from './taskpane.js';
+
+Office.onReady(() => mountTaskPane(document, (batch) => Excel.run(batch)));
