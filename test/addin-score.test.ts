@@ -14,7 +14,8 @@ import {
 } from './fake-excel/fake-excel.js';
 import { fakeFromXlsx } from './fake-excel/seed.js';
 import { bigUnit } from './fake-excel/big-unit.js';
-import { basicSheets, writeXlsx } from './helpers/workbook.js';
+import { writeXlsx } from './helpers/workbook.js';
+import { messySheets } from './fake-excel/messy.js';
 
 const AS_OF = '2026-11-25';
 
@@ -27,26 +28,6 @@ async function scoreInFake(state: FakeWorkbookState, options: FakeOptions = {}, 
   return { outcome, syncs: ctx.syncCount };
 }
 
-/** A workbook as clerks really keep it: a title banner, blank rows and columns, mixed dates. */
-function messySheets() {
-  const sheets = basicSheets([
-    [new Date(Date.UTC(2026, 2, 5)), 'A01', '张三', 'P1', '无故缺席', '', '已认定', '缺席支部大会'],
-    ['2026/4/8', '', '李四', 'P2', '请假', '', '', ''],
-    ['2026-13-01', 'A01', '张三', 'P1', '请假', '', '', '日期写错'],
-    ['2026年5月1日', 'A03', '王五', 'J1', '', '-2', '', '志愿服务'],
-    [46150, 'A09', '赵六', 'P1', '无故缺席', '', '', '不在名册'],
-    ['2026-06-01', 'A01', '张三', 'W1', '诫勉谈话', '', '已认定', ''],
-    ['2026-07-01', 'A02', '李四', 'X9', '', '', '', '未知事项'],
-  ]);
-  // The ledger starts at B3 under a banner, as a used range that does not start at A1.
-  const ledger = sheets[1];
-  ledger.rows = [
-    [],
-    [null, '某单位党员记分台账'],
-    ...ledger.rows.map((r) => [null, ...r]),
-  ];
-  return sheets;
-}
 
 describe('检查并评分 in the fake Excel', () => {
   it('gives the same result as `twelve score --json` on a messy workbook', async () => {
