@@ -6,9 +6,7 @@ import { scoreOpenWorkbook } from './score-workbook.js';
 
 async function scoreWorkbook(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await Excel.run((context) =>
-      scoreOpenWorkbook(context, todayIso(), { activateSummary: true }),
-    );
+    await Excel.run((context) => scoreOpenWorkbook(context, todayIso(), { activateSummary: true }));
   } catch (error) {
     // A ribbon command has no page to show errors in; the pane shows them in full.
     console.error(error);

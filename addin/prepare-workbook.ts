@@ -101,7 +101,12 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
     let next = row.reduce<number>((last, v, c) => (v === '' || v === null ? last : c), -1) + 1;
     for (const header of missing) columns.set(header, next++);
     if (missing.length) {
-      headerWrites.push({ sheet: name, row: table.headerIndex, col: next - missing.length, headers: missing });
+      headerWrites.push({
+        sheet: name,
+        row: table.headerIndex,
+        col: next - missing.length,
+        headers: missing,
+      });
       report.addedHeaders.push({ sheet: name, headers: missing });
     }
     placed.push({ blank, sheet: name, headerRow: table.headerIndex, columns });
@@ -114,7 +119,9 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
       const range = context.workbook.worksheets
         .getItem(p.sheet)
         .getRangeByIndexes(p.headerRow + 1, col, LAST_ROW - p.headerRow - 1, 1);
-      const isNew = newSheets.includes(p.blank) || headerWrites.some((w) => w.sheet === p.sheet && w.row === p.headerRow && col >= w.col);
+      const isNew =
+        newSheets.includes(p.blank) ||
+        headerWrites.some((w) => w.sheet === p.sheet && w.row === p.headerRow && col >= w.col);
       if (!isNew) range.dataValidation.load('type');
       return { p, d, col, isNew, range };
     }),
@@ -142,7 +149,9 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
   }
   for (const t of targets) {
     if (!t.isNew && t.range.dataValidation.type !== 'None') continue;
-    t.range.dataValidation.rule = { list: { inCellDropDown: true, source: listSource(t.d.list, placed) } };
+    t.range.dataValidation.rule = {
+      list: { inCellDropDown: true, source: listSource(t.d.list, placed) },
+    };
     report.dropdowns++;
   }
   await context.sync();

@@ -18,8 +18,7 @@ import { readInputSheets, sheetNames } from './read-sheets.js';
 import { writeSheets } from './write-sheets.js';
 
 export type ScoreOutcome =
-  | { ok: true; result: ScoreResult; coreMs: number }
-  | { ok: false; message: string };
+  { ok: true; result: ScoreResult; coreMs: number } | { ok: false; message: string };
 
 export interface ScoreOptions {
   budget?: number;

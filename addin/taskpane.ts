@@ -109,7 +109,9 @@ function showResult(
       );
       return li;
     }),
-    ...(talks.length > MAX_ITEMS ? [el('li', `还有 ${talks.length - MAX_ITEMS} 名，见“积分汇总”表`, 'more')] : []),
+    ...(talks.length > MAX_ITEMS
+      ? [el('li', `还有 ${talks.length - MAX_ITEMS} 名，见“积分汇总”表`, 'more')]
+      : []),
   );
   talkSection.hidden = talks.length === 0;
 
@@ -140,7 +142,6 @@ function prepareMessage(report: PrepareReport): string {
   if (report.addedSheets.length) parts.push(`新增工作表：${report.addedSheets.join('、')}`);
   for (const h of report.addedHeaders) parts.push(`${h.sheet} 补充表头：${h.headers.join('、')}`);
   if (report.dropdowns) parts.push(`新增下拉列表 ${report.dropdowns} 处`);
-  if (report.skipped.length)
-    parts.push(`${report.skipped.join('、')} 找不到表头，未改动`);
+  if (report.skipped.length) parts.push(`${report.skipped.join('、')} 找不到表头，未改动`);
   return parts.length ? `台账已准备好。${parts.join('；')}。` : '台账已齐全，无需改动。';
 }

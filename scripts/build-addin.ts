@@ -53,7 +53,13 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
   cpSync(path.join(ADDIN, 'taskpane.css'), path.join(outDir, 'taskpane.css'));
   cpSync(path.join(ADDIN, 'assets'), path.join(outDir, 'assets'), { recursive: true });
   const origin = (options.origin ?? DEV_ORIGIN).replace(/\/$/, '');
-  const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8').replaceAll(DEV_ORIGIN, origin);
+  // URLs move under the new origin (and path); <AppDomain> takes the bare origin.
+  const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8')
+    .replaceAll(
+      `<AppDomain>${DEV_ORIGIN}</AppDomain>`,
+      `<AppDomain>${new URL(origin).origin}</AppDomain>`,
+    )
+    .replaceAll(DEV_ORIGIN, origin);
   writeFileSync(path.join(outDir, 'manifest.xml'), manifest);
   return outDir;
 }

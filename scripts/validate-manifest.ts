@@ -38,7 +38,10 @@ export async function validateManifest(
   };
 }
 
-async function schemaCheck(file: string, schemas: string | null): Promise<ManifestReport['schema']> {
+async function schemaCheck(
+  file: string,
+  schemas: string | null,
+): Promise<ManifestReport['schema']> {
   if (!schemas)
     return {
       status: 'skipped',
@@ -83,7 +86,8 @@ function walk(tree: unknown, name = '', out: Node[] = []): Node[] {
       attrs: (o.$ as Record<string, string>) ?? {},
       text: typeof o._ === 'string' ? o._ : '',
     });
-    for (const [key, value] of Object.entries(o)) if (key !== '$' && key !== '_') walk(value, key, out);
+    for (const [key, value] of Object.entries(o))
+      if (key !== '$' && key !== '_') walk(value, key, out);
   }
   return out;
 }
@@ -126,7 +130,8 @@ async function semanticErrors(file: string, addinDir: string): Promise<string[]>
     origins.add(u.origin);
     if (element !== 'AppDomain' && u.pathname !== '/') {
       const local = path.join(addinDir, decodeURIComponent(u.pathname));
-      if (!existsSync(local)) errors.push(`<${element}> ${url}: ${path.relative(ROOT, local)} does not exist`);
+      if (!existsSync(local))
+        errors.push(`<${element}> ${url}: ${path.relative(ROOT, local)} does not exist`);
     }
   }
   if (origins.size > 1) errors.push(`URLs use ${origins.size} origins: ${[...origins].join(', ')}`);

@@ -100,7 +100,11 @@ async function open(page: string, sheets: SeedSheet[]): Promise<{ page: Page; bl
 }
 
 const table = (page: Page, name: string) =>
-  page.evaluate((n) => (window as never as { __fakeState: { table(n: string): Scalar[][] } }).__fakeState.table(n), name);
+  page.evaluate(
+    (n) =>
+      (window as never as { __fakeState: { table(n: string): Scalar[][] } }).__fakeState.table(n),
+    name,
+  );
 
 /** Trims trailing blanks, and turns the core's null cells into Excel's '', as the fake keeps them. */
 const asWritten = (rows: unknown[][]) =>
@@ -113,10 +117,14 @@ const asWritten = (rows: unknown[][]) =>
 describe('the task pane in Chromium', () => {
   it('检查并评分 shows the summary, talks and problems, and writes both sheets', async () => {
     const { page, blocked } = await open('taskpane.html', seed);
-    await page.waitForFunction(() => !(document.querySelector('#score') as HTMLButtonElement).disabled);
+    await page.waitForFunction(
+      () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
+    );
     await page.$eval('#as-of', (el, d) => ((el as HTMLInputElement).value = d), AS_OF);
     await page.click('#score');
-    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.includes('已完成'));
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.textContent!.includes('已完成'),
+    );
 
     const expected = scoreWorkbook(await readWorkbook(xlsx), AS_OF);
     const summaryText = await page.$eval('#summary', (el) => (el as HTMLElement).innerText);
@@ -125,7 +133,9 @@ describe('the task pane in Chromium', () => {
     const errors = expected.problems.filter((p) => p.severity === 'error').length;
     expect(summaryText).toContain(`错误 ${errors} 条`);
 
-    const talks = await page.$$eval('#talks li', (els) => els.map((e) => (e as HTMLElement).innerText));
+    const talks = await page.$$eval('#talks li', (els) =>
+      els.map((e) => (e as HTMLElement).innerText),
+    );
     const due = expected.members.filter((m) => m.level !== 'normal');
     expect(talks).toHaveLength(due.length);
     for (const m of due) expect(talks.join('\n')).toContain(`${m.member.name}`);
@@ -148,7 +158,8 @@ describe('the task pane in Chromium', () => {
     const links = await page.$$('#problems li a');
     await links[index].click();
     await page.waitForFunction(
-      () => (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection !== null,
+      () =>
+        (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection !== null,
     );
     const selection = await page.evaluate(
       () => (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection,
@@ -171,15 +182,21 @@ describe('the task pane in Chromium', () => {
       ],
     };
     const { page } = await open('taskpane.html', [roster]);
-    await page.waitForFunction(() => !(document.querySelector('#prepare') as HTMLButtonElement).disabled);
+    await page.waitForFunction(
+      () => !(document.querySelector('#prepare') as HTMLButtonElement).disabled,
+    );
     await page.click('#prepare');
-    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.includes('台账已'));
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.textContent!.includes('台账已'),
+    );
     const status = await page.$eval('#status', (el) => el.textContent!);
     expect(status).toContain('记分台账');
     expect(status).toContain('状态');
 
     const names = await page.evaluate(() =>
-      (window as never as { __fakeState: { sheets: { name: string }[] } }).__fakeState.sheets.map((s) => s.name),
+      (window as never as { __fakeState: { sheets: { name: string }[] } }).__fakeState.sheets.map(
+        (s) => s.name,
+      ),
     );
     expect(names).toEqual(['党员名册', '记分台账', '微心愿', '记分规则', '设置']);
     const rosterAfter = await table(page, '党员名册');
@@ -189,17 +206,28 @@ describe('the task pane in Chromium', () => {
     expect((await table(page, '记分规则')).length).toBeGreaterThan(10);
 
     const validations = await page.evaluate(() =>
-      (window as never as { __fakeState: { sheet(n: string): { validations: { col: number; row: number; rule: unknown }[] } } }).__fakeState
+      (
+        window as never as {
+          __fakeState: {
+            sheet(n: string): { validations: { col: number; row: number; rule: unknown }[] };
+          };
+        }
+      ).__fakeState
         .sheet('党员名册')
         .validations.map((v) => ({ col: v.col, row: v.row, rule: v.rule })),
     );
     expect(validations).toEqual([
       { col: 5, row: 1, rule: { list: { inCellDropDown: true, source: '在册,转出,停止党籍' } } },
     ]);
-    const ledgerNames = await page.evaluate(() =>
-      (window as never as { __fakeState: { sheet(n: string): { validations: { col: number; rule: unknown }[] } } }).__fakeState
-        .sheet('记分台账')
-        .validations.find((v) => v.col === 2)?.rule,
+    const ledgerNames = await page.evaluate(
+      () =>
+        (
+          window as never as {
+            __fakeState: { sheet(n: string): { validations: { col: number; rule: unknown }[] } };
+          }
+        ).__fakeState
+          .sheet('记分台账')
+          .validations.find((v) => v.col === 2)?.rule,
     );
     expect(ledgerNames).toEqual({
       list: { inCellDropDown: true, source: "='党员名册'!$B$2:$B$1048576" },
@@ -207,14 +235,18 @@ describe('the task pane in Chromium', () => {
 
     // A second run finds everything in place and changes nothing.
     await page.click('#prepare');
-    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.includes('无需改动'));
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.textContent!.includes('无需改动'),
+    );
     await page.close();
   });
 
   it('the ribbon command scores without the pane and shows 积分汇总', async () => {
     const { page } = await open('commands.html', seed);
     await page.waitForFunction(() =>
-      (window as never as { __fakeActions: Map<string, unknown> }).__fakeActions.has('scoreWorkbook'),
+      (window as never as { __fakeActions: Map<string, unknown> }).__fakeActions.has(
+        'scoreWorkbook',
+      ),
     );
     const completed = await page.evaluate(
       () =>

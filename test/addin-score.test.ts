@@ -13,7 +13,7 @@ import {
   type FakeOptions,
 } from './fake-excel/fake-excel.js';
 import { fakeFromXlsx } from './fake-excel/seed.js';
-import { bigUnit } from './fake-excel/big-unit.js';
+import { bigUnit } from '../bench/big-unit.js';
 import { writeXlsx } from './helpers/workbook.js';
 import { messySheets } from './fake-excel/messy.js';
 
@@ -27,7 +27,6 @@ async function scoreInFake(state: FakeWorkbookState, options: FakeOptions = {}, 
   if (!outcome.ok) throw new Error(outcome.message);
   return { outcome, syncs: ctx.syncCount };
 }
-
 
 describe('检查并评分 in the fake Excel', () => {
   it('gives the same result as `twelve score --json` on a messy workbook', async () => {
@@ -72,7 +71,14 @@ describe('检查并评分 in the fake Excel', () => {
 
   it('replaces an older 积分汇总 completely on a second run', async () => {
     const state = await fakeFromXlsx(await writeXlsx(messySheets()));
-    const summarySheet = state.addSheet('积分汇总', [['旧'], ['旧'], ['旧'], ['旧'], ['旧'], ['旧']]);
+    const summarySheet = state.addSheet('积分汇总', [
+      ['旧'],
+      ['旧'],
+      ['旧'],
+      ['旧'],
+      ['旧'],
+      ['旧'],
+    ]);
     summarySheet.values.push(...Array.from({ length: 20 }, () => ['旧数据', '旧数据']));
     await scoreInFake(state);
     const summary = state.table('积分汇总');

@@ -145,7 +145,8 @@ export class FakeRequestContext {
     this.loads = [];
     const suspended = this.suspended;
     this.suspended = false;
-    const requestBytes = ops.reduce((n, op) => n + op.size, 0) + loads.filter((l) => !l.marker).length * 120;
+    const requestBytes =
+      ops.reduce((n, op) => n + op.size, 0) + loads.filter((l) => !l.marker).length * 120;
     const record: SyncRecord = { requestBytes, responseBytes: 0, calculationSuspended: suspended };
     this.state.syncs.push(record);
     if (requestBytes > this.limit)
@@ -340,7 +341,10 @@ export class FakeWorksheet extends Proxy {
   }
 
   activate(): void {
-    this.ctx.enqueue({ size: 60, run: () => void (this.ctx.state.activeSheet = this.sheet().name) });
+    this.ctx.enqueue({
+      size: 60,
+      run: () => void (this.ctx.state.activeSheet = this.sheet().name),
+    });
   }
 
   getRange(address?: string): FakeRange {
@@ -382,25 +386,34 @@ export class FakeRange extends Proxy {
     private readonly orNull = false,
   ) {
     super(ctx);
-    const enqueue = (size: number, run: () => void) => ctx.enqueue({ size, run });
-    const self = this;
+    const setBold = (v: boolean) =>
+      ctx.enqueue({
+        size: 60,
+        run: () => this.eachCell((s, r, c) => void (v ? s.bold.add(`${r},${c}`) : 0)),
+      });
+    const setWidth = (w: number) =>
+      ctx.enqueue({
+        size: 60,
+        run: () => {
+          const b = this.resolve();
+          for (let c = b.col; c < b.col + b.cols; c++)
+            this.worksheet.sheet().columnWidths.set(c, w);
+        },
+      });
     this.format = {
       font: {
         get bold(): boolean {
           throw notLoaded('format/font/bold');
         },
         set bold(v: boolean) {
-          enqueue(60, () => self.eachCell((s, r, c) => void (v ? s.bold.add(`${r},${c}`) : 0)));
+          setBold(v);
         },
       },
       get columnWidth(): number {
         throw notLoaded('format/columnWidth');
       },
       set columnWidth(w: number) {
-        enqueue(60, () => {
-          const b = self.resolve();
-          for (let c = b.col; c < b.col + b.cols; c++) self.worksheet.sheet().columnWidths.set(c, w);
-        });
+        setWidth(w);
       },
     };
     this.dataValidation = new FakeDataValidation(ctx, this);
@@ -420,7 +433,15 @@ export class FakeRange extends Proxy {
   }
 
   protected knownProperties(): string[] {
-    return ['values', 'numberFormat', 'address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex'];
+    return [
+      'values',
+      'numberFormat',
+      'address',
+      'rowCount',
+      'columnCount',
+      'rowIndex',
+      'columnIndex',
+    ];
   }
 
   protected readProperty(prop: string): unknown {
@@ -521,7 +542,9 @@ export class FakeRange extends Proxy {
         this.ctx.state.activeSheet = s.name;
         this.ctx.state.selection = {
           sheet: s.name,
-          address: a1(b.row, b.col) + (b.rows * b.cols > 1 ? ':' + a1(b.row + b.rows - 1, b.col + b.cols - 1) : ''),
+          address:
+            a1(b.row, b.col) +
+            (b.rows * b.cols > 1 ? ':' + a1(b.row + b.rows - 1, b.col + b.cols - 1) : ''),
         };
       },
     });
@@ -615,13 +638,20 @@ function grid<T>(b: Box, at: (r: number, c: number) => T): T[][] {
 }
 
 const overlaps = (a: Box, b: Box) =>
-  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  a.row < b.row + b.rows &&
+  b.row < a.row + a.rows &&
+  a.col < b.col + b.cols &&
+  b.col < a.col + a.cols;
 const contains = (a: Box, b: Box) =>
-  a.row <= b.row && a.col <= b.col && a.row + a.rows >= b.row + b.rows && a.col + a.cols >= b.col + b.cols;
+  a.row <= b.row &&
+  a.col <= b.col &&
+  a.row + a.rows >= b.row + b.rows &&
+  a.col + a.cols >= b.col + b.cols;
 
 export function columnName(c: number): string {
   let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 

@@ -1,7 +1,8 @@
-// A large unit in plain arrays for size tests and the bench: `members` roster rows and
+// A large unit in plain arrays for the add-in's size tests and bench: `members` roster rows and
 // `entries` ledger rows (dates as Excel serials with a date format, as Office.js gives them),
 // made by a seeded generator so every run sees the same workbook.
-import type { Scalar } from './fake-excel.js';
+/** A cell as Office.js `values` gives it. */
+export type Scalar = string | number | boolean;
 
 export interface BigUnit {
   name: string;
