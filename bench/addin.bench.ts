@@ -8,7 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { scoreWorkbook } from '../core/index.js';
 import { PROJECT_ROOT } from '../reports/paths.js';
-import { bigUnit } from './big-unit.js';
+import { generateUnit } from '../scripts/generate-unit.js';
+import { BIG_MEMBERS, BIG_ROWS } from './big-unit.js';
 
 const RUNS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -22,14 +23,19 @@ interface BrowserRun {
 }
 
 export default async function bench(): Promise<void> {
-  const sheets = bigUnit().map((s) => ({
-    name: s.name,
-    rows: s.values.map((r) => r.map((v) => (v === '' ? null : v))),
-  }));
+  // The same unit as bench/big-unit.ts writes, generated in each runtime: no file in between.
+  const options = {
+    members: BIG_MEMBERS,
+    ledgerRows: BIG_ROWS,
+    seed: 7,
+    year: 2026,
+    withMistakes: true,
+  };
+  const sheets = generateUnit(options).sheets;
   const node: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    scoreWorkbook(sheets, '2026-11-25');
+    scoreWorkbook(sheets, '2026-12-31');
     node.push(performance.now() - started);
   }
 
@@ -75,7 +81,7 @@ export default async function bench(): Promise<void> {
   const adapterCore = median(runs.map((r) => r.adapterCoreMs));
   const total = median(runs.map((r) => r.totalMs));
   const mb = (n: number) => (n / 1024 / 1024).toFixed(2);
-  console.log(`5,000 members / 100,000 ledger rows, median of ${RUNS}`);
+  console.log(`${BIG_MEMBERS} members / ${BIG_ROWS} ledger rows, median of ${RUNS}`);
   console.log(`core in Node (baseline):        ${nodeMs.toFixed(0)} ms`);
   console.log(
     `core in Chromium:               ${chromeCore.toFixed(0)} ms  (${(chromeCore / nodeMs).toFixed(2)}× Node)`,

@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 // The add-in's 检查并评分 against the strict fake Excel: same results as `twelve score --json`,
 // a constant number of syncs, batches under Excel on the web's 5 MB limit, clerk cells untouched.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreWorkbook } from '../core/index.js';
-import { readWorkbook } from '../reports/read-workbook.js';
+import { loadWorkbook, readWorkbook, toSheets } from '../reports/read-workbook.js';
+import { SAMPLE_WORKBOOK } from '../reports/paths.js';
 import { scoreJson } from '../reports/commands/score.js';
 import { scoreOpenWorkbook, selectCell } from '../addin/score-workbook.js';
 import {
@@ -12,8 +13,8 @@ import {
   WEB_PAYLOAD_LIMIT,
   type FakeOptions,
 } from './fake-excel/fake-excel.js';
-import { fakeFromXlsx } from './fake-excel/seed.js';
-import { bigUnit } from '../bench/big-unit.js';
+import { fakeFromXlsx, seedSheets, type SeedSheet } from './fake-excel/seed.js';
+import { bigUnitFile } from '../bench/big-unit.js';
 import { writeXlsx } from './helpers/workbook.js';
 import { messySheets } from './fake-excel/messy.js';
 
@@ -38,6 +39,14 @@ describe('检查并评分 in the fake Excel', () => {
     // The workbook really is messy: problems name the shifted cells.
     expect(cli.problems.map((p) => p.cell)).toContain('B6');
     expect(cli.members.find((m) => m.name === '张三')!.balance).toBeGreaterThanOrEqual(9);
+  });
+
+  it('gives the same result as `twelve score --json` on the bundled sample', async () => {
+    const cli = scoreJson(scoreWorkbook(await readWorkbook(SAMPLE_WORKBOOK), AS_OF));
+    const { outcome } = await scoreInFake(await fakeFromXlsx(SAMPLE_WORKBOOK));
+    expect(outcome.ok && scoreJson(outcome.result)).toEqual(cli);
+    expect(cli.members.length).toBeGreaterThan(10);
+    expect(cli.members.some((m) => m.level !== 'normal')).toBe(true);
   });
 
   it('writes 积分汇总 and 校验结果 and leaves every clerk cell as it was', async () => {
@@ -120,28 +129,27 @@ describe('检查并评分 in the fake Excel', () => {
   });
 });
 
-describe('the 5,000-member / 100,000-row workbook', () => {
-  const sheets = bigUnit();
-  const cliResult = scoreJson(
-    scoreWorkbook(
-      sheets.map((s) => ({
-        name: s.name,
-        rows: s.values.map((r) => r.map((v) => (v === '' ? null : v))),
-      })),
-      AS_OF,
-    ),
-  );
+describe('the 5,000-member / 100,000-row workbook (bench/big-unit.ts)', () => {
+  // One .xlsx, read once by exceljs: the CLI's sheets and the fake's seed come from it.
+  let cliResult: ReturnType<typeof scoreJson>;
+  let seed: SeedSheet[];
+  beforeAll(async () => {
+    const workbook = await loadWorkbook(await bigUnitFile());
+    cliResult = scoreJson(scoreWorkbook(toSheets(workbook), AS_OF));
+    seed = seedSheets(workbook);
+  });
 
   it('takes at most 4 syncs on the desktop', async () => {
-    const state = new FakeWorkbookState(sheets);
+    const state = new FakeWorkbookState(seed);
     const { outcome, syncs } = await scoreInFake(state);
     expect(syncs).toBeLessThanOrEqual(4);
     expect(outcome.ok && scoreJson(outcome.result)).toEqual(cliResult);
-    expect(state.table('积分汇总')).toHaveLength(5001);
+    expect(state.table('积分汇总')).toHaveLength(cliResult.members.length + 1);
+    expect(cliResult.members.length).toBeGreaterThan(4000);
   });
 
   it('keeps every request and response under 5 MB on the web', async () => {
-    const state = new FakeWorkbookState(sheets);
+    const state = new FakeWorkbookState(seed);
     const { outcome, syncs } = await scoreInFake(state, { platform: 'web' });
     expect(outcome.ok && scoreJson(outcome.result)).toEqual(cliResult);
     const ok = state.syncs.filter((s) => s.responseBytes <= WEB_PAYLOAD_LIMIT);

@@ -1,25 +1,24 @@
 /// <reference types="office-js" />
-// Bundled by bench/addin.bench.ts and run in Chromium: scores the big unit through the add-in
-// adapter against the fake Excel, and the core alone on the same sheets.
+// Bundled by bench/addin.bench.ts and run in Chromium: scores the 5,000-member / 100,000-row
+// unit through the add-in adapter against the fake Excel, and the core alone on the same rows.
 import { scoreWorkbook } from '../../core/index.js';
 import { scoreOpenWorkbook } from '../../addin/score-workbook.js';
-import { toSheetData } from '../../addin/sheet-data.js';
-import { bigUnit } from '../../bench/big-unit.js';
+import { generateUnit } from '../../scripts/generate-unit.js';
 import { FakeRequestContext, FakeWorkbookState } from './fake-excel.js';
+import { seedFromRows } from './from-rows.js';
 
-(window as unknown as { runBench: () => Promise<unknown> }).runBench = async () => {
-  const sheets = bigUnit();
-  const state = new FakeWorkbookState(sheets);
+(window as unknown as { runBench: (options: object) => Promise<unknown> }).runBench = async (
+  options,
+) => {
+  const unit = generateUnit(options as Parameters<typeof generateUnit>[0]);
+  const state = new FakeWorkbookState(seedFromRows(unit.sheets));
   const context = new FakeRequestContext(state);
   const started = performance.now();
-  const outcome = await scoreOpenWorkbook(context as unknown as Excel.RequestContext, '2026-11-25');
+  const outcome = await scoreOpenWorkbook(context as unknown as Excel.RequestContext, '2026-12-31');
   const totalMs = performance.now() - started;
   if (!outcome.ok) throw new Error(outcome.message);
-  const data = sheets.map((s) =>
-    toSheetData(s.name, [{ values: s.values, numberFormat: s.formats, address: 'A1' }]),
-  );
   const coreStarted = performance.now();
-  scoreWorkbook(data, '2026-11-25');
+  scoreWorkbook(unit.sheets, '2026-12-31');
   return {
     adapterCoreMs: outcome.coreMs,
     coreMs: performance.now() - coreStarted,
