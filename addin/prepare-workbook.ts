@@ -149,9 +149,9 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
   }
   for (const t of targets) {
     if (!t.isNew && t.range.dataValidation.type !== 'None') continue;
-    t.range.dataValidation.rule = {
-      list: { inCellDropDown: true, source: listSource(t.d.list, placed) },
-    };
+    const source = listSource(t.d.list, placed);
+    if (source === null) continue;
+    t.range.dataValidation.rule = { list: { inCellDropDown: true, source } };
     report.dropdowns++;
   }
   await context.sync();
@@ -162,9 +162,14 @@ function indexMap(headers: readonly string[]): Map<string, number> {
   return new Map(headers.map((h, i) => [h, i]));
 }
 
-function listSource(list: BlankSheet['dropdowns'][number]['list'], placed: Placed[]): string {
+/** The list's source; null where it names a sheet that was left alone. */
+function listSource(
+  list: BlankSheet['dropdowns'][number]['list'],
+  placed: Placed[],
+): string | null {
   if (!('sheet' in list)) return list.join(',');
-  const target = placed.find((p) => p.blank.name === list.sheet)!;
+  const target = placed.find((p) => p.blank.name === list.sheet);
+  if (!target) return null;
   const col = columnLetter(target.columns.get(list.column)! + 1);
   const sheet = `'${target.sheet.replace(/'/g, "''")}'`;
   return `=${sheet}!$${col}$${target.headerRow + 2}:$${col}$${LAST_ROW}`;
