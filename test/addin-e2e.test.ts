@@ -1,7 +1,7 @@
 // The built task pane in headless Chromium. office.js's CDN URL is answered with the fake
 // Office/Excel (backed by the strict fake workbook, seeded from a real .xlsx); every other
 // outside request is refused. Clicks 检查并评分, a problem, 准备台账, and the ribbon command.
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -150,8 +150,14 @@ describe('the task pane in Chromium', () => {
     expect(await table(page, '记分台账')).toEqual(asWritten(seed[1].values));
     expect(blocked).toEqual([]);
 
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // The README's picture: rewritten when missing or asked for (UPDATE_SCREENSHOTS=1), so
+    // a test run does not leave the working copy dirty over a changed elapsed time.
+    const png = await page.screenshot({ fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      writeFileSync(SCREENSHOT, png);
+    }
 
     // A click on a problem selects its cell.
     const index = expected.problems.findIndex((p) => p.cell === 'B6');
@@ -238,6 +244,22 @@ describe('the task pane in Chromium', () => {
     await page.waitForFunction(() =>
       document.querySelector('#status')!.textContent!.includes('无需改动'),
     );
+    await page.close();
+  });
+
+  it('says in Chinese why a workbook without a ledger cannot be scored', async () => {
+    const { page } = await open('taskpane.html', [
+      { name: '党员名册', values: [['姓名'], ['张三']], formats: [['General'], ['General']] },
+    ]);
+    await page.waitForFunction(
+      () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
+    );
+    await page.click('#score');
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.classList.contains('error'),
+    );
+    expect(await page.$eval('#status', (el) => el.textContent)).toMatch(/记分台账/);
+    expect(await page.$eval('#summary', (el) => (el as HTMLElement).hidden)).toBe(true);
     await page.close();
   });
 
