@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 // The ribbon's 检查并评分 (ExecuteFunction): scores without opening the pane and shows
 // 积分汇总. The function name must match <FunctionName> in manifest.xml.
+import './polyfills.js';
 import { todayIso } from '../core/index.js';
 import { scoreOpenWorkbook } from './score-workbook.js';
 

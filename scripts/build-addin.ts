@@ -32,7 +32,8 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     outdir: outDir,
     bundle: true,
     format: 'iife',
-    target: 'es2020',
+    // Office 2019 on Windows runs add-ins in EdgeHTML 18; addin/polyfills.ts adds the methods.
+    target: ['es2017', 'edge18'],
     minify: options.minify ?? true,
     sourcemap: true,
     logLevel: 'warning',

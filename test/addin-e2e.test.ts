@@ -51,7 +51,7 @@ beforeAll(async () => {
     bundle: true,
     format: 'iife',
     write: false,
-    target: 'es2020',
+    target: ['es2017', 'edge18'],
   });
   fakeOffice = bundle.outputFiles[0].text;
   xlsx = await writeXlsx(messySheets());
