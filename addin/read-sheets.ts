@@ -3,7 +3,7 @@
 // for every sheet's used range (values and number formats together). Only where Excel on the
 // web refuses a response that large does it read in row blocks, each batch under the budget.
 import { SHEET_NAMES, normalize, type SheetData } from '../core/index.js';
-import { PAYLOAD_BUDGET, isPayloadError } from './payload.js';
+import { PAYLOAD_BUDGET, isPayloadError, jsonBytes } from './payload.js';
 import { toSheetData, type RangeRead } from './sheet-data.js';
 
 const INPUT_NAMES = new Set(Object.values(SHEET_NAMES).flatMap((names) => names.map(normalize)));
@@ -44,7 +44,7 @@ export async function readInputSheets(
   );
 }
 
-/** A guess of one cell's bytes (value and format) in a response; doubled when it was short. */
+/** A first guess of one cell's bytes (value and format) in a response. */
 const CELL_BYTES = 48;
 
 async function readInBlocks(
@@ -59,9 +59,10 @@ async function readInBlocks(
       .load('rowIndex,columnIndex,rowCount,columnCount'),
   );
   await context.sync();
+  // Where a batch is still refused, start again with a guess twice as large.
   for (let cellBytes = CELL_BYTES; cellBytes <= CELL_BYTES * 16; cellBytes *= 2) {
     try {
-      return await readBlocks(context, names, used, Math.floor(budget / cellBytes));
+      return await readBlocks(context, names, used, budget, cellBytes);
     } catch (error) {
       if (!isPayloadError(error)) throw error;
     }
@@ -69,32 +70,49 @@ async function readInBlocks(
   throw new Error('工作表内容过大，Excel 网页版无法分批读取');
 }
 
+/**
+ * Reads every used range in row blocks, one batch per sync. After each batch the bytes per
+ * cell are measured, so later batches fill the budget instead of trusting the first guess.
+ */
 async function readBlocks(
   context: Excel.RequestContext,
   names: readonly string[],
   used: readonly Excel.Range[],
-  cellsPerBatch: number,
+  budget: number,
+  firstGuess: number,
 ): Promise<SheetData[]> {
   const blocks: RangeRead[][] = names.map(() => []);
+  let cellBytes = firstGuess;
+  let batch: RangeRead[] = [];
   let queued = 0;
+  const flush = async () => {
+    await context.sync();
+    const cells = batch.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
+    const bytes = batch.reduce((n, b) => n + jsonBytes(b.values) + jsonBytes(b.numberFormat), 0);
+    if (cells > 0) cellBytes = Math.max(cellBytes / 2, (bytes / cells) * 1.25);
+    batch = [];
+    queued = 0;
+  };
   for (let s = 0; s < names.length; s++) {
     const range = used[s];
     if (range.isNullObject) continue;
     const sheet = context.workbook.worksheets.getItem(names[s]);
-    const rowsPerBlock = Math.max(1, Math.floor(cellsPerBatch / range.columnCount));
-    for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
-      const rows = Math.min(rowsPerBlock, range.rowCount - r);
-      if (queued > 0 && queued + rows * range.columnCount > cellsPerBatch) {
-        await context.sync();
-        queued = 0;
+    for (let r = 0; r < range.rowCount;) {
+      const room = Math.floor(budget / cellBytes) - queued;
+      if (queued > 0 && room < range.columnCount) {
+        await flush();
+        continue;
       }
+      const rows = Math.min(Math.max(1, Math.floor(room / range.columnCount)), range.rowCount - r);
       const block = sheet
         .getRangeByIndexes(range.rowIndex + r, range.columnIndex, rows, range.columnCount)
         .load('values,numberFormat,address');
-      blocks[s].push(block as RangeRead);
+      blocks[s].push(block);
+      batch.push(block);
       queued += rows * range.columnCount;
+      r += rows;
     }
   }
-  if (queued > 0) await context.sync();
+  if (queued > 0) await flush();
   return names.map((name, s) => toSheetData(name, blocks[s]));
 }
