@@ -11,6 +11,7 @@ import {
   scoreWorkbook,
   summaryRows,
   type IsoDate,
+  type Problem,
   type ScoreResult,
 } from '../core/index.js';
 import { PAYLOAD_BUDGET } from './payload.js';
@@ -40,8 +41,9 @@ export async function scoreOpenWorkbook(
   try {
     result = scoreWorkbook(sheets, asOf);
   } catch (error) {
-    if (error instanceof UnusableWorkbookError) return { ok: false, message: error.message };
-    throw error;
+    if (!(error instanceof UnusableWorkbookError)) throw error;
+    if (options.activateSummary) await showUnusable(context, error.message, names, budget);
+    return { ok: false, message: error.message };
   }
   const coreMs = performance.now() - started;
 
@@ -59,6 +61,35 @@ export async function scoreOpenWorkbook(
     await context.sync();
   }
   return { ok: true, result, coreMs };
+}
+
+/**
+ * The ribbon button has no pane to speak in: it says why the workbook cannot be scored in
+ * 校验结果 (the tool's own sheet) and shows that sheet.
+ */
+async function showUnusable(
+  context: Excel.RequestContext,
+  message: string,
+  names: readonly string[],
+  budget: number,
+): Promise<void> {
+  const problem: Problem = {
+    severity: 'error',
+    sheet: '',
+    row: null,
+    column: null,
+    cell: null,
+    message,
+    fix: '请在“记分面板”中点击“准备台账”补齐工作表，或打开正确的台账工作簿',
+  };
+  await writeSheets(
+    context,
+    [{ name: PROBLEMS_SHEET, rows: problemRows([problem]) }],
+    names,
+    budget,
+  );
+  context.workbook.worksheets.getItem(PROBLEMS_SHEET).activate();
+  await context.sync();
 }
 
 /** Jumps to a problem's cell (or its sheet, for a problem about a whole sheet). */

@@ -287,4 +287,30 @@ describe('the task pane in Chromium', () => {
     expect((await table(page, '积分汇总')).length).toBe(4);
     await page.close();
   });
+
+  it('the ribbon command explains in 校验结果 why a workbook cannot be scored', async () => {
+    const { page } = await open('commands.html', [
+      { name: '党员名册', values: [['姓名'], ['张三']], formats: [['General'], ['General']] },
+    ]);
+    await page.waitForFunction(() =>
+      (window as never as { __fakeActions: Map<string, unknown> }).__fakeActions.has(
+        'scoreWorkbook',
+      ),
+    );
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          (
+            window as never as {
+              __fakeActions: Map<string, (e: { completed: () => void }) => void>;
+            }
+          ).__fakeActions.get('scoreWorkbook')!({ completed: resolve }),
+        ),
+    );
+    const problems = await table(page, '校验结果');
+    expect(problems[1][0]).toBe('错误');
+    expect(String(problems[1][5])).toContain('记分台账');
+    expect(await table(page, '党员名册')).toEqual([['姓名'], ['张三']]);
+    await page.close();
+  });
 });
