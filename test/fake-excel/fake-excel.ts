@@ -166,11 +166,6 @@ export class FakeRequestContext {
         'The response payload size has exceeded the limit.',
       );
   }
-
-  /** Excel.run's `context.trackedObjects` etc. are not needed; this keeps the fake honest. */
-  get [Symbol.toStringTag](): string {
-    return 'RequestContext';
-  }
 }
 
 /** Byte length of a value as JSON in UTF-8: what a batch sends or receives. */
