@@ -51,7 +51,8 @@ interface Placed {
 export async function prepareWorkbook(context: Excel.RequestContext): Promise<PrepareReport> {
   const names = await sheetNames(context);
   const report: PrepareReport = { addedSheets: [], addedHeaders: [], dropdowns: 0, skipped: [] };
-  const blanks = blankWorkbook();
+  // Only the sheets whose role the reader knows (all of them today).
+  const blanks = blankWorkbook().filter((b) => ROLES[b.name]);
   const existing = blanks.map((b) => {
     const aliases = SHEET_NAMES[ROLES[b.name].role].map(normalize);
     return names.find((n) => aliases.includes(normalize(n))) ?? null;
