@@ -18,6 +18,7 @@ import {
   type ScoreResult,
 } from '../core/index.js';
 import { readWorkbook } from '../reports/read-workbook.js';
+import { SAMPLE_WORKBOOK } from '../reports/paths.js';
 import {
   openCardSession,
   renderQuarterly,
@@ -154,6 +155,33 @@ describe('notice cards', () => {
     const after = readdirSync(path.join(out, '记分告知卡'));
     expect(after).toHaveLength(rendered.cards.length);
     expect(after.filter((n) => n.includes('张叁'))).toHaveLength(1);
+  });
+});
+
+describe('the sample workbook', () => {
+  it('prints a card for every step of its reviewed result, with the same balances', async () => {
+    // samples/示例台账.score.json is the sample's expected result, reviewed by hand.
+    const expected = JSON.parse(
+      readFileSync(SAMPLE_WORKBOOK.replace(/\.xlsx$/, '.score.json'), 'utf8'),
+    ) as {
+      asOf: string;
+      members: {
+        name: string;
+        steps: { source: string; points: number; applied: number; balance: number }[];
+      }[];
+    };
+    const sample = score(parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK)), expected.asOf);
+    const out = await renderNotices(noticeCards(sample), session.templates, session.renderer);
+    const steps = expected.members.flatMap((m) => m.steps.map((s) => ({ ...s, name: m.name })));
+    expect(out.cards.map((c) => c.card.entryKey).sort()).toEqual(steps.map((s) => s.source).sort());
+    const merged = await pdfPages(out.merged!);
+    expect(merged).toHaveLength(steps.length);
+    for (const step of steps) {
+      const i = out.cards.findIndex((c) => c.card.entryKey === step.source);
+      expect(merged[i]).toContain(squash(step.name));
+      expect(merged[i]).toContain(squash(`${signed(step.points)} 分`));
+      expect(merged[i]).toContain(squash(`${step.balance - step.applied} 分 → ${step.balance} 分`));
+    }
   });
 });
 
