@@ -127,6 +127,20 @@ describe('twelve notices', () => {
       else process.env.TWELVE_BROWSER = saved;
     }
   });
+
+  it('gives one clear message when the browser will not start', async () => {
+    const saved = process.env.TWELVE_BROWSER;
+    process.env.TWELVE_BROWSER = '/bin/false';
+    try {
+      const r = await run(['ranking', book, '--month', '2026-11', '--out', tempDir()]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('无法启动浏览器 /bin/false');
+      expect(r.err.split('\n').filter((l) => l.includes('    at '))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TWELVE_BROWSER;
+      else process.env.TWELVE_BROWSER = saved;
+    }
+  });
 });
 
 describe('twelve quarterly and twelve ranking', () => {

@@ -20,6 +20,19 @@ export class BrowserNotFoundError extends Error {
   }
 }
 
+/** A browser was found but would not start (a broken install, a wrong file named). */
+export class BrowserLaunchError extends Error {
+  constructor(executablePath: string, cause: unknown) {
+    const first = String((cause as Error)?.message ?? cause).split('\n')[0];
+    super(
+      `无法启动浏览器 ${executablePath}：${first}\n` +
+        `解决办法：确认这是 Chrome、Edge 或 Chromium 的程序文件并能正常打开；` +
+        `或者设置环境变量 TWELVE_BROWSER 为另一个浏览器的完整路径。`,
+    );
+    this.name = 'BrowserLaunchError';
+  }
+}
+
 /** Where to look, in order: the environment variables, then the usual install places. */
 export function browserCandidates(
   platform: NodeJS.Platform = process.platform,
@@ -96,12 +109,18 @@ export async function launchBrowser(executablePath = findBrowser()): Promise<Lau
   ];
   // Chromium refuses to run as root with its sandbox on (containers, CI).
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    userDataDir: profile,
-    args,
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir: profile,
+      args,
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new BrowserLaunchError(executablePath, error);
+  }
   return {
     browser,
     async close() {

@@ -1,7 +1,7 @@
 // Card-making problems a clerk can fix (no browser, a missing font, a broken template) become
 // one Chinese line and exit 2, like any other usage error; anything else is a real bug.
 import { UsageError } from '../command.js';
-import { BrowserNotFoundError } from './browser.js';
+import { BrowserLaunchError, BrowserNotFoundError } from './browser.js';
 import { MissingFontError } from './fonts.js';
 import { TemplateError } from './html.js';
 
@@ -11,6 +11,7 @@ export async function asUsageErrors<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (
       error instanceof BrowserNotFoundError ||
+      error instanceof BrowserLaunchError ||
       error instanceof MissingFontError ||
       error instanceof TemplateError
     )

@@ -13,6 +13,6 @@ export { writeNotices, mergedNoticeName, NOTICE_DIR } from './write-notices.js';
 export { noticeFileName, safePart, writeFileAtomic } from './files.js';
 export { compileTemplates, TemplateError, type CardTemplates, type CardKind } from './html.js';
 export { loadTemplates, readTemplateSources } from './template-folder.js';
-export { BrowserNotFoundError, findBrowser, launchBrowser } from './browser.js';
+export { BrowserLaunchError, BrowserNotFoundError, findBrowser, launchBrowser } from './browser.js';
 export { MissingFontError, checkFonts } from './fonts.js';
 export { asUsageErrors } from './errors.js';
