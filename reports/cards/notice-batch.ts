@@ -50,6 +50,8 @@ export async function renderNotices(
       done += count;
       options.onProgress?.(done);
     });
+    // Awaited before the next batch; until then a failure must not count as unhandled.
+    splitting.catch(() => undefined);
   }
   await splitting;
   for (const start of unsplit) {
