@@ -1,0 +1,121 @@
+// `twelve mail`: the quarter's 记分汇总公示卡 and summary .xlsx for the higher-level party
+// organisation, as an .eml in the outbox, or sent by SMTP with --send (once).
+import {
+  parseWorkbook,
+  problemLine,
+  quarterlySummary,
+  quarterRange,
+  todayIso,
+  type IsoDate,
+  type QuarterSummary,
+  type Settings,
+} from '../../core/index.js';
+import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import { parseRecipients, RecipientError } from '../mail/compose.js';
+import { deliver } from '../mail/deliver.js';
+import {
+  MAIL_OPTIONS,
+  openMailRun,
+  reportDelivery,
+  SEND_FAILED,
+  type MailRun,
+} from '../mail/mail-run.js';
+import { quarterLabel } from '../mail/quarter-mail.js';
+import { quarterDelivery, type CardPdf } from '../mail/quarter-delivery.js';
+import { SendLogError } from '../mail/send-log.js';
+import { SmtpConfigError } from '../mail/smtp-config.js';
+import { readWorkbook } from '../read-workbook.js';
+
+/** Renders the upward 记分汇总公示卡 to a PDF. */
+export type UpwardCardRenderer = (
+  summary: QuarterSummary,
+  settings: Settings,
+  issued: IsoDate,
+) => Promise<CardPdf>;
+
+export function mailCommand(renderCard: UpwardCardRenderer) {
+  return async function runMail(args: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs(args, {
+      ...MAIL_OPTIONS,
+      quarter: { type: 'string' },
+      to: { type: 'string' },
+    });
+    const file = workbookArg(positionals);
+    if (!values.quarter) throw new UsageError('请用 --quarter 指明季度，如 --quarter 2026Q3');
+    const range = quarterRange(values.quarter);
+    if (!range) throw new UsageError(`--quarter 的值"${values.quarter}"无效，应如 2026Q3`);
+
+    const parsed = parseWorkbook(await readWorkbook(file));
+    const errors = parsed.problems.filter((p) => p.severity === 'error');
+    for (const p of errors) io.err.write(problemLine(p) + '\n');
+
+    let to: string[];
+    let run: MailRun;
+    try {
+      to = recipients(values.to, parsed.settings);
+      run = await openMailRun(values, io);
+    } catch (error) {
+      if (!(
+        error instanceof RecipientError ||
+        error instanceof SmtpConfigError ||
+        error instanceof SendLogError
+      ))
+        throw error;
+      io.err.write(`错误：${error.message}\n`);
+      return 2;
+    }
+    if (errors.length > 0 && run.smtp) {
+      // An upward report that silently leaves rows out is worse than a late one.
+      io.err.write(
+        `台账有 ${errors.length} 处错误（见上），为免上报不完整的汇总，未发送；改正后重新运行\n`,
+      );
+      run = { ...run, smtp: null };
+    }
+
+    const summary = quarterlySummary(parsed, range.quarter);
+    const issued = todayIso();
+    const card = await renderCard(summary, parsed.settings, issued);
+    const delivery = await quarterDelivery({
+      summary,
+      settings: parsed.settings,
+      card,
+      to,
+      fromAddress: run.fromAddress,
+      issued,
+    });
+    const what = `${quarterLabel(range.quarter)}记分汇总公示卡邮件`;
+    const result = await deliver(delivery, {
+      outDir: run.outDir,
+      log: run.log,
+      smtp: run.smtp,
+      resend: run.resend,
+      onRetry: (failure, attempt, delay) =>
+        io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
+    });
+    const reached = reportDelivery(result, what, run, io);
+    if (result.status === 'written') {
+      io.out.write(`收件人：${to.join('、')}；主题：${delivery.mail.subject}\n`);
+      if (!run.fromAddress)
+        io.out.write(
+          '（未设置发件地址：用邮件客户端打开后从您的邮箱发出；或加 --send 由本工具发送）\n',
+        );
+    }
+    if (errors.length > 0) return 1;
+    return reached ? 0 : SEND_FAILED;
+  };
+}
+
+function recipients(option: string | undefined, settings: Settings): string[] {
+  if (option !== undefined) {
+    const list = parseRecipients(option, '--to ');
+    if (list.length > 0) return list;
+  }
+  const list = settings.upwardEmail
+    ? parseRecipients(settings.upwardEmail, '设置!上级党组织邮箱 ')
+    : [];
+  if (list.length === 0)
+    throw new RecipientError(
+      '没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 --to 指定',
+    );
+  return list;
+}
