@@ -7,6 +7,7 @@ import {
   quarterRange,
   todayIso,
   type IsoDate,
+  type ParsedWorkbook,
   type QuarterSummary,
   type Settings,
 } from '../../core/index.js';
@@ -52,7 +53,7 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     let to: string[];
     let run: MailRun;
     try {
-      to = recipients(values.to, parsed.settings);
+      to = recipients(values.to, parsed);
       run = await openMailRun(values, io);
     } catch (error) {
       if (!(
@@ -105,17 +106,19 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
   };
 }
 
-function recipients(option: string | undefined, settings: Settings): string[] {
+function recipients(option: string | undefined, parsed: ParsedWorkbook): string[] {
   if (option !== undefined) {
-    const list = parseRecipients(option, '--to ');
+    const list = parseRecipients(option, '--to');
     if (list.length > 0) return list;
   }
-  const list = settings.upwardEmail
-    ? parseRecipients(settings.upwardEmail, '设置!上级党组织邮箱 ')
-    : [];
-  if (list.length === 0)
-    throw new RecipientError(
-      '没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 --to 指定',
-    );
-  return list;
+  const typed = parsed.settings.upwardEmail;
+  const list = typed ? parseRecipients(typed, '设置!上级党组织邮箱') : [];
+  if (list.length > 0) return list;
+  // The core set the address aside as invalid: say what was wrong with it.
+  const invalid = parsed.problems.find((p) => p.message.includes('上级党组织邮箱'));
+  throw new RecipientError(
+    invalid
+      ? `没有收件人：${invalid.sheet}${invalid.cell ? `!${invalid.cell}` : ''} ${invalid.message}；请改正（${invalid.fix}），或用 --to 指定`
+      : '没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 --to 指定',
+  );
 }

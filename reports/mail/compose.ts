@@ -75,7 +75,7 @@ export function parseRecipients(text: string, where: string): string[] {
   const bad = found.filter((a) => !EMAIL.test(a.address)).map((a) => a.name || a.address);
   if (bad.length > 0 || found.length === 0)
     throw new RecipientError(
-      `${where}中"${bad.join('、') || list}"不是有效的邮箱地址，应如 dangwei@example.gov.cn，多个用逗号分隔`,
+      `${where} 的"${bad.join('、') || list}"不是有效的邮箱地址，应如 dangwei@example.gov.cn，多个用逗号分隔`,
     );
   const seen = new Set<string>();
   return found

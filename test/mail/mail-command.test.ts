@@ -158,6 +158,15 @@ describe('twelve mail without --send', () => {
     expect(io.stderr()).toContain('--to');
   });
 
+  it('names the cell when 设置!上级党组织邮箱 holds something that is not an address', async () => {
+    const typo = await writeXlsx(sheets([['上级党组织邮箱', 'shangji#example.cn']]));
+    const io = captureIo();
+    expect(await run([typo, '--quarter', '2026Q3', '--out', tempDir()], io)).toBe(2);
+    expect(io.stderr().trim().split('\n')).toHaveLength(1);
+    expect(io.stderr()).toContain('设置!B3');
+    expect(io.stderr()).toContain('"shangji#example.cn"不是有效的邮箱地址');
+  });
+
   it('takes --to over the 设置 sheet and refuses what is not an address', async () => {
     const out = tempDir();
     const io = captureIo();
