@@ -138,7 +138,7 @@ export type RuleMatch =
 export class RuleIndex {
   private readonly byKey = new Map<string, Rule[]>();
   private readonly norms: { norm: string; rules: Rule[] }[] = [];
-  private readonly cache = new Map<string, RuleMatch>();
+  private readonly cache = new Map<string, Map<string, RuleMatch>>();
 
   constructor(readonly rules: readonly Rule[]) {
     for (const rule of rules) {
@@ -169,12 +169,10 @@ export class RuleIndex {
   }
 
   match(item: string, variant: string): RuleMatch {
-    const cacheKey = `${item}\u0000${variant}`;
-    let out = this.cache.get(cacheKey);
-    if (!out) {
-      out = this.resolve(item, variant);
-      this.cache.set(cacheKey, out);
-    }
+    let byVariant = this.cache.get(item);
+    if (!byVariant) this.cache.set(item, (byVariant = new Map()));
+    let out = byVariant.get(variant);
+    if (!out) byVariant.set(variant, (out = this.resolve(item, variant)));
     return out;
   }
 

@@ -64,6 +64,7 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 const TEXT_DATE = /^(\d{4})(?:[-/.年])(\d{1,2})(?:[-/.月])(\d{1,2})日?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const textCache = new Map<string, IsoDate | null>();
+const timeCache = new Map<number, IsoDate | null>();
 
 /**
  * A date cell as ISO, or null where it cannot be read. Excel dates arrive as Date (exceljs,
@@ -72,9 +73,17 @@ const textCache = new Map<string, IsoDate | null>();
  */
 export function parseDate(value: CellValue): IsoDate | null {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
-    // exceljs gives midnight UTC; a time of day from a sloppy cell must not shift the day.
-    return isoOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    const time = value.getTime();
+    let iso = timeCache.get(time);
+    if (iso === undefined) {
+      // exceljs gives midnight UTC; a time of day from a sloppy cell must not shift the day.
+      iso = Number.isNaN(time)
+        ? null
+        : isoOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+      if (timeCache.size > 50_000) timeCache.clear();
+      timeCache.set(time, iso);
+    }
+    return iso;
   }
   if (typeof value === 'number') return excelSerialToIso(value);
   if (typeof value !== 'string') return null;

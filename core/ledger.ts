@@ -1,5 +1,5 @@
 // The 记分台账: each row checked on its own; a row with any error is listed and left out.
-import type { Entry, Problem, Verification } from './types.js';
+import type { CellValue, Entry, Problem, Rule, Verification } from './types.js';
 import { isBlankRow, Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
@@ -52,13 +52,28 @@ export function parseLedger(
   const rowProblems: Problem[] = [];
   const err = (i: number, key: string, message: string, fix: string) =>
     rowProblems.push(table.problem('error', i, key, message, fix));
+  // Column indexes once, not a lookup per cell: the ledger is the one table that can be 100,000 rows.
+  const col = table.columns;
+  const [cDate, cId, cName, cItem, cVariant, cPoints, cStatus, cNote, cNotice] = [
+    col.date,
+    col.id,
+    col.name,
+    col.item,
+    col.variant,
+    col.points,
+    col.status,
+    col.note,
+    col.noticeDate,
+  ];
+  const text = (row: readonly CellValue[], c: number) => (c >= 0 ? cellText(row[c]) : '');
+  const statuses = new Map<string, Verification | undefined>();
 
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
     if (isBlankRow(row)) continue;
     rowProblems.length = 0;
 
-    const dateValue = table.value(row, 'date');
+    const dateValue = row[cDate];
     const date = parseDate(dateValue);
     if (date === null) {
       const typed = cellText(dateValue);
@@ -72,87 +87,62 @@ export function parseLedger(
       else err(i, 'date', '日期为空', '填写记分事项发生的日期');
     }
 
-    const idText = table.text(row, 'id');
-    const nameText = table.text(row, 'name');
+    const idText = text(row, cId);
+    const nameText = text(row, cName);
     const who = members.find(idText, nameText);
     if (!who.ok) {
       const [message, fix] = memberProblemText(who.reason, idText, nameText, who.member);
-      err(
-        i,
-        who.reason === 'unknown-name' || who.reason === 'ambiguous-name' || !table.has('id')
-          ? 'name'
-          : 'id',
-        message,
-        fix,
-      );
+      const byName = who.reason === 'unknown-name' || who.reason === 'ambiguous-name' || cId < 0;
+      err(i, byName ? 'name' : 'id', message, fix);
     }
 
-    const itemText = table.text(row, 'item');
-    const variantText = table.text(row, 'variant');
+    const itemText = text(row, cItem);
+    const variantText = text(row, cVariant);
     const match = itemText ? rules.match(itemText, variantText) : null;
-    if (!itemText) err(i, 'item', '事项为空', '填写规则代码（如 P1）或规范名称（如 三会一课）');
-    else if (!match!.ok) {
-      const m = match as Extract<typeof match, { ok: false }>;
-      if (m.reason === 'unknown-rule')
+    if (!match) err(i, 'item', '事项为空', '填写规则代码（如 P1）或规范名称（如 三会一课）');
+    else if (!match.ok) {
+      if (match.reason === 'unknown-rule') {
         err(
           i,
           'item',
           `不认识的事项"${itemText}"`,
           '填写记分规则中的代码（如 P1、W1、J1）或规范名称',
         );
-      else if (m.reason === 'missing-variant')
+      } else if (match.reason === 'missing-variant') {
         err(
           i,
           'variant',
           `事项"${itemText}"须填写情形`,
-          `情形填写其中之一：${m.variants.join('、')}`,
+          `情形填写其中之一：${match.variants.join('、')}`,
         );
-      else
+      } else {
         err(
           i,
           'variant',
           `事项"${itemText}"没有情形"${variantText}"`,
-          `情形填写其中之一：${m.variants.join('、')}`,
+          `情形填写其中之一：${match.variants.join('、')}`,
         );
+      }
     }
     const rule = match?.ok ? match.rule : null;
 
     let points = 0;
-    const pointsValue = table.value(row, 'points');
+    const pointsValue = cPoints >= 0 ? row[cPoints] : undefined;
     const typed = parsePoints(pointsValue);
-    const typedText = cellText(pointsValue);
     if (typed !== null && Number.isNaN(typed)) {
-      err(i, 'points', `无法识别分值"${typedText}"`, '分值填写数字，如 6、6分 或 -2');
+      err(i, 'points', `无法识别分值"${cellText(pointsValue)}"`, '分值填写数字，如 6、6分 或 -2');
     } else if (rule) {
-      if (rule.points === null) {
-        if (typed === null || typed === 0)
-          err(
-            i,
-            'points',
-            `事项"${rule.code} ${rule.norm}"的分值由党工委逐次确定，须填写分值`,
-            '填写党工委研究确定的分值',
-          );
-        else if (!rule.reward && typed < 0)
-          err(i, 'points', `记分事项的分值不能为负数"${typedText}"`, '填写正数分值');
-        else points = rule.reward ? -Math.abs(typed) : typed;
-      } else {
-        const ok =
-          typed === null || (rule.reward ? Math.abs(typed) === rule.points : typed === rule.points);
-        if (!ok)
-          err(
-            i,
-            'points',
-            `分值"${typedText}"与规则不符：${describeRule(rule)}为 ${rule.reward ? '-' : ''}${rule.points} 分`,
-            `改为 ${rule.reward ? '-' : ''}${rule.points}，或留空由规则计算`,
-          );
-        else points = rule.reward ? -rule.points : rule.points;
-      }
+      const checked = checkPoints(rule, typed, cellText(pointsValue));
+      if (typeof checked === 'number') points = checked;
+      else err(i, 'points', checked[0], checked[1]);
     }
 
-    const statusText = table.text(row, 'status');
+    const statusText = text(row, cStatus);
     let verification: Verification = 'counts';
     if (statusText) {
-      const v = STATUS[normalize(statusText)];
+      let v = statuses.get(statusText);
+      if (v === undefined && !statuses.has(statusText))
+        statuses.set(statusText, (v = STATUS[normalize(statusText)]));
       if (v) verification = v;
       else
         err(
@@ -165,7 +155,7 @@ export function parseLedger(
       verification = 'pending';
     }
 
-    const noticeValue = table.value(row, 'noticeDate');
+    const noticeValue = cNotice >= 0 ? row[cNotice] : undefined;
     const noticeDate = parseDate(noticeValue);
     if (noticeDate === null && cellText(noticeValue)) {
       // The notice date does not change the score: a warning, and the row still counts.
@@ -184,22 +174,50 @@ export function parseLedger(
       problems.push(...rowProblems);
       continue;
     }
-    const source = { sheet: table.name, row: table.excelRow(i), column: null, cell: null };
+    const excelRow = table.excelRow(i);
     entries.push({
-      key: `${table.name}!${source.row}`,
-      source,
+      key: `${table.name}!${excelRow}`,
+      source: { sheet: table.name, row: excelRow, column: null, cell: null },
       date: date!,
       member: (who as { member: Entry['member'] }).member,
       rule: rule!,
       points,
       verification,
       statusText,
-      note: table.text(row, 'note'),
+      note: text(row, cNote),
       noticeDate,
       variantText,
     });
   }
   return entries;
+}
+
+/** The signed points a row scores, or the message and fix where the typed points are wrong. */
+function checkPoints(
+  rule: Rule,
+  typed: number | null,
+  typedText: string,
+): number | [string, string] {
+  if (rule.points === null) {
+    if (typed === null || typed === 0) {
+      return [
+        `事项"${rule.code} ${rule.norm}"的分值由党工委逐次确定，须填写分值`,
+        '填写党工委研究确定的分值',
+      ];
+    }
+    if (!rule.reward && typed < 0)
+      return [`记分事项的分值不能为负数"${typedText}"`, '填写正数分值'];
+    return rule.reward ? -Math.abs(typed) : typed;
+  }
+  const ok =
+    typed === null || (rule.reward ? Math.abs(typed) === rule.points : typed === rule.points);
+  const signed = rule.reward ? -rule.points : rule.points;
+  if (!ok)
+    return [
+      `分值"${typedText}"与规则不符：${describeRule(rule)}为 ${signed} 分`,
+      `改为 ${signed}，或留空由规则计算`,
+    ];
+  return signed;
 }
 
 export function describeRule(rule: { code: string; norm: string; variant: string | null }): string {

@@ -37,6 +37,8 @@ export function actionsCrossed(
   date: string,
   entryKey: string,
 ): Action[] {
+  // Most steps cross nothing: skip the allocation.
+  if (after <= before || after < t.reminder) return [];
   const out: Action[] = [];
   for (const level of ['reminder', 'warning', 'unqualified'] as const) {
     const threshold = t[level];

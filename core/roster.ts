@@ -90,7 +90,18 @@ export class MemberIndex {
     }
   }
 
+  private readonly cache = new Map<string, Map<string, MemberLookup>>();
+
+  /** Cached by the text as typed: a ledger names the same few hundred people again and again. */
   find(idText: string, nameText: string): MemberLookup {
+    let byName = this.cache.get(idText);
+    if (!byName) this.cache.set(idText, (byName = new Map()));
+    let found = byName.get(nameText);
+    if (!found) byName.set(nameText, (found = this.resolve(idText, nameText)));
+    return found;
+  }
+
+  private resolve(idText: string, nameText: string): MemberLookup {
     const id = normalize(idText);
     const name = normalize(nameText);
     if (!id && !name) return { ok: false, reason: 'missing' };

@@ -142,8 +142,8 @@ export class Table {
 const HEADER_SCAN_ROWS = 30;
 
 /**
- * The header row is the first row (within the first 30) where every required column and at
- * least two known columns are named; a title banner or a blank row above it is passed over.
+ * The header row is the first row (within the first 30) that names every required column; a
+ * title banner or a blank row above it is passed over (a banner never reads exactly 姓名).
  */
 export function locateTable(
   sheet: SheetData,
@@ -172,8 +172,7 @@ export function locateTable(
       }
     });
     const missing = specs.filter((s) => s.required && columns[s.key] < 0).map((s) => s.header);
-    if (missing.length === 0 && found >= Math.min(2, specs.length))
-      return new Table(sheet, i, columns, specs);
+    if (missing.length === 0 && found > 0) return new Table(sheet, i, columns, specs);
     if (found > best.found) best = { missing, found };
   }
   return { missing: best.missing };
