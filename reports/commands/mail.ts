@@ -48,13 +48,20 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
 
     const parsed = parseWorkbook(await readWorkbook(file));
     const errors = parsed.problems.filter((p) => p.severity === 'error');
-    for (const p of errors) io.err.write(problemLine(p) + '\n');
+    if (errors.length > 0)
+      io.err.write(
+        `注意：台账有 ${errors.length} 处错误（如 ${problemLine(errors[0])}），这些行未计入汇总；用 twelve score 查看全部\n`,
+      );
 
     let to: string[];
     let run: MailRun;
     try {
       to = recipients(values.to, parsed);
-      run = await openMailRun(values, io);
+      // An upward report that silently leaves rows out is worse than a late one.
+      const send = Boolean(values.send) && errors.length === 0;
+      if (values.send && !send)
+        io.err.write('因台账有错误，为免上报不完整的汇总，未发送；改正后重新运行\n');
+      run = await openMailRun({ ...values, send, resend: send && values.resend }, io);
     } catch (error) {
       if (!(
         error instanceof RecipientError ||
@@ -65,15 +72,24 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
       io.err.write(`错误：${error.message}\n`);
       return 2;
     }
-    if (errors.length > 0 && run.smtp) {
-      // An upward report that silently leaves rows out is worse than a late one.
-      io.err.write(
-        `台账有 ${errors.length} 处错误（见上），为免上报不完整的汇总，未发送；改正后重新运行\n`,
-      );
-      run = { ...run, smtp: null };
-    }
 
-    const summary = quarterlySummary(parsed, range.quarter);
+    try {
+      const reached = await mailQuarter(parsed, range.quarter, to, run, io);
+      if (errors.length > 0) return 1;
+      return reached ? 0 : SEND_FAILED;
+    } finally {
+      run.sender?.close();
+    }
+  };
+
+  async function mailQuarter(
+    parsed: ParsedWorkbook,
+    quarter: string,
+    to: string[],
+    run: MailRun,
+    io: Io,
+  ): Promise<boolean> {
+    const summary = quarterlySummary(parsed, quarter);
     const issued = todayIso();
     const card = await renderCard(summary, parsed.settings, issued);
     const delivery = await quarterDelivery({
@@ -84,16 +100,15 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
       fromAddress: run.fromAddress,
       issued,
     });
-    const what = `${quarterLabel(range.quarter)}记分汇总公示卡邮件`;
     const result = await deliver(delivery, {
       outDir: run.outDir,
       log: run.log,
-      smtp: run.smtp,
+      sender: run.sender,
       resend: run.resend,
       onRetry: (failure, attempt, delay) =>
         io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
     });
-    const reached = reportDelivery(result, what, run, io);
+    const reached = reportDelivery(result, `${quarterLabel(quarter)}记分汇总公示卡邮件`, run, io);
     if (result.status === 'written') {
       io.out.write(`收件人：${to.join('、')}；主题：${delivery.mail.subject}\n`);
       if (!run.fromAddress)
@@ -101,9 +116,8 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
           '（未设置发件地址：用邮件客户端打开后从您的邮箱发出；或加 --send 由本工具发送）\n',
         );
     }
-    if (errors.length > 0) return 1;
-    return reached ? 0 : SEND_FAILED;
-  };
+    return reached;
+  }
 }
 
 function recipients(option: string | undefined, parsed: ParsedWorkbook): string[] {

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { composeMail, type OutgoingMail } from './compose.js';
 import { safeFileName } from './file-names.js';
 import { sendKey, sha256, type SendLog, type SendRecord } from './send-log.js';
-import { SendFailure, sendRaw, type RetryHooks } from './smtp-send.js';
-import type { SmtpConfig } from './smtp-config.js';
+import { SendFailure, type RetryHooks, type SmtpSender } from './smtp-send.js';
 
 export const SENT_DIR = '已发送';
 
@@ -24,7 +23,7 @@ export interface DeliverOptions extends RetryHooks {
   outDir: string;
   log: SendLog;
   /** null: write the .eml only. */
-  smtp: SmtpConfig | null;
+  sender: SmtpSender | null;
   resend?: boolean;
   now?: () => Date;
 }
@@ -39,12 +38,12 @@ export async function deliver(
   delivery: Delivery,
   options: DeliverOptions,
 ): Promise<DeliveryResult> {
-  const { outDir, log, smtp } = options;
+  const { outDir, log, sender } = options;
   const now = options.now ?? (() => new Date());
   const fileName = `${safeFileName(delivery.name)}.eml`;
   await mkdir(outDir, { recursive: true });
 
-  if (!smtp) {
+  if (!sender) {
     const { eml } = await composeMail(delivery.mail, { draft: true });
     const file = path.join(outDir, fileName);
     await writeFile(file, eml);
@@ -75,7 +74,7 @@ export async function deliver(
   };
   try {
     const envelope = { from: delivery.mail.from.address ?? '', to };
-    const receipt = await sendRaw(smtp, envelope, eml, options);
+    const receipt = await sender.send(envelope, eml, options);
     const sentAt = now();
     const sentName = path.join(SENT_DIR, `${stamp(sentAt)} ${fileName}`);
     await mkdir(path.join(outDir, SENT_DIR), { recursive: true });

@@ -4,12 +4,12 @@ import path from 'node:path';
 import type { Io } from '../command.js';
 import type { DeliveryResult } from './deliver.js';
 import { SendLog } from './send-log.js';
+import { SmtpSender } from './smtp-send.js';
 import {
   describeSmtp,
   loadSmtpConfig,
   passwordFileWarning,
   SmtpConfigError,
-  type SmtpConfig,
 } from './smtp-config.js';
 
 export const DEFAULT_OUTBOX = 'outbox';
@@ -25,8 +25,8 @@ export const MAIL_OPTIONS = {
 export interface MailRun {
   outDir: string;
   log: SendLog;
-  /** Set only with --send. */
-  smtp: SmtpConfig | null;
+  /** Set only with --send; close it when done. */
+  sender: SmtpSender | null;
   /** The sender address, where one is configured. */
   fromAddress: string | null;
   resend: boolean;
@@ -61,7 +61,7 @@ export async function openMailRun(flags: MailFlags, io: Io): Promise<MailRun> {
   return {
     outDir,
     log: await SendLog.open(outDir),
-    smtp: flags.send ? config : null,
+    sender: flags.send && config ? new SmtpSender(config) : null,
     fromAddress,
     resend: Boolean(flags.resend),
   };

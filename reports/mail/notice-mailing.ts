@@ -30,42 +30,50 @@ export async function mailNotices(
   const notSent: NoticeMailing['notSent'] = [];
   let stopped: string | null = null;
 
-  for (const notice of notices) {
-    if (stopped) {
-      notSent.push({ card: notice, reason: stopped });
-      continue;
+  try {
+    await mailEach();
+  } finally {
+    run.sender?.close();
+  }
+
+  async function mailEach() {
+    for (const notice of notices) {
+      if (stopped) {
+        notSent.push({ card: notice, reason: stopped });
+        continue;
+      }
+      const member = byKey.get(notice.card.entryKey)?.member;
+      const where = member ? `${member.source.sheet} 第${member.source.row}行 邮箱` : '名册';
+      let to: string[];
+      try {
+        to = parseRecipients(member?.email ?? '', where);
+      } catch (error) {
+        if (!(error instanceof RecipientError)) throw error;
+        notSent.push({ card: notice, reason: error.message });
+        continue;
+      }
+      if (to.length === 0) {
+        notSent.push({ card: notice, reason: '名册中没有邮箱' });
+        continue;
+      }
+      const result = await deliver(noticeDelivery(notice, to[0], run.fromAddress), {
+        outDir: run.outDir,
+        log: run.log,
+        sender: run.sender,
+        resend: run.resend,
+        onRetry: (failure, attempt, delay) =>
+          io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
+      });
+      results.push(result);
+      const what = `${notice.card.memberName}的记分告知卡（${notice.card.view.number}）`;
+      reportDelivery(result, what, run, io);
+      if (result.status === 'failed' && SERVER_FAILURES.has(result.failure.kind))
+        stopped = '邮件服务器出错，本次未发送';
     }
-    const member = byKey.get(notice.card.entryKey)?.member;
-    const where = member ? `${member.source.sheet} 第${member.source.row}行 邮箱` : '名册';
-    let to: string[];
-    try {
-      to = parseRecipients(member?.email ?? '', where);
-    } catch (error) {
-      if (!(error instanceof RecipientError)) throw error;
-      notSent.push({ card: notice, reason: error.message });
-      continue;
-    }
-    if (to.length === 0) {
-      notSent.push({ card: notice, reason: '名册中没有邮箱' });
-      continue;
-    }
-    const result = await deliver(noticeDelivery(notice, to[0], run.fromAddress), {
-      outDir: run.outDir,
-      log: run.log,
-      smtp: run.smtp,
-      resend: run.resend,
-      onRetry: (failure, attempt, delay) =>
-        io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
-    });
-    results.push(result);
-    const what = `${notice.card.memberName}的记分告知卡（${notice.card.view.number}）`;
-    reportDelivery(result, what, run, io);
-    if (result.status === 'failed' && SERVER_FAILURES.has(result.failure.kind))
-      stopped = '邮件服务器出错，本次未发送';
   }
 
   const count = (s: DeliveryResult['status']) => results.filter((r) => r.status === s).length;
-  const done = run.smtp ? `已发送 ${count('sent')} 封` : `已写出 ${count('written')} 封`;
+  const done = run.sender ? `已发送 ${count('sent')} 封` : `已写出 ${count('written')} 封`;
   const parts = [done];
   if (count('skipped')) parts.push(`此前已发送、未重复发送 ${count('skipped')} 封`);
   if (count('failed')) parts.push(`发送失败 ${count('failed')} 封`);

@@ -56,47 +56,58 @@ export interface RetryHooks {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Sends, retrying transient failures with doubling waits; throws a SendFailure at the end. */
-export async function sendRaw(
-  config: SmtpConfig,
-  envelope: Envelope,
-  raw: Buffer,
-  hooks: RetryHooks = {},
-): Promise<SendReceipt> {
-  const sleep = hooks.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return { ...(await sendOnce(config, envelope, raw)), attempts: attempt };
-    } catch (error) {
-      const failure = classify(error as SmtpError, config);
-      if (!failure.transient || attempt > config.retries)
-        throw new SendFailure(failure.kind, failure.line, failure.transient, attempt);
-      const delay = config.retryDelayMs * 2 ** (attempt - 1);
-      hooks.onRetry?.(failure, attempt, delay);
-      await sleep(delay);
+/**
+ * One SMTP session for a run: messages share one pooled connection (a server's greeting
+ * costs ~100 ms or more per connection), re-opened by nodemailer after a failure.
+ */
+export class SmtpSender {
+  private readonly transport;
+
+  constructor(readonly config: SmtpConfig) {
+    this.transport = nodemailer.createTransport({
+      pool: true,
+      maxConnections: 1,
+      host: config.host,
+      port: config.port,
+      secure: config.tls === 'ssl',
+      requireTLS: config.tls === 'starttls',
+      ignoreTLS: config.tls === 'none',
+      auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
+      connectionTimeout: config.timeoutMs,
+      greetingTimeout: config.timeoutMs,
+      socketTimeout: config.timeoutMs,
+      // Nothing is logged: the SMTP dialogue carries the login.
+      logger: false,
+      debug: false,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+  }
+
+  /** Sends, retrying transient failures with doubling waits; throws a SendFailure at the end. */
+  async send(envelope: Envelope, raw: Buffer, hooks: RetryHooks = {}): Promise<SendReceipt> {
+    const { config } = this;
+    const sleep = hooks.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { ...(await this.sendOnce(envelope, raw)), attempts: attempt };
+      } catch (error) {
+        const failure = classify(error as SmtpError, config);
+        if (!failure.transient || attempt > config.retries)
+          throw new SendFailure(failure.kind, failure.line, failure.transient, attempt);
+        const delay = config.retryDelayMs * 2 ** (attempt - 1);
+        hooks.onRetry?.(failure, attempt, delay);
+        await sleep(delay);
+      }
     }
   }
-}
 
-async function sendOnce(config: SmtpConfig, envelope: Envelope, raw: Buffer) {
-  const transport = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.tls === 'ssl',
-    requireTLS: config.tls === 'starttls',
-    ignoreTLS: config.tls === 'none',
-    auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
-    connectionTimeout: config.timeoutMs,
-    greetingTimeout: config.timeoutMs,
-    socketTimeout: config.timeoutMs,
-    // Nothing is logged: the SMTP dialogue carries the login.
-    logger: false,
-    debug: false,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
-  try {
-    const info = await transport.sendMail({
+  close(): void {
+    this.transport.close();
+  }
+
+  private async sendOnce(envelope: Envelope, raw: Buffer) {
+    const info = await this.transport.sendMail({
       envelope: { from: envelope.from, to: envelope.to },
       raw,
     });
@@ -105,8 +116,6 @@ async function sendOnce(config: SmtpConfig, envelope: Envelope, raw: Buffer) {
       rejected: info.rejected.map(address),
       response: info.response,
     };
-  } finally {
-    transport.close();
   }
 }
 
