@@ -8,8 +8,6 @@ import {
   todayIso,
   type IsoDate,
   type ParsedWorkbook,
-  type QuarterSummary,
-  type Settings,
 } from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
@@ -27,10 +25,10 @@ import { SendLogError } from '../mail/send-log.js';
 import { SmtpConfigError } from '../mail/smtp-config.js';
 import { readWorkbook } from '../read-workbook.js';
 
-/** Renders the upward 记分汇总公示卡 to a PDF. */
+/** Renders the upward 记分汇总公示卡 of a quarter ('2026Q3') to a PDF. */
 export type UpwardCardRenderer = (
-  summary: QuarterSummary,
-  settings: Settings,
+  parsed: ParsedWorkbook,
+  quarter: string,
   issued: IsoDate,
 ) => Promise<CardPdf>;
 
@@ -91,7 +89,7 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
   ): Promise<boolean> {
     const summary = quarterlySummary(parsed, quarter);
     const issued = todayIso();
-    const card = await renderCard(summary, parsed.settings, issued);
+    const card = await renderCard(parsed, quarter, issued);
     const delivery = await quarterDelivery({
       summary,
       settings: parsed.settings,

@@ -77,7 +77,11 @@ export function reportDelivery(
   run: MailRun,
   io: Io,
 ): boolean {
-  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  // Short paths under the current folder; full paths elsewhere.
+  const rel = (file: string) => {
+    const r = path.relative(process.cwd(), file);
+    return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
+  };
   switch (result.status) {
     case 'written':
       io.out.write(`已写出${what}：${rel(result.eml)}\n`);
@@ -96,7 +100,9 @@ export function reportDelivery(
         `已发送${what}至 ${r.accepted.join('、')}（邮件编号 ${r.messageId}），邮件存于 ${rel(result.eml)}\n`,
       );
       if (r.rejected.length > 0)
-        io.err.write(`注意：邮件服务器拒收 ${r.rejected.join('、')}，这些收件人没有收到\n`);
+        io.err.write(
+          `注意：邮件服务器拒收 ${r.rejected.join('、')}，这些收件人没有收到；核对地址后可用 --to 单独补发\n`,
+        );
       return r.rejected.length === 0;
     }
     case 'failed':

@@ -382,6 +382,35 @@ describe('twelve mail --send failures: one Chinese line, the outbox copy kept, e
     }
   });
 
+  it('one of two recipients rejected: sent to the other, the rejected one named, exit 3', async () => {
+    const server = await startSmtp({
+      onRcptTo(address, _session, callback) {
+        if (address.address.startsWith('nobody'))
+          return callback(withCode(new Error('No such user'), 550));
+        callback();
+      },
+    });
+    try {
+      const out = tempDir();
+      const io = captureIo();
+      const to = `${UPWARD}, nobody@example.cn`;
+      const args = [workbook, '--quarter', '2026Q3', '--out', out, '--send', '--to', to];
+      expect(await run([...args, '--smtp-config', config(server.port)], io)).toBe(3);
+      expect(server.received.map((r) => r.to)).toEqual([[UPWARD]]);
+      expect(io.stderr().trim()).toBe(
+        '注意：邮件服务器拒收 nobody@example.cn，这些收件人没有收到；核对地址后可用 --to 单独补发',
+      );
+      const [record] = readLog(out);
+      expect([record.status, record.accepted, record.rejected]).toEqual([
+        'sent',
+        [UPWARD],
+        ['nobody@example.cn'],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a server that never answers: timeout, retried with backoff, then one line', async () => {
     const silent = await silentServer();
     try {
