@@ -1,4 +1,5 @@
 // `twelve`: the report tool's command line. Each command lives in reports/commands/.
+import { runInit } from './commands/init.js';
 import { runScore } from './commands/score.js';
 import { UsageError, type Command } from './command.js';
 import { WorkbookFileError } from './read-workbook.js';
@@ -6,12 +7,14 @@ import { UnusableWorkbookError } from '../core/index.js';
 
 const COMMANDS: Record<string, Command> = {
   score: runScore,
+  init: runInit,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
 
 命令:
   score [台账.xlsx] [--as-of YYYY-MM-DD] [--json]   检查台账并计算积分（不写入台账）
+  init <台账.xlsx> [--force]                       新建空白台账（含下拉列表；不覆盖已有文件）
 
 不写台账文件时使用自带的示例台账。`;
 
