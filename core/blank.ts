@@ -21,8 +21,12 @@ export interface BlankSheet {
 }
 
 export function blankWorkbook(rules: readonly Rule[] = BUILTIN_RULES): BlankSheet[] {
-  const codes = [...new Set(rules.map((r) => r.code))];
-  const variants = [...new Set(rules.map((r) => r.variant).filter((v): v is string => v !== null))];
+  // Micro-wishes belong in their own sheet, once a year: the ledger's lists leave them out.
+  const ledgerRules = rules.filter((r) => !r.yearly);
+  const codes = [...new Set(ledgerRules.map((r) => r.code))];
+  const variants = [
+    ...new Set(ledgerRules.map((r) => r.variant).filter((v): v is string => v !== null)),
+  ];
   return [
     {
       name: '党员名册',

@@ -174,6 +174,18 @@ export function parseLedger(
       problems.push(...rowProblems);
       continue;
     }
+    if (rule!.yearly) {
+      // Counted as typed (one row per wish not completed), but the 微心愿 sheet is the place.
+      problems.push(
+        table.problem(
+          'warning',
+          i,
+          'item',
+          `微心愿（${rule!.code}）记在了记分台账：按每行 ${rule!.points} 分计入`,
+          '微心愿请在"微心愿"工作表按年度填写认领数和完成数，由系统在 12 月 31 日计分',
+        ),
+      );
+    }
     const excelRow = table.excelRow(i);
     entries.push({
       key: `${table.name}!${excelRow}`,

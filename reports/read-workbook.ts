@@ -32,7 +32,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
  * model of every cell: a 100,000-row ledger reads in half the memory and less time.
  */
 export async function readWorkbook(file: string): Promise<SheetData[]> {
-  const name = await checkFile(file);
+  await checkFile(file);
   try {
     return await streamSheets(file);
   } catch {

@@ -168,3 +168,14 @@ describe('J1 志愿服务 and J2 表现突出 rewards cancel points', () => {
     ).toBe(0);
   });
 });
+
+describe('S1 typed into the ledger', () => {
+  it('counts 3 points per row as typed, with a warning that names the 微心愿 sheet', () => {
+    const r = scoreWorkbook(book([row('2026-03-05', 'S1', '少完成1个')]), AS_OF);
+    expect(member(r).balance).toBe(3);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', sheet: '记分台账', row: 2, column: '事项' }),
+    ]);
+    expect(r.problems[0].fix).toContain('微心愿');
+  });
+});
