@@ -1,0 +1,147 @@
+/// <reference types="office-js" />
+// The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, the problem list
+// (a click selects the cell) and 准备台账. Text only ever goes in through textContent.
+import {
+  LEVEL_LABELS,
+  problemLine,
+  todayIso,
+  type Level,
+  type Problem,
+  type ScoreResult,
+} from '../core/index.js';
+import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
+import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Lists in the pane stay short; the sheets hold everything. */
+const MAX_ITEMS = 200;
+
+export function mountTaskPane(doc: Document, run: ExcelRunner): void {
+  const $ = <T extends Element>(selector: string) => doc.querySelector(selector) as T;
+  const asOf = $<HTMLInputElement>('#as-of');
+  const scoreButton = $<HTMLButtonElement>('#score');
+  const prepareButton = $<HTMLButtonElement>('#prepare');
+  const status = $<HTMLParagraphElement>('#status');
+  asOf.value = todayIso();
+
+  const say = (text: string, error = false) => {
+    status.textContent = text;
+    status.classList.toggle('error', error);
+  };
+  const busy = async (label: string, work: () => Promise<void>) => {
+    scoreButton.disabled = prepareButton.disabled = true;
+    say(label);
+    try {
+      await work();
+    } catch (error) {
+      say(`出错了：${(error as Error).message}`, true);
+    } finally {
+      scoreButton.disabled = prepareButton.disabled = false;
+    }
+  };
+
+  scoreButton.addEventListener('click', () =>
+    busy('正在检查并评分…', async () => {
+      const date = asOf.value || todayIso();
+      const started = performance.now();
+      const outcome = await run((context) => scoreOpenWorkbook(context, date));
+      if (!outcome.ok) {
+        say(outcome.message, true);
+        return;
+      }
+      showResult(doc, outcome.result, run, say);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      say(`已完成（${seconds} 秒）：结果写入“积分汇总”和“校验结果”两张表。`);
+    }),
+  );
+  prepareButton.addEventListener('click', () =>
+    busy('正在准备台账…', async () => {
+      say(prepareMessage(await run((context) => prepareWorkbook(context))));
+    }),
+  );
+  scoreButton.disabled = prepareButton.disabled = false;
+  say('请点击“检查并评分”。');
+}
+
+function showResult(
+  doc: Document,
+  result: ScoreResult,
+  run: ExcelRunner,
+  say: (text: string, error?: boolean) => void,
+): void {
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = '') => {
+    const node = doc.createElement(tag);
+    node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  };
+  const levels = (Object.keys(LEVEL_LABELS) as Level[]).map(
+    (l) => `${LEVEL_LABELS[l]} ${result.members.filter((m) => m.level === l).length}`,
+  );
+  const talks = result.members
+    .filter((m) => m.level !== 'normal')
+    .sort((a, b) => b.balance - a.balance || a.rank - b.rank);
+  const count = (s: Problem['severity']) => result.problems.filter((p) => p.severity === s).length;
+
+  const summary = doc.querySelector('#summary') as HTMLElement;
+  const dl = summary.querySelector('dl')!;
+  dl.replaceChildren(
+    ...[
+      ['计算日期', result.asOf],
+      ['在册党员', `${result.members.length} 名`],
+      ['等级', levels.join('，')],
+      ['需要约谈', `${talks.length} 名`],
+      ['问题', `错误 ${count('error')} 条，提醒 ${count('warning')} 条`],
+    ].flatMap(([k, v]) => [el('dt', k), el('dd', v)]),
+  );
+  summary.hidden = false;
+
+  const talkSection = doc.querySelector('#talks') as HTMLElement;
+  talkSection.querySelector('ul')!.replaceChildren(
+    ...talks.slice(0, MAX_ITEMS).map((m) => {
+      const last = m.actions[m.actions.length - 1];
+      const li = el('li');
+      li.append(
+        el('span', `${m.member.name}（${m.member.branch || '未填支部'}）${m.balance} 分 `),
+        el('span', LEVEL_LABELS[m.level], `level-${m.level}`),
+        el('span', last ? `：${last.action}（${last.by}）` : ''),
+      );
+      return li;
+    }),
+    ...(talks.length > MAX_ITEMS
+      ? [el('li', `还有 ${talks.length - MAX_ITEMS} 名，见“积分汇总”表`, 'more')]
+      : []),
+  );
+  talkSection.hidden = talks.length === 0;
+
+  const problemSection = doc.querySelector('#problems') as HTMLElement;
+  problemSection.querySelector('ol')!.replaceChildren(
+    ...result.problems.slice(0, MAX_ITEMS).map((p) => {
+      const li = el('li', '', p.severity);
+      const link = el('a', problemLine(p));
+      link.href = '#';
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        run((context) => selectCell(context, p.sheet, p.cell)).catch((error: Error) =>
+          say(`无法跳转到 ${p.sheet} ${p.cell ?? ''}：${error.message}`, true),
+        );
+      });
+      li.append(link);
+      return li;
+    }),
+    ...(result.problems.length > MAX_ITEMS
+      ? [el('li', `还有 ${result.problems.length - MAX_ITEMS} 条，见“校验结果”表`, 'more')]
+      : []),
+  );
+  problemSection.hidden = result.problems.length === 0;
+}
+
+function prepareMessage(report: PrepareReport): string {
+  const parts: string[] = [];
+  if (report.addedSheets.length) parts.push(`新增工作表：${report.addedSheets.join('、')}`);
+  for (const h of report.addedHeaders) parts.push(`${h.sheet} 补充表头：${h.headers.join('、')}`);
+  if (report.dropdowns) parts.push(`新增下拉列表 ${report.dropdowns} 处`);
+  if (report.skipped.length) parts.push(`${report.skipped.join('、')} 找不到表头，未改动`);
+  return parts.length ? `台账已准备好。${parts.join('；')}。` : '台账已齐全，无需改动。';
+}

@@ -1,0 +1,92 @@
+// `npm run build:addin`: bundles the task pane and the commands page with esbuild into
+// addin/dist. office.js comes from Microsoft's CDN unless --local-office-js is given, which
+// serves the copy from @microsoft/office-js for networks that block the CDN.
+// --origin https://host/path writes addin/dist/manifest.xml for that server.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ADDIN = path.join(ROOT, 'addin');
+export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const DEV_ORIGIN = 'https://localhost:3000';
+
+export interface BuildOptions {
+  outDir?: string;
+  localOfficeJs?: boolean;
+  origin?: string;
+  minify?: boolean;
+}
+
+export async function buildAddin(options: BuildOptions = {}): Promise<string> {
+  const outDir = options.outDir ?? path.join(ADDIN, 'dist');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    entryPoints: {
+      taskpane: path.join(ADDIN, 'taskpane-entry.ts'),
+      commands: path.join(ADDIN, 'commands.ts'),
+    },
+    outdir: outDir,
+    bundle: true,
+    format: 'iife',
+    // Office 2019 on Windows runs add-ins in EdgeHTML 18; addin/polyfills.ts adds the methods.
+    target: ['es2017', 'edge18'],
+    minify: options.minify ?? true,
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  let officeJs = OFFICE_CDN;
+  if (options.localOfficeJs) {
+    cpSync(
+      path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist'),
+      path.join(outDir, 'office-js'),
+      { recursive: true },
+    );
+    officeJs = 'office-js/office.js';
+  }
+  for (const page of ['taskpane.html', 'commands.html', 'help.html']) {
+    const html = readFileSync(path.join(ADDIN, page), 'utf8').replaceAll('%OFFICE_JS%', officeJs);
+    writeFileSync(path.join(outDir, page), html);
+  }
+  cpSync(path.join(ADDIN, 'taskpane.css'), path.join(outDir, 'taskpane.css'));
+  cpSync(path.join(ADDIN, 'assets'), path.join(outDir, 'assets'), { recursive: true });
+  const origin = (options.origin ?? DEV_ORIGIN).replace(/\/$/, '');
+  // URLs move under the new origin (and path); <AppDomain> takes the bare origin.
+  const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8')
+    .replaceAll(
+      `<AppDomain>${DEV_ORIGIN}</AppDomain>`,
+      `<AppDomain>${new URL(origin).origin}</AppDomain>`,
+    )
+    .replaceAll(DEV_ORIGIN, origin);
+  writeFileSync(path.join(outDir, 'manifest.xml'), manifest);
+  return outDir;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'local-office-js': { type: 'boolean' },
+      origin: { type: 'string' },
+      'out-dir': { type: 'string' },
+    },
+  });
+  if (values.origin && !/^https:\/\/[^/]+/.test(values.origin)) {
+    console.error(`--origin 必须是 https:// 开头的地址，收到"${values.origin}"`);
+    process.exitCode = 2;
+    return;
+  }
+  const out = await buildAddin({
+    localOfficeJs: values['local-office-js'],
+    origin: values.origin,
+    outDir: values['out-dir'],
+  });
+  console.log(
+    `加载项已生成：${path.relative(process.cwd(), out) || '.'}（office.js：${values['local-office-js'] ? '本地副本' : '微软 CDN'}）`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await main();

@@ -1,0 +1,316 @@
+// The built task pane in headless Chromium. office.js's CDN URL is answered with the fake
+// Office/Excel (backed by the strict fake workbook, seeded from a real .xlsx); every other
+// outside request is refused. Clicks 检查并评分, a problem, 准备台账, and the ribbon command.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreWorkbook, summaryRows, problemRows, LEVEL_LABELS } from '../core/index.js';
+import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
+import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
+import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
+import { messySheets } from './fake-excel/messy.js';
+import { tempDir, writeXlsx } from './helpers/workbook.js';
+import type { Scalar } from './fake-excel/fake-excel.js';
+
+const AS_OF = '2026-11-25';
+const SCREENSHOT = path.resolve('docs', 'addin-taskpane.png');
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let fakeOffice: string;
+let xlsx: string;
+let seed: SeedSheet[];
+
+beforeAll(async () => {
+  const outDir = await buildAddin({ outDir: path.join(tempDir('addin-e2e-'), 'dist') });
+  server = createServer((req, res) => {
+    const file = path.join(outDir, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+    if (!file.startsWith(outDir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.html')
+      ? 'text/html; charset=utf-8'
+      : file.endsWith('.css')
+        ? 'text/css'
+        : file.endsWith('.png')
+          ? 'image/png'
+          : 'text/javascript';
+    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  origin = `http://127.0.0.1:${address.port}`;
+
+  const bundle = await build({
+    entryPoints: [path.resolve('test/fake-excel/browser-office.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: ['es2017', 'edge18'],
+  });
+  fakeOffice = bundle.outputFiles[0].text;
+  xlsx = await writeXlsx(messySheets());
+  seed = seedSheets(await loadWorkbook(xlsx));
+
+  browser = await puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${tempDir('addin-chromium-')}`,
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Opens a built page with the fake office.js answering the CDN URL. */
+async function open(page: string, sheets: SeedSheet[]): Promise<{ page: Page; blocked: string[] }> {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width: 380, height: 820 });
+  const blocked: string[] = [];
+  await tab.setRequestInterception(true);
+  tab.on('request', (request) => {
+    const url = request.url();
+    if (url === OFFICE_CDN) {
+      const script = `window.__fakeSeed = ${JSON.stringify(sheets)};\n${fakeOffice}`;
+      void request.respond({ status: 200, contentType: 'text/javascript', body: script });
+    } else if (url.startsWith(origin) || url.startsWith('data:')) {
+      void request.continue();
+    } else {
+      blocked.push(url);
+      void request.abort();
+    }
+  });
+  await tab.goto(`${origin}/${page}`, { waitUntil: 'load' });
+  return { page: tab, blocked };
+}
+
+const table = (page: Page, name: string) =>
+  page.evaluate(
+    (n) =>
+      (window as never as { __fakeState: { table(n: string): Scalar[][] } }).__fakeState.table(n),
+    name,
+  );
+
+/** Trims trailing blanks, and turns the core's null cells into Excel's '', as the fake keeps them. */
+const asWritten = (rows: unknown[][]) =>
+  rows.map((r) => {
+    const out = r.map((v) => (v === null || v === undefined ? '' : v));
+    while (out.length && out[out.length - 1] === '') out.pop();
+    return out;
+  });
+
+describe('the task pane in Chromium', () => {
+  it('检查并评分 shows the summary, talks and problems, and writes both sheets', async () => {
+    const { page, blocked } = await open('taskpane.html', seed);
+    await page.waitForFunction(
+      () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
+    );
+    await page.$eval('#as-of', (el, d) => ((el as HTMLInputElement).value = d), AS_OF);
+    await page.click('#score');
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.textContent!.includes('已完成'),
+    );
+
+    const expected = scoreWorkbook(await readWorkbook(xlsx), AS_OF);
+    const summaryText = await page.$eval('#summary', (el) => (el as HTMLElement).innerText);
+    expect(summaryText).toContain(`${expected.members.length} 名`);
+    expect(summaryText).toContain(AS_OF);
+    const errors = expected.problems.filter((p) => p.severity === 'error').length;
+    expect(summaryText).toContain(`错误 ${errors} 条`);
+
+    const talks = await page.$$eval('#talks li', (els) =>
+      els.map((e) => (e as HTMLElement).innerText),
+    );
+    const due = expected.members.filter((m) => m.level !== 'normal');
+    expect(talks).toHaveLength(due.length);
+    for (const m of due) expect(talks.join('\n')).toContain(`${m.member.name}`);
+    expect(talks.join('\n')).toContain(LEVEL_LABELS.unqualified);
+
+    const problems = await page.$$eval('#problems li a', (els) => els.map((e) => e.textContent));
+    expect(problems).toHaveLength(expected.problems.length);
+    expect(problems.join('\n')).toContain('2026-13-01');
+
+    expect(await table(page, '积分汇总')).toEqual(asWritten(summaryRows(expected)));
+    expect(await table(page, '校验结果')).toEqual(asWritten(problemRows(expected.problems)));
+    expect(await table(page, '记分台账')).toEqual(asWritten(seed[1].values));
+    expect(blocked).toEqual([]);
+
+    // The README's picture: rewritten when missing or asked for (UPDATE_SCREENSHOTS=1), so
+    // a test run does not leave the working copy dirty over a changed elapsed time.
+    const png = await page.screenshot({ fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      writeFileSync(SCREENSHOT, png);
+    }
+
+    // A click on a problem selects its cell.
+    const index = expected.problems.findIndex((p) => p.cell === 'B6');
+    const links = await page.$$('#problems li a');
+    await links[index].click();
+    await page.waitForFunction(
+      () =>
+        (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection !== null,
+    );
+    const selection = await page.evaluate(
+      () => (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection,
+    );
+    expect(selection).toEqual({ sheet: '记分台账', address: 'B6' });
+    await page.close();
+  });
+
+  it('准备台账 adds the missing sheets, header cells and dropdowns without touching data', async () => {
+    // A roster without 状态 and 邮箱 columns, and no ledger yet.
+    const roster: SeedSheet = {
+      name: '党员名册',
+      values: [
+        ['编号', '姓名', '支部'],
+        ['A01', '张三', '第一支部'],
+      ],
+      formats: [
+        ['General', 'General', 'General'],
+        ['General', 'General', 'General'],
+      ],
+    };
+    const { page } = await open('taskpane.html', [roster]);
+    await page.waitForFunction(
+      () => !(document.querySelector('#prepare') as HTMLButtonElement).disabled,
+    );
+    await page.click('#prepare');
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.textContent!.includes('台账已'),
+    );
+    const status = await page.$eval('#status', (el) => el.textContent!);
+    expect(status).toContain('记分台账');
+    expect(status).toContain('状态');
+
+    const names = await page.evaluate(() =>
+      (window as never as { __fakeState: { sheets: { name: string }[] } }).__fakeState.sheets.map(
+        (s) => s.name,
+      ),
+    );
+    expect(names).toEqual(['党员名册', '记分台账', '微心愿', '记分规则', '设置']);
+    const rosterAfter = await table(page, '党员名册');
+    expect(rosterAfter[0]).toEqual(['编号', '姓名', '支部', '职务', '邮箱', '状态']);
+    expect(rosterAfter[1]).toEqual(['A01', '张三', '第一支部']);
+    expect((await table(page, '记分台账'))[0]).toContain('日期');
+    expect((await table(page, '记分规则')).length).toBeGreaterThan(10);
+
+    const validations = await page.evaluate(() =>
+      (
+        window as never as {
+          __fakeState: {
+            sheet(n: string): { validations: { col: number; row: number; rule: unknown }[] };
+          };
+        }
+      ).__fakeState
+        .sheet('党员名册')
+        .validations.map((v) => ({ col: v.col, row: v.row, rule: v.rule })),
+    );
+    expect(validations).toEqual([
+      { col: 5, row: 1, rule: { list: { inCellDropDown: true, source: '在册,转出,停止党籍' } } },
+    ]);
+    const ledgerNames = await page.evaluate(
+      () =>
+        (
+          window as never as {
+            __fakeState: { sheet(n: string): { validations: { col: number; rule: unknown }[] } };
+          }
+        ).__fakeState
+          .sheet('记分台账')
+          .validations.find((v) => v.col === 2)?.rule,
+    );
+    expect(ledgerNames).toEqual({
+      list: { inCellDropDown: true, source: "='党员名册'!$B$2:$B$1048576" },
+    });
+
+    // A second run finds everything in place and changes nothing.
+    await page.click('#prepare');
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.textContent!.includes('无需改动'),
+    );
+    await page.close();
+  });
+
+  it('says in Chinese why a workbook without a ledger cannot be scored', async () => {
+    const { page } = await open('taskpane.html', [
+      { name: '党员名册', values: [['姓名'], ['张三']], formats: [['General'], ['General']] },
+    ]);
+    await page.waitForFunction(
+      () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
+    );
+    await page.click('#score');
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.classList.contains('error'),
+    );
+    expect(await page.$eval('#status', (el) => el.textContent)).toMatch(/记分台账/);
+    expect(await page.$eval('#summary', (el) => (el as HTMLElement).hidden)).toBe(true);
+    await page.close();
+  });
+
+  it('the ribbon command scores without the pane and shows 积分汇总', async () => {
+    const { page } = await open('commands.html', seed);
+    await page.waitForFunction(() =>
+      (window as never as { __fakeActions: Map<string, unknown> }).__fakeActions.has(
+        'scoreWorkbook',
+      ),
+    );
+    const completed = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const w = window as never as {
+            __fakeActions: Map<string, (e: { completed: () => void }) => void>;
+          };
+          w.__fakeActions.get('scoreWorkbook')!({ completed: () => resolve(true) });
+        }),
+    );
+    expect(completed).toBe(true);
+    const active = await page.evaluate(
+      () => (window as never as { __fakeState: { activeSheet: string } }).__fakeState.activeSheet,
+    );
+    expect(active).toBe('积分汇总');
+    expect((await table(page, '积分汇总')).length).toBe(4);
+    await page.close();
+  });
+
+  it('the ribbon command explains in 校验结果 why a workbook cannot be scored', async () => {
+    const { page } = await open('commands.html', [
+      { name: '党员名册', values: [['姓名'], ['张三']], formats: [['General'], ['General']] },
+    ]);
+    await page.waitForFunction(() =>
+      (window as never as { __fakeActions: Map<string, unknown> }).__fakeActions.has(
+        'scoreWorkbook',
+      ),
+    );
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          (
+            window as never as {
+              __fakeActions: Map<string, (e: { completed: () => void }) => void>;
+            }
+          ).__fakeActions.get('scoreWorkbook')!({ completed: resolve }),
+        ),
+    );
+    const problems = await table(page, '校验结果');
+    expect(problems[1][0]).toBe('错误');
+    expect(String(problems[1][5])).toContain('记分台账');
+    expect(await table(page, '党员名册')).toEqual([['姓名'], ['张三']]);
+    await page.close();
+  });
+});

@@ -1,0 +1,75 @@
+/// <reference types="office-js" />
+// 准备台账 on a clerk's real, messy workbook: only empty cells and new sheets are written.
+import { describe, expect, it } from 'vitest';
+import { prepareWorkbook } from '../addin/prepare-workbook.js';
+import { FakeRequestContext } from './fake-excel/fake-excel.js';
+import { messySheets } from './fake-excel/messy.js';
+import { fakeFromXlsx } from './fake-excel/seed.js';
+import { writeXlsx } from './helpers/workbook.js';
+
+describe('准备台账', () => {
+  it('adds what is missing beside a ledger that sits under a banner, and changes no data', async () => {
+    const state = await fakeFromXlsx(await writeXlsx(messySheets()));
+    const trimmed = (rows: unknown[][]) =>
+      JSON.stringify(
+        rows.map((r) => {
+          const out = [...r];
+          while (out.length && out[out.length - 1] === '') out.pop();
+          return out;
+        }),
+      );
+    const before = new Map(state.sheets.map((s) => [s.name, trimmed(s.values)]));
+    const ctx = new FakeRequestContext(state);
+    const report = await prepareWorkbook(ctx as unknown as Excel.RequestContext);
+
+    expect(report.addedSheets).toEqual(['微心愿', '记分规则']);
+    expect(report.addedHeaders).toEqual([{ sheet: '记分台账', headers: ['告知日期'] }]);
+    expect(report.skipped).toEqual([]);
+    expect(ctx.syncCount).toBeLessThanOrEqual(5);
+
+    // The ledger's header is on row 3, B to I: 告知日期 goes into the empty J3.
+    const ledger = state.sheet('记分台账')!;
+    expect(ledger.values[2][9]).toBe('告知日期');
+    ledger.values[2][9] = '';
+    for (const [name, values] of before) {
+      expect(trimmed(state.sheet(name)!.values), name).toBe(values);
+    }
+    ledger.values[2][9] = '告知日期';
+
+    // Dropdowns start below the header, in the columns where the headers really are.
+    const rules = ledger.validations.map((v) => [v.row, v.col, v.rule]);
+    expect(rules).toContainEqual([
+      3,
+      3,
+      { list: { inCellDropDown: true, source: "='党员名册'!$B$2:$B$1048576" } },
+    ]);
+    expect(rules).toContainEqual([
+      3,
+      7,
+      { list: { inCellDropDown: true, source: '已认定,待核实,已撤销' } },
+    ]);
+
+    // Run again: nothing left to add, and no dropdown is laid over another.
+    const again = await prepareWorkbook(
+      new FakeRequestContext(state) as unknown as Excel.RequestContext,
+    );
+    expect(again).toEqual({ addedSheets: [], addedHeaders: [], dropdowns: 0, skipped: [] });
+  });
+
+  it('leaves a sheet alone when it has data but no recognisable header', async () => {
+    const state = await fakeFromXlsx(
+      await writeXlsx([
+        { name: '党员名册', rows: [['名单'], ['张三']] },
+        { name: '记分台账', rows: [['日期', '姓名', '事项']] },
+      ]),
+    );
+    const report = await prepareWorkbook(
+      new FakeRequestContext(state) as unknown as Excel.RequestContext,
+    );
+    expect(report.skipped).toEqual(['党员名册']);
+    // The ledger still gets its fixed lists (事项 C, then 情形 and 状态 among the headers
+    // added after it); the list of names (B) waits for a usable roster.
+    expect(state.sheet('记分台账')!.validations.map((v) => v.col)).toEqual([2, 4, 6]);
+    expect(state.table('党员名册')).toEqual([['名单'], ['张三']]);
+  });
+});

@@ -1,0 +1,681 @@
+// A strict in-memory stand-in for the subset of the Excel JavaScript API the add-in uses.
+// Like Excel, it queues every call and does the work only at context.sync(); reading a
+// property that was not loaded (or not yet synced) throws; each sync is counted and the
+// request and response payloads are measured, and in 'web' mode a sync over the 5 MB limit
+// fails with Excel's own error codes. No Node imports: the e2e test runs it in Chromium.
+
+export type Scalar = string | number | boolean;
+
+export interface FakeValidation {
+  /** 0-based top-left row and column, size. */
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  rule: unknown;
+}
+
+export interface FakeSheet {
+  name: string;
+  /** Dense from A1; '' is an empty cell. */
+  values: Scalar[][];
+  formats: string[][];
+  validations: FakeValidation[];
+  /** Cell keys "r,c" whose font was made bold. */
+  bold: Set<string>;
+  columnWidths: Map<number, number>;
+  frozenRows: number;
+}
+
+export interface FakeOptions {
+  /** 'web' enforces the 5 MB request/response limit of Excel on the web. */
+  platform?: 'desktop' | 'web';
+  payloadLimit?: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  calculationSuspended: boolean;
+}
+
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class FakeWorkbookState {
+  sheets: FakeSheet[] = [];
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  /** Every sync of every context made on this workbook. */
+  syncs: SyncRecord[] = [];
+
+  constructor(sheets: { name: string; values: Scalar[][]; formats?: string[][] }[] = []) {
+    for (const s of sheets) this.addSheet(s.name, s.values, s.formats);
+    this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
+  addSheet(name: string, values: Scalar[][] = [], formats?: string[][]): FakeSheet {
+    const sheet: FakeSheet = {
+      name,
+      values: values.map((r) => [...r]),
+      formats: formats ? formats.map((r) => [...r]) : values.map((r) => r.map(() => 'General')),
+      validations: [],
+      bold: new Set(),
+      columnWidths: new Map(),
+      frozenRows: 0,
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The sheet's cells as a person would copy them: trailing empties trimmed. */
+  table(name: string): Scalar[][] {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    const rows = s.values.map((r) => {
+      const out = [...r];
+      while (out.length && out[out.length - 1] === '') out.pop();
+      return out;
+    });
+    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+    return rows;
+  }
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+const notLoaded = (prop: string) =>
+  new FakeExcelError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+type Op = { size: number; run: () => void };
+type Loadable = { resolve: () => number; marker?: boolean };
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+  private ops: Op[] = [];
+  private loads: Loadable[] = [];
+  private suspended = false;
+  readonly limit: number;
+
+  constructor(
+    readonly state: FakeWorkbookState,
+    options: FakeOptions = {},
+  ) {
+    this.limit =
+      options.payloadLimit ?? (options.platform === 'web' ? WEB_PAYLOAD_LIMIT : Infinity);
+    this.workbook = new FakeWorkbook(this);
+    this.application = new FakeApplication(this);
+  }
+
+  get syncCount(): number {
+    return this.state.syncs.length;
+  }
+
+  enqueue(op: Op): void {
+    this.ops.push(op);
+  }
+
+  enqueueLoad(load: Loadable): void {
+    this.loads.push(load);
+  }
+
+  suspendCalculation(): void {
+    this.suspended = true;
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    const loads = this.loads;
+    this.ops = [];
+    this.loads = [];
+    const suspended = this.suspended;
+    this.suspended = false;
+    const requestBytes =
+      ops.reduce((n, op) => n + op.size, 0) + loads.filter((l) => !l.marker).length * 120;
+    const record: SyncRecord = { requestBytes, responseBytes: 0, calculationSuspended: suspended };
+    this.state.syncs.push(record);
+    if (requestBytes > this.limit)
+      throw new FakeExcelError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit.',
+      );
+    // Excel runs a batch in order; a load sees the writes queued before it. Loads are
+    // resolved after all writes here, which is what every batch the add-in sends needs.
+    for (const op of ops) op.run();
+    let responseBytes = 0;
+    for (const load of loads) responseBytes += load.resolve();
+    record.responseBytes = responseBytes;
+    if (responseBytes > this.limit)
+      throw new FakeExcelError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
+  }
+}
+
+/** Byte length of a value as JSON in UTF-8: what a batch sends or receives. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+/** Base of every proxy: properties exist only once loaded and synced. */
+abstract class Proxy {
+  private ready = new Map<string, unknown>();
+  private syncedOnce = false;
+
+  constructor(protected readonly ctx: FakeRequestContext) {
+    ctx.enqueueLoad({
+      marker: true,
+      resolve: () => {
+        this.syncedOnce = true;
+        return 0;
+      },
+    });
+  }
+
+  /** For objects that arrive loaded with a collection's items. */
+  markLoaded(prop: string, value: unknown): void {
+    this.ready.set(prop, value);
+    this.syncedOnce = true;
+  }
+
+  protected abstract readProperty(prop: string): unknown;
+  protected abstract knownProperties(): string[];
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list =
+      props === undefined
+        ? this.knownProperties()
+        : typeof props === 'string'
+          ? props.split(',').map((p) => p.trim())
+          : Array.isArray(props)
+            ? props
+            : Object.keys(props);
+    for (const p of list) {
+      if (!this.knownProperties().includes(p))
+        throw new FakeExcelError('InvalidArgument', `fake: cannot load '${p}'`);
+    }
+    this.ctx.enqueueLoad({
+      resolve: () => {
+        let bytes = 0;
+        for (const p of list) {
+          const v = this.readProperty(p);
+          this.ready.set(p, v);
+          bytes += jsonBytes(v);
+        }
+        return bytes;
+      },
+    });
+    return this;
+  }
+
+  protected loaded<T>(prop: string): T {
+    if (!this.ready.has(prop)) throw notLoaded(prop);
+    return this.ready.get(prop) as T;
+  }
+
+  protected get synced(): boolean {
+    return this.syncedOnce;
+  }
+}
+
+export class FakeApplication {
+  constructor(private readonly ctx: FakeRequestContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.suspendCalculation();
+  }
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+}
+
+export class FakeWorksheetCollection extends Proxy {
+  private itemsCache: FakeWorksheet[] | null = null;
+
+  protected knownProperties(): string[] {
+    return ['items', 'items/name'];
+  }
+
+  protected readProperty(): unknown {
+    const names = this.ctx.state.sheets.map((s) => s.name);
+    this.itemsCache = names.map((n) => {
+      const ws = new FakeWorksheet(this.ctx, n, false);
+      ws.markLoaded('name', n);
+      return ws;
+    });
+    return names;
+  }
+
+  get items(): FakeWorksheet[] {
+    try {
+      this.loaded('items');
+    } catch {
+      this.loaded('items/name');
+    }
+    return this.itemsCache!;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, false);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, true);
+  }
+
+  add(name: string): FakeWorksheet {
+    this.ctx.enqueue({
+      size: 80 + jsonBytes(name),
+      run: () => {
+        if (this.ctx.state.sheet(name))
+          throw new FakeExcelError('ItemAlreadyExists', `A sheet named ${name} already exists`);
+        this.ctx.state.addSheet(name);
+      },
+    });
+    return new FakeWorksheet(this.ctx, name, false);
+  }
+}
+
+export class FakeWorksheet extends Proxy {
+  readonly freezePanes: { freezeRows: (n: number) => void };
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheetName: string,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    this.freezePanes = {
+      freezeRows: (n: number) =>
+        ctx.enqueue({ size: 60, run: () => void (this.sheet().frozenRows = n) }),
+    };
+  }
+
+  protected knownProperties(): string[] {
+    return ['name'];
+  }
+
+  protected readProperty(prop: string): unknown {
+    if (prop === 'name') return this.sheet().name;
+    return undefined;
+  }
+
+  sheet(): FakeSheet {
+    const s = this.ctx.state.sheet(this.sheetName);
+    if (!s) throw new FakeExcelError('ItemNotFound', `The requested sheet ${this.sheetName}`);
+    return s;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (!this.synced) throw notLoaded('isNullObject');
+    return !this.ctx.state.sheet(this.sheetName);
+  }
+
+  get name(): string {
+    return this.loaded('name');
+  }
+
+  activate(): void {
+    this.ctx.enqueue({
+      size: 60,
+      run: () => void (this.ctx.state.activeSheet = this.sheet().name),
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this, () => {
+      const s = this.sheet();
+      if (!address)
+        return { row: 0, col: 0, rows: Math.max(1, s.values.length), cols: width(s) || 1 };
+      return parseA1(address);
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, this, () => ({ row, col, rows, cols }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this, () => usedBox(this.sheet(), valuesOnly), true);
+  }
+}
+
+interface Box {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export class FakeRange extends Proxy {
+  readonly format: {
+    font: { bold: boolean };
+    columnWidth: number;
+  };
+  readonly dataValidation: FakeDataValidation;
+
+  constructor(
+    ctx: FakeRequestContext,
+    readonly worksheet: FakeWorksheet,
+    private readonly box: () => Box | null,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+    const setBold = (v: boolean) =>
+      ctx.enqueue({
+        size: 60,
+        run: () => this.eachCell((s, r, c) => void (v ? s.bold.add(`${r},${c}`) : 0)),
+      });
+    const setWidth = (w: number) =>
+      ctx.enqueue({
+        size: 60,
+        run: () => {
+          const b = this.resolve();
+          for (let c = b.col; c < b.col + b.cols; c++)
+            this.worksheet.sheet().columnWidths.set(c, w);
+        },
+      });
+    this.format = {
+      font: {
+        get bold(): boolean {
+          throw notLoaded('format/font/bold');
+        },
+        set bold(v: boolean) {
+          setBold(v);
+        },
+      },
+      get columnWidth(): number {
+        throw notLoaded('format/columnWidth');
+      },
+      set columnWidth(w: number) {
+        setWidth(w);
+      },
+    };
+    this.dataValidation = new FakeDataValidation(ctx, this);
+  }
+
+  resolve(): Box {
+    const b = this.box();
+    if (!b) throw new FakeExcelError('ItemNotFound', 'The used range is empty.');
+    return b;
+  }
+
+  eachCell(fn: (s: FakeSheet, r: number, c: number) => void): void {
+    const s = this.worksheet.sheet();
+    const b = this.resolve();
+    for (let r = b.row; r < b.row + b.rows; r++)
+      for (let c = b.col; c < b.col + b.cols; c++) fn(s, r, c);
+  }
+
+  protected knownProperties(): string[] {
+    return [
+      'values',
+      'numberFormat',
+      'address',
+      'rowCount',
+      'columnCount',
+      'rowIndex',
+      'columnIndex',
+    ];
+  }
+
+  protected readProperty(prop: string): unknown {
+    const s = this.worksheet.sheet();
+    const b = this.resolve();
+    switch (prop) {
+      case 'values':
+        return grid(b, (r, c) => s.values[r]?.[c] ?? '');
+      case 'numberFormat':
+        return grid(b, (r, c) => s.formats[r]?.[c] ?? 'General');
+      case 'address':
+        return `${quoteSheet(s.name)}!${a1(b.row, b.col)}${b.rows * b.cols > 1 ? ':' + a1(b.row + b.rows - 1, b.col + b.cols - 1) : ''}`;
+      case 'rowCount':
+        return b.rows;
+      case 'columnCount':
+        return b.cols;
+      case 'rowIndex':
+        return b.row;
+      case 'columnIndex':
+        return b.col;
+    }
+    return undefined;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (!this.synced) throw notLoaded('isNullObject');
+    return this.box() === null;
+  }
+
+  get values(): Scalar[][] {
+    return this.loaded('values');
+  }
+  set values(v: Scalar[][]) {
+    this.write('values', v);
+  }
+  get numberFormat(): string[][] {
+    return this.loaded('numberFormat');
+  }
+  set numberFormat(v: string[][]) {
+    this.write('numberFormat', v);
+  }
+  get address(): string {
+    return this.loaded('address');
+  }
+  get rowCount(): number {
+    return this.loaded('rowCount');
+  }
+  get columnCount(): number {
+    return this.loaded('columnCount');
+  }
+  get rowIndex(): number {
+    return this.loaded('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loaded('columnIndex');
+  }
+
+  private write(prop: 'values' | 'numberFormat', v: unknown[][]): void {
+    this.ctx.enqueue({
+      size: 80 + jsonBytes(v),
+      run: () => {
+        const b = this.resolve();
+        if (v.length !== b.rows || v.some((row) => row.length !== b.cols))
+          throw new FakeExcelError(
+            'InvalidArgument',
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+          );
+        const s = this.worksheet.sheet();
+        const target = prop === 'values' ? s.values : s.formats;
+        for (let r = 0; r < b.rows; r++)
+          for (let c = 0; c < b.cols; c++) setCell(s, target, b.row + r, b.col + c, v[r][c]);
+      },
+    });
+  }
+
+  clear(): void {
+    this.ctx.enqueue({
+      size: 60,
+      run: () => {
+        this.eachCell((s, r, c) => {
+          if (r < s.values.length && c < s.values[r].length) {
+            setCell(s, s.values, r, c, '');
+            setCell(s, s.formats, r, c, 'General');
+          }
+          s.bold.delete(`${r},${c}`);
+        });
+      },
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue({
+      size: 60,
+      run: () => {
+        const b = this.resolve();
+        const s = this.worksheet.sheet();
+        this.ctx.state.activeSheet = s.name;
+        this.ctx.state.selection = {
+          sheet: s.name,
+          address:
+            a1(b.row, b.col) +
+            (b.rows * b.cols > 1 ? ':' + a1(b.row + b.rows - 1, b.col + b.cols - 1) : ''),
+        };
+      },
+    });
+  }
+}
+
+export class FakeDataValidation extends Proxy {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+
+  protected knownProperties(): string[] {
+    return ['type', 'rule'];
+  }
+
+  protected readProperty(prop: string): unknown {
+    const b = this.range.resolve();
+    const found = this.range.worksheet
+      .sheet()
+      .validations.filter((v) => overlaps(v, b))
+      .map((v) => v.rule);
+    if (prop === 'rule') return found[0] ?? {};
+    if (found.length === 0) return 'None';
+    const same = found.every((r) => JSON.stringify(r) === JSON.stringify(found[0]));
+    const covers = this.range.worksheet.sheet().validations.some((v) => contains(v, b));
+    return same && covers ? 'List' : 'Inconsistent';
+  }
+
+  get type(): string {
+    return this.loaded('type');
+  }
+
+  set rule(rule: unknown) {
+    this.ctx.enqueue({
+      size: 80 + jsonBytes(rule),
+      run: () => {
+        const b = this.range.resolve();
+        const sheet = this.range.worksheet.sheet();
+        if (sheet.validations.some((v) => overlaps(v, b)))
+          throw new FakeExcelError('InvalidOperation', 'fake: range already has data validation');
+        sheet.validations.push({ ...b, rule });
+      },
+    });
+  }
+}
+
+function setCell(s: FakeSheet, target: unknown[][], r: number, c: number, v: unknown): void {
+  while (s.values.length <= r) s.values.push([]);
+  while (s.formats.length <= r) s.formats.push([]);
+  for (const rows of [s.values, s.formats]) {
+    const row = rows[r] as unknown[];
+    while (row.length <= c) row.push(rows === s.values ? '' : 'General');
+  }
+  target[r][c] = v;
+}
+
+function width(s: FakeSheet): number {
+  return s.values.reduce((w, r) => Math.max(w, r.length), 0);
+}
+
+function usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
+  let top = -1,
+    bottom = -1,
+    left = Infinity,
+    right = -1;
+  s.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const used = v !== '' || (!valuesOnly && s.formats[r]?.[c] !== 'General');
+      if (!used) return;
+      if (top < 0) top = r;
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }),
+  );
+  if (top < 0) return null;
+  return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+function grid<T>(b: Box, at: (r: number, c: number) => T): T[][] {
+  const out: T[][] = new Array(b.rows);
+  for (let r = 0; r < b.rows; r++) {
+    const row: T[] = new Array(b.cols);
+    for (let c = 0; c < b.cols; c++) row[c] = at(b.row + r, b.col + c);
+    out[r] = row;
+  }
+  return out;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.row < b.row + b.rows &&
+  b.row < a.row + a.rows &&
+  a.col < b.col + b.cols &&
+  b.col < a.col + a.cols;
+const contains = (a: Box, b: Box) =>
+  a.row <= b.row &&
+  a.col <= b.col &&
+  a.row + a.rows >= b.row + b.rows &&
+  a.col + a.cols >= b.col + b.cols;
+
+export function columnName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function parseCell(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref);
+  if (!m) throw new FakeExcelError('InvalidArgument', `fake: bad address ${ref}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function parseA1(address: string): Box {
+  const ref = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [from, to = from] = ref.split(':');
+  const a = parseCell(from);
+  const b = parseCell(to);
+  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
+/** `Excel.run` over a fake workbook. */
+export function fakeRun(state: FakeWorkbookState, options: FakeOptions = {}) {
+  return async <T>(fn: (ctx: FakeRequestContext) => Promise<T>): Promise<T> =>
+    fn(new FakeRequestContext(state, options));
+}
