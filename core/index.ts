@@ -32,3 +32,20 @@ export {
   addDays,
 } from './dates.js';
 export { cellText, normalize } from './text.js';
+export {
+  noticeCards,
+  cardNumber,
+  quarterlyView,
+  rankingView,
+  signed,
+  NOTICE_TITLE,
+  QUARTERLY_TITLE,
+  RANKING_TITLE,
+  type NoticeCard,
+  type NoticeCardView,
+  type NoticeOptions,
+  type QuarterlyView,
+  type QuarterlyVersion,
+  type RankingView,
+  type MemberView,
+} from './cards.js';

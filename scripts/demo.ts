@@ -4,6 +4,21 @@ import { main } from '../reports/cli.js';
 
 const steps: { title: string; args: string[]; ok: number[] }[] = [
   { title: '检查并评分（示例台账含几处故意填错的行）', args: ['score'], ok: [0, 1] },
+  {
+    title: '打印全部记分告知卡（每卡一个 PDF，另有合并打印版）',
+    args: ['notices', '--as-of', '2026-11-24', '--out', 'out/示例'],
+    ok: [0, 1],
+  },
+  {
+    title: '打印第三季度记分汇总公示卡（内部公示版、报上级版）',
+    args: ['quarterly', '--quarter', '2026Q3', '--out', 'out/示例'],
+    ok: [0, 1],
+  },
+  {
+    title: '打印 11 月积分榜单和应约谈名单',
+    args: ['ranking', '--month', '2026-11', '--out', 'out/示例'],
+    ok: [0, 1],
+  },
 ];
 
 let failed = false;

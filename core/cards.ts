@@ -1,0 +1,329 @@
+// What the PDF cards print, shaped from the core's results into plain view-models for the
+// Handlebars templates. Pure: the report tool and the add-in's card preview share it, so the
+// cards can never print a number the core did not compute.
+import type {
+  Entry,
+  IsoDate,
+  Level,
+  MemberResult,
+  QuarterSummary,
+  Ranking,
+  ScoreResult,
+  Settings,
+  Step,
+} from './types.js';
+import { LEVEL_LABELS, levelOf } from './levels.js';
+import { chineseDate } from './dates.js';
+import { entryState } from './score.js';
+
+export const NOTICE_TITLE = '机关党员“十二分制”记分告知卡';
+export const QUARTERLY_TITLE = '机关党员“十二分制”记分汇总公示卡';
+export const RANKING_TITLE = '机关党员“十二分制”积分榜单';
+
+export interface MemberView {
+  id: string;
+  name: string;
+  branch: string;
+  post: string;
+}
+
+export interface NoticeCardView {
+  title: string;
+  unit: string;
+  /** 告知卡编号, stable across re-runs: see `cardNumber`. */
+  number: string;
+  issueDate: string;
+  member: MemberView;
+  entry: {
+    date: string;
+    code: string;
+    category: string;
+    norm: string;
+    variant: string;
+    facts: string;
+    status: string;
+  };
+  reward: boolean;
+  /** Signed points as typed in the ledger, e.g. "+6" or "−2". */
+  points: string;
+  /** What the entry did to the balance, in words. */
+  effect: string;
+  before: number;
+  after: number;
+  level: string;
+  /** Thresholds this entry made the balance rise across; empty when none. */
+  actions: { threshold: number; action: string; by: string }[];
+  awardEligible: boolean;
+  awardText: string;
+  reviewDays: number;
+  reviewText: string;
+  /** Where the card came from: sheet and row, for the clerk. */
+  source: string;
+}
+
+/** A notice card together with what names its file. */
+export interface NoticeCard {
+  view: NoticeCardView;
+  entryKey: string;
+  memberId: string;
+  memberName: string;
+  date: IsoDate;
+  /** The ledger row (or 微心愿 row), as part of the file name. */
+  row: string;
+}
+
+export interface NoticeOptions {
+  since?: IsoDate | null;
+  until?: IsoDate | null;
+}
+
+/**
+ * The card number: 〔year〕 of the entry's date + its sheet row, so that a re-run, or a run
+ * with another period, gives every entry the same number. Micro-wish rows (scored from their
+ * own sheet) carry a 微 prefix so they never collide with a ledger row.
+ */
+export function cardNumber(entry: Entry, wishesSheet: string | null): string {
+  const year = entry.date.slice(0, 4);
+  const row = String(entry.source.row ?? 0).padStart(4, '0');
+  const prefix = wishesSheet !== null && entry.source.sheet === wishesSheet ? '微' : '';
+  return `〔${year}〕${prefix}${row}号`;
+}
+
+/** One notice card per counted entry in [since, until], in date order then row order. */
+export function noticeCards(result: ScoreResult, options: NoticeOptions = {}): NoticeCard[] {
+  const { since = null, until = null } = options;
+  const cards: NoticeCard[] = [];
+  const byMember = new Map(result.members.map((m) => [m.member, m]));
+  for (const entry of result.entries) {
+    if (entryState(entry, result.asOf) !== 'counted') continue;
+    if (since !== null && entry.date < since) continue;
+    if (until !== null && entry.date > until) continue;
+    const member = byMember.get(entry.member);
+    const step = member?.steps.find((s) => s.entryKey === entry.key);
+    if (!member || !step) continue;
+    cards.push(noticeCard(entry, step, member, result));
+  }
+  return cards;
+}
+
+function noticeCard(
+  entry: Entry,
+  step: Step,
+  member: MemberResult,
+  result: ScoreResult,
+): NoticeCard {
+  const settings = result.settings;
+  const reward = entry.points < 0;
+  const afterLevel = levelOf(step.after, settings.thresholds);
+  const isWish = result.sheets.wishes !== null && entry.source.sheet === result.sheets.wishes;
+  const view: NoticeCardView = {
+    title: NOTICE_TITLE,
+    unit: unitName(settings),
+    number: cardNumber(entry, result.sheets.wishes),
+    issueDate: chineseDate(entry.noticeDate ?? result.asOf),
+    member: memberView(member.member),
+    entry: {
+      date: chineseDate(entry.date),
+      code: entry.rule.code,
+      category: entry.rule.category,
+      norm: entry.rule.norm,
+      variant: entry.variantText || entry.rule.variant || '—',
+      facts: entry.note || wishFacts(entry) || '—',
+      status: entry.statusText || statusLabel(entry),
+    },
+    reward,
+    points: signed(entry.points),
+    effect: effectText(entry, step),
+    before: step.before,
+    after: step.after,
+    level: LEVEL_LABELS[afterLevel],
+    actions: step.actions.map((a) => ({ threshold: a.threshold, action: a.action, by: a.by })),
+    awardEligible: step.after === 0,
+    awardText:
+      step.after === 0
+        ? '记分已全部销除，可作为各类评先评优的推荐人选。'
+        : '尚未完成“销分”，不能作为各类评先评优的推荐人选。',
+    reviewDays: settings.reviewDays,
+    reviewText: `如对本次记分有异议，可自收到本卡之日起 ${settings.reviewDays} 日内向党工委书面申请复核；逾期未申请的，视为无异议。`,
+    source: `${entry.source.sheet} 第${entry.source.row ?? ''}行`,
+  };
+  return {
+    view,
+    entryKey: entry.key,
+    memberId: member.member.id ?? '',
+    memberName: member.member.name,
+    date: entry.date,
+    row: `${isWish ? '微心愿' : ''}${entry.source.row ?? 0}`,
+  };
+}
+
+/** What a blank status means for the rule (domain.md: blank counts for P1/P2, S1 is yearly). */
+function statusLabel(entry: Entry): string {
+  if (entry.rule.yearly) return '年度记分';
+  return entry.rule.needsVerification ? '已认定' : '即时记分';
+}
+
+function effectText(entry: Entry, step: Step): string {
+  if (entry.points >= 0) {
+    if (entry.rule.oneTimeFull)
+      return `一次性记满，积分由 ${step.before} 分变为 ${step.after} 分，不能以奖励分销分。`;
+    return `记 ${entry.points} 分，积分由 ${step.before} 分变为 ${step.after} 分。`;
+  }
+  const cancelled = -step.applied;
+  const asked = -entry.points;
+  if (cancelled === 0)
+    return `奖励 ${asked} 分，当时无可销除的记分（奖励分不结转），积分仍为 ${step.after} 分。`;
+  const rest = cancelled < asked ? `（其余 ${asked - cancelled} 分无可销除，不结转）` : '';
+  return `奖励 ${asked} 分，销除已有记分 ${cancelled} 分${rest}，积分由 ${step.before} 分变为 ${step.after} 分。`;
+}
+
+function wishFacts(entry: Entry): string {
+  const w = entry.wishes;
+  if (!w) return '';
+  return `${w.year}年度认领“微心愿”${w.claimed}个（应认领不少于${w.required}个），完成${w.completed}个。`;
+}
+
+export interface QuarterlyView {
+  title: string;
+  unit: string;
+  quarter: string;
+  period: string;
+  upward: boolean;
+  versionLabel: string;
+  issueDate: string;
+  rows: {
+    index: number;
+    member: MemberView;
+    demerits: number;
+    rewards: number;
+    cancelled: number;
+    balance: number;
+    level: string;
+    awardText: string;
+    entries: { date: string; rule: string; points: string; facts: string }[];
+  }[];
+  empty: boolean;
+  totals: { members: number; demerits: number; rewards: number; levels: string };
+}
+
+export type QuarterlyVersion = 'internal' | 'upward';
+
+/** The 记分汇总公示卡: internal (no facts of the case) or upward (with the entries). */
+export function quarterlyView(
+  summary: QuarterSummary,
+  settings: Settings,
+  version: QuarterlyVersion,
+  issued: IsoDate,
+): QuarterlyView {
+  const upward = version === 'upward';
+  const [year, q] = summary.quarter.split('Q');
+  return {
+    title: QUARTERLY_TITLE,
+    unit: unitName(settings),
+    quarter: `${year}年第${'一二三四'[Number(q) - 1]}季度`,
+    period: `${chineseDate(summary.start)}至${chineseDate(summary.end)}`,
+    upward,
+    versionLabel: upward ? '报上级党组织' : '内部公示',
+    issueDate: chineseDate(issued),
+    rows: summary.rows.map((r, i) => ({
+      index: i + 1,
+      member: memberView(r.member),
+      demerits: r.demerits,
+      rewards: r.rewards,
+      cancelled: r.cancelled,
+      balance: r.balance,
+      level: LEVEL_LABELS[r.level],
+      awardText: r.balance === 0 ? '可推荐' : '不可推荐',
+      entries: upward
+        ? r.entries.map((e) => ({
+            date: chineseDate(e.date),
+            rule: ruleText(e),
+            points: signed(e.points),
+            facts: e.note || wishFacts(e) || '—',
+          }))
+        : [],
+    })),
+    empty: summary.rows.length === 0,
+    totals: {
+      members: summary.totals.members,
+      demerits: summary.totals.demerits,
+      rewards: summary.totals.rewards,
+      levels: levelCounts(summary.totals.byLevel),
+    },
+  };
+}
+
+export interface RankingView {
+  title: string;
+  unit: string;
+  month: string;
+  asOf: string;
+  bottomCount: number;
+  rows: {
+    rank: number;
+    member: MemberView;
+    balance: number;
+    level: string;
+    bottom: boolean;
+  }[];
+  talks: { member: MemberView; reason: string; action: string; by: string }[];
+  noTalks: boolean;
+}
+
+const TALK_REASONS: Record<Ranking['talks'][number]['reason'], string> = {
+  reminder: '积分达提醒分值',
+  warning: '积分达警示分值',
+  unqualified: '积分记满',
+  bottom: '本月末位',
+};
+
+/** The monthly 榜单 as of the ranking day, 末位 marked, and the talks due. */
+export function rankingView(ranking: Ranking, settings: Settings): RankingView {
+  const [year, month] = ranking.month.split('-').map(Number);
+  return {
+    title: RANKING_TITLE,
+    unit: unitName(settings),
+    month: `${year}年${month}月`,
+    asOf: chineseDate(ranking.asOf),
+    bottomCount: settings.bottomCount,
+    rows: ranking.rows.map((r) => ({
+      rank: r.rank,
+      member: memberView(r.member),
+      balance: r.balance,
+      level: LEVEL_LABELS[r.level],
+      bottom: r.bottom,
+    })),
+    talks: ranking.talks.map((t) => ({
+      member: memberView(t.member),
+      reason: TALK_REASONS[t.reason],
+      action: t.action,
+      by: t.by,
+    })),
+    noTalks: ranking.talks.length === 0,
+  };
+}
+
+function memberView(m: { id: string | null; name: string; branch: string; post: string }) {
+  return { id: m.id ?? '', name: m.name, branch: m.branch || '—', post: m.post || '—' };
+}
+
+function unitName(settings: Settings): string {
+  return settings.unitName || '党工委';
+}
+
+function ruleText(e: Entry): string {
+  const variant = e.variantText || e.rule.variant;
+  return `${e.rule.norm}${variant ? `（${variant}）` : ''}`;
+}
+
+/** +6 / −2: the sign always shown, with a true minus sign as printed documents use. */
+export function signed(points: number): string {
+  return points < 0 ? `−${-points}` : `+${points}`;
+}
+
+function levelCounts(byLevel: Record<Level, number>): string {
+  return (Object.keys(byLevel) as Level[])
+    .filter((l) => l !== 'normal')
+    .map((l) => `${LEVEL_LABELS[l]} ${byLevel[l]} 名`)
+    .join('，');
+}

@@ -1,0 +1,111 @@
+// Card templates: Handlebars in strict mode, every value escaped, wrapped in one HTML document
+// that can load nothing from outside. No Node API here, so the add-in's notice-card preview can
+// compile the same template sources in the browser.
+import Handlebars from 'handlebars';
+
+export type CardKind = 'notice' | 'quarterly' | 'ranking';
+export const CARD_KINDS: CardKind[] = ['notice', 'quarterly', 'ranking'];
+
+/** A template set as text: `<kind>.hbs`, `partials/<name>.hbs`, and CSS in the order given. */
+export interface TemplateSources {
+  templates: Record<CardKind, string>;
+  partials: Record<string, string>;
+  css: string[];
+}
+
+/** A template that cannot be used, or a field it names that the data does not have. */
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+export interface CardTemplates {
+  /** One card's HTML fragment. Throws TemplateError naming a missing field. */
+  card(kind: CardKind, view: object): string;
+  /** A whole printable document holding the given card fragments, one after another. */
+  document(fragments: string[]): string;
+}
+
+// Nothing from outside: no script, no network; styles and images only inline.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+export function compileTemplates(sources: TemplateSources): CardTemplates {
+  const hb = Handlebars.create();
+  guardBlockHelpers(hb);
+  for (const [name, text] of Object.entries(sources.partials)) {
+    const file = `partials/${name}.hbs`;
+    const fn = hb.compile(checked(text, file), { strict: true });
+    hb.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) =>
+      named(file, () => fn(context, options))) as Handlebars.Template);
+  }
+  const compiled = {} as Record<CardKind, Handlebars.TemplateDelegate>;
+  for (const kind of CARD_KINDS) {
+    const text = sources.templates[kind];
+    if (text === undefined) throw new TemplateError(`模板文件夹缺少 ${kind}.hbs`);
+    compiled[kind] = hb.compile(checked(text, `${kind}.hbs`), { strict: true });
+  }
+  const style = sources.css.join('\n').replace(/<\/style/gi, '<\\/style');
+  return {
+    card: (kind, view) => named(`${kind}.hbs`, () => compiled[kind](view)),
+    document: (fragments) =>
+      `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
+      `<meta http-equiv="Content-Security-Policy" content="${CSP}">` +
+      `<style>${style}</style></head><body>${fragments.join('\n')}</body></html>`,
+  };
+}
+
+/** Unescaped output ({{{x}}} or {{&x}}) would let data write HTML: refuse such a template. */
+function checked(text: string, file: string): string {
+  const at = text.search(/\{\{\{|\{\{~?\s*&/);
+  if (at >= 0) {
+    const line = text.slice(0, at).split('\n').length;
+    throw new TemplateError(
+      `模板 ${file} 第${line}行使用了不转义的输出（{{{ }}} 或 {{& }}），为安全起见不允许，请改用 {{ }}`,
+    );
+  }
+  return text;
+}
+
+function named<T>(file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      if (error.message.startsWith('模板第'))
+        throw new TemplateError(error.message.replace('模板第', `模板 ${file} 第`));
+      throw error;
+    }
+    const message = (error as Error).message;
+    const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(message);
+    if (missing)
+      throw new TemplateError(
+        `模板 ${file} 第${missing[2]}行用到的字段"${missing[1]}"在数据中不存在`,
+      );
+    const partial = /^The partial (.+) could not be found$/.exec(message);
+    if (partial) throw new TemplateError(`模板 ${file} 用到的局部模板"${partial[1]}"不存在`);
+    throw new TemplateError(`模板 ${file} 有误：${message}`);
+  }
+}
+
+/**
+ * Strict mode checks {{field}} but not the argument of a block helper ({{#if field}}): a field
+ * missing there would silently print nothing. The view-models never hold undefined (they use
+ * null), so undefined here always means a name the data does not have.
+ */
+function guardBlockHelpers(hb: typeof Handlebars): void {
+  for (const name of ['if', 'unless', 'each', 'with']) {
+    const original = hb.helpers[name];
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      const options = args[args.length - 1] as Handlebars.HelperOptions & {
+        loc?: { start: { line: number } };
+      };
+      if (args.length > 1 && args[0] === undefined)
+        throw new TemplateError(
+          `模板第${options.loc?.start.line ?? '?'}行 {{#${name}}} 用到的字段在数据中不存在`,
+        );
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    });
+  }
+}

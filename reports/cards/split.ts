@@ -1,0 +1,44 @@
+// Splits one rendered document into one PDF per card, by page counts, and joins PDFs.
+import { PDFDocument } from 'pdf-lib';
+
+export class SplitMismatchError extends Error {}
+
+/**
+ * `pages[i]` pages for card i, in order; their sum must be the document's page count. With
+ * `mergeInto`, the document's pages are also appended there, reusing the parse.
+ */
+export async function splitPdf(
+  pdf: Uint8Array,
+  pages: number[],
+  mergeInto?: PDFDocument,
+): Promise<Buffer[]> {
+  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  // Merged first: the batch's pages are right even where the per-card counts are not.
+  if (mergeInto)
+    for (const page of await mergeInto.copyPages(source, source.getPageIndices()))
+      mergeInto.addPage(page);
+  const total = source.getPageCount();
+  const wanted = pages.reduce((a, b) => a + b, 0);
+  if (wanted !== total) throw new SplitMismatchError(`expected ${wanted} pages, got ${total}`);
+  const out: Buffer[] = [];
+  let first = 0;
+  for (const count of pages) {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const indices = Array.from({ length: count }, (_, i) => first + i);
+    for (const page of await doc.copyPages(source, indices)) doc.addPage(page);
+    out.push(Buffer.from(await doc.save({ useObjectStreams: false })));
+    first += count;
+  }
+  return out;
+}
+
+/** One PDF with all pages of the given PDFs, in order (a single PDF is returned as it is). */
+export async function joinPdfs(pdfs: Uint8Array[]): Promise<Buffer> {
+  if (pdfs.length === 1) return Buffer.from(pdfs[0]);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  for (const pdf of pdfs) {
+    const source = await PDFDocument.load(pdf, { updateMetadata: false });
+    for (const page of await doc.copyPages(source, source.getPageIndices())) doc.addPage(page);
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}

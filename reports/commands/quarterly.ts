@@ -1,0 +1,49 @@
+// `twelve quarterly`: the 《记分汇总公示卡》 of a quarter, the internal and the upward version.
+import path from 'node:path';
+import { parseWorkbook, quarterRange, type QuarterlyVersion } from '../../core/index.js';
+import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import { readWorkbook } from '../read-workbook.js';
+import { asUsageErrors } from '../cards/errors.js';
+import { writeFileAtomic } from '../cards/files.js';
+import { openCardSession, renderQuarterly } from '../cards/session.js';
+import { problemsLine } from './card-output.js';
+
+export const QUARTERLY_VERSIONS: { version: QuarterlyVersion; label: string }[] = [
+  { version: 'internal', label: '内部公示' },
+  { version: 'upward', label: '报上级' },
+];
+
+export function quarterlyFileName(quarter: string, label: string): string {
+  return `记分汇总公示卡-${quarter}-${label}.pdf`;
+}
+
+export async function runQuarterly(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    quarter: { type: 'string' },
+    out: { type: 'string' },
+    templates: { type: 'string' },
+  });
+  const file = workbookArg(positionals);
+  if (values.quarter === undefined) throw new UsageError('请用 --quarter 指定季度，如 2026Q3');
+  const range = quarterRange(values.quarter);
+  if (!range) throw new UsageError(`季度"${values.quarter}"的格式不对，应如 2026Q3`);
+  const outDir = path.resolve(values.out ?? 'out');
+  const parsed = parseWorkbook(await readWorkbook(file));
+
+  await asUsageErrors(async () => {
+    const session = await openCardSession({ templatesDir: values.templates ?? null });
+    try {
+      for (const { version, label } of QUARTERLY_VERSIONS) {
+        const pdf = await renderQuarterly(parsed, range.quarter, { version, session });
+        const target = path.join(outDir, quarterlyFileName(range.quarter, label));
+        writeFileAtomic(target, pdf);
+        io.out.write(`${label}：${target}\n`);
+      }
+    } finally {
+      await session.close();
+    }
+  });
+  const problems = problemsLine(parsed.problems);
+  if (problems) io.out.write(problems + '\n');
+  return parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,285 @@
+// Real Chromium, real PDFs read back: every card kind checked against the core's numbers.
+// One browser for the whole file.
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LEVEL_LABELS,
+  monthlyRanking,
+  noticeCards,
+  parseWorkbook,
+  quarterlySummary,
+  score,
+  signed,
+  type ParsedWorkbook,
+  type ScoreResult,
+} from '../core/index.js';
+import { readWorkbook } from '../reports/read-workbook.js';
+import { SAMPLE_WORKBOOK } from '../reports/paths.js';
+import {
+  openCardSession,
+  renderQuarterly,
+  renderRanking,
+  type CardSession,
+} from '../reports/cards/session.js';
+import { renderNotices } from '../reports/cards/notice-batch.js';
+import { writeNotices } from '../reports/cards/write-notices.js';
+import { loadTemplates } from '../reports/cards/template-folder.js';
+import { cardSheets, HOSTILE_NAMES } from './helpers/card-fixture.js';
+import { tempDir, writeXlsx } from './helpers/workbook.js';
+import { pdfPages, squash } from './helpers/pdf-text.js';
+
+let session: CardSession;
+let parsed: ParsedWorkbook;
+let result: ScoreResult;
+
+beforeAll(async () => {
+  parsed = parseWorkbook(await readWorkbook(await writeXlsx(cardSheets())));
+  result = score(parsed, '2026-11-24');
+  session = await openCardSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('notice cards', () => {
+  let rendered: Awaited<ReturnType<typeof renderNotices>>;
+  const cards = () => noticeCards(result);
+
+  beforeAll(async () => {
+    // A batch size that splits the 13 cards over several documents exercises the joins.
+    rendered = await renderNotices(cards(), session.templates, session.renderer, { batchSize: 5 });
+  });
+
+  it('prints one single-page PDF per card with the numbers the core computed', async () => {
+    expect(rendered.cards).toHaveLength(cards().length);
+    const steps = new Map(result.members.flatMap((m) => m.steps.map((s) => [s.entryKey, s])));
+    for (const { card, pdf } of rendered.cards) {
+      const pages = await pdfPages(pdf);
+      expect(pages).toHaveLength(1);
+      const text = pages[0];
+      const step = steps.get(card.entryKey)!;
+      const entry = result.entries.find((e) => e.key === card.entryKey)!;
+      expect(text).toContain(squash('机关党员“十二分制”记分告知卡'));
+      expect(text).toContain(squash(entry.member.name));
+      expect(text).toContain(squash(`${signed(entry.points)} 分`));
+      expect(text).toContain(squash(`${step.before} 分 → ${step.after} 分`));
+      for (const a of step.actions)
+        expect(text).toContain(squash(`积分达到 ${a.threshold} 分：${a.action}`));
+      expect(text).toContain(
+        squash(step.after === 0 ? '可推荐' : '不能作为各类评先评优的推荐人选'),
+      );
+      expect(text).toContain(squash('7 日内向党工委书面申请复核'));
+      expect(text).toContain(squash('党员签收'));
+      expect(text).toContain(squash(`记分台账 第${entry.source.row}行`));
+    }
+  });
+
+  it('merges every card, in order, into one PDF to print', async () => {
+    const pages = await pdfPages(rendered.merged!);
+    expect(pages).toHaveLength(rendered.cards.length);
+    rendered.cards.forEach(({ card }, i) => {
+      expect(pages[i]).toContain(squash(card.view.number));
+      expect(pages[i]).toContain(squash(card.memberName));
+    });
+  });
+
+  it('gives a card whose facts run over a page its two pages, in its file and the merged one', async () => {
+    const [first, second, third] = cards();
+    const long = {
+      ...second,
+      view: {
+        ...second.view,
+        entry: { ...second.view.entry, facts: '长篇事实依据。'.repeat(400) },
+      },
+    };
+    const out = await renderNotices([first, long, third], session.templates, session.renderer, {
+      batchSize: 2,
+    });
+    const counts = await Promise.all(out.cards.map(async (c) => (await pdfPages(c.pdf)).length));
+    expect(counts[0]).toBe(1);
+    expect(counts[1]).toBeGreaterThan(1);
+    expect(counts[2]).toBe(1);
+    const merged = await pdfPages(out.merged!);
+    expect(merged).toHaveLength(counts[0] + counts[1] + counts[2]);
+    expect(merged[merged.length - 1]).toContain(squash(third.view.number));
+  });
+
+  it('embeds every font, subset, so a card prints the same on any machine', () => {
+    const file = path.join(tempDir(), 'card.pdf');
+    writeFileSync(file, rendered.cards[0].pdf);
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [emb, sub] = row.trim().split(/\s+/).slice(-5, -3);
+      expect(emb).toBe('yes');
+      if (!row.includes('Type 3')) expect(sub).toBe('yes');
+    }
+    expect(rows.some((r) => /\+LXGWWenKai-Bold/.test(r))).toBe(true);
+  });
+
+  it('prints hostile names and facts as plain text', async () => {
+    const byName = (name: string) => rendered.cards.find((c) => c.card.memberName === name)!;
+    for (const name of Object.values(HOSTILE_NAMES)) {
+      const [text] = await pdfPages(byName(name).pdf);
+      expect(text).toContain(squash(name));
+    }
+    const [script] = await pdfPages(byName(HOSTILE_NAMES.script).pdf);
+    expect(script).toContain(squash('<img src=x onerror=alert(2)>'));
+  });
+
+  it('writes safe file names inside the output folder, and a re-run replaces them', async () => {
+    const out = tempDir();
+    const first = writeNotices(out, rendered.cards, rendered.merged, '合并.pdf');
+    const again = writeNotices(out, rendered.cards, rendered.merged, '合并.pdf');
+    expect(again.files).toEqual(first.files);
+    const names = readdirSync(path.join(out, '记分告知卡'));
+    expect(names).toHaveLength(rendered.cards.length);
+    for (const name of names) {
+      expect(name).toMatch(/^记分告知卡-[\p{L}\p{N}\-_()·]+\.pdf$/u);
+      expect(name).not.toMatch(/[<>/\\"=]|\.\./);
+    }
+    expect(names.find((n) => n.startsWith('记分告知卡-B05-'))).toContain(HOSTILE_NAMES.long);
+    expect(names.find((n) => n.startsWith('记分告知卡-B04-'))).toBe(
+      '记分告知卡-B04-王_芳-2026-10-12-14.pdf',
+    );
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+
+    // The clerk corrects a name on a row: its card is replaced, not printed twice.
+    const [typo] = rendered.cards;
+    const corrected = { ...typo, card: { ...typo.card, memberName: '张叁' } };
+    writeNotices(out, [corrected, ...rendered.cards.slice(1)], null, '合并.pdf');
+    const after = readdirSync(path.join(out, '记分告知卡'));
+    expect(after).toHaveLength(rendered.cards.length);
+    expect(after.filter((n) => n.includes('张叁'))).toHaveLength(1);
+  });
+});
+
+describe('the sample workbook', () => {
+  it('prints a card for every step of its reviewed result, with the same balances', async () => {
+    // samples/示例台账.score.json is the sample's expected result, reviewed by hand.
+    const expected = JSON.parse(
+      readFileSync(SAMPLE_WORKBOOK.replace(/\.xlsx$/, '.score.json'), 'utf8'),
+    ) as {
+      asOf: string;
+      members: {
+        name: string;
+        steps: { source: string; points: number; applied: number; balance: number }[];
+      }[];
+    };
+    const sample = score(parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK)), expected.asOf);
+    const out = await renderNotices(noticeCards(sample), session.templates, session.renderer);
+    const steps = expected.members.flatMap((m) => m.steps.map((s) => ({ ...s, name: m.name })));
+    expect(out.cards.map((c) => c.card.entryKey).sort()).toEqual(steps.map((s) => s.source).sort());
+    const merged = await pdfPages(out.merged!);
+    expect(merged).toHaveLength(steps.length);
+    for (const step of steps) {
+      const i = out.cards.findIndex((c) => c.card.entryKey === step.source);
+      expect(merged[i]).toContain(squash(step.name));
+      expect(merged[i]).toContain(squash(`${signed(step.points)} 分`));
+      expect(merged[i]).toContain(squash(`${step.balance - step.applied} 分 → ${step.balance} 分`));
+    }
+  });
+});
+
+describe('quarterly summary card', () => {
+  it('lists the quarter per the core, facts only in the upward version', async () => {
+    const summary = quarterlySummary(parsed, '2026Q3');
+    const internalPages = await pdfPages(
+      await renderQuarterly(parsed, '2026Q3', { version: 'internal', session }),
+    );
+    internalPages.forEach((page, i) =>
+      expect(page).toContain(`第${i + 1}页共${internalPages.length}页`),
+    );
+    const internal = internalPages.join('');
+    const upward = (
+      await pdfPages(await renderQuarterly(parsed, '2026Q3', { version: 'upward', session }))
+    ).join('');
+    expect(summary.rows.length).toBeGreaterThan(0);
+    for (const r of summary.rows) {
+      const row = squash(
+        `${r.member.name}${r.member.id}${r.member.branch}${r.demerits}${r.rewards}${r.cancelled}${r.balance}${LEVEL_LABELS[r.level]}`,
+      );
+      expect(internal).toContain(row);
+      expect(upward).toContain(row);
+      for (const e of r.entries) {
+        expect(upward).toContain(squash(e.note));
+        expect(internal).not.toContain(squash(e.note));
+      }
+    }
+    expect(internal).toContain(squash(`有记分记录的党员 ${summary.totals.members} 名`));
+    expect(upward).toContain('报上级党组织');
+    expect(internal).toContain('内部公示');
+  });
+});
+
+describe('monthly ranking', () => {
+  it('ranks as of the 25th with 末位 and the talks due, as the core does', async () => {
+    const ranking = monthlyRanking(parsed, 2026, 11);
+    const pages = await pdfPages(await renderRanking(parsed, '2026-11', { session }));
+    pages.forEach((page, i) => expect(page).toContain(`第${i + 1}页共${pages.length}页`));
+    const text = pages.join('');
+    expect(text).toContain(squash('截至2026年11月25日'));
+    for (const r of ranking.rows) {
+      expect(text).toContain(
+        squash(
+          `${r.rank}${r.member.name}${r.member.id}${r.member.branch}${r.balance}${LEVEL_LABELS[r.level]}${r.bottom ? '末位' : ''}`,
+        ),
+      );
+    }
+    for (const t of ranking.talks) expect(text).toContain(squash(`${t.action}${t.by}`));
+  });
+});
+
+describe('the page is sealed', () => {
+  let server: Server;
+  let hits = 0;
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      hits++;
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('loads nothing from the network and runs no script, even from a unit template', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'ranking.hbs'),
+      `<section class="sheet"><img src="http://127.0.0.1:${port}/img.png">` +
+        `<link rel="stylesheet" href="http://127.0.0.1:${port}/x.css">{{title}}<p id="p">原文</p>` +
+        `<script>document.getElementById('p').textContent = '脚本已运行';</script></section>`,
+    );
+    const templates = loadTemplates(dir);
+    const pdf = await renderRanking(parsed, '2026-11', { session: { ...session, templates } });
+    const text = (await pdfPages(pdf)).join('');
+    expect(text).toContain('原文');
+    expect(text).not.toContain('脚本已运行');
+    expect(hits).toBe(0);
+  });
+});
+
+describe('a unit template folder', () => {
+  it('overrides a partial and keeps the rest', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'partials'));
+    writeFileSync(
+      path.join(dir, 'partials', 'red-head.hbs'),
+      '<div class="red-head">{{unit}} 专用</div>',
+    );
+    const templates = loadTemplates(dir);
+    const card = noticeCards(result)[0];
+    const pdf = await session.renderer.render(
+      templates.document([templates.card('notice', card.view)]),
+    );
+    const [text] = await pdfPages(pdf);
+    expect(text).toContain(squash('经开区机关党工委 专用'));
+    expect(text).toContain(squash(card.view.number));
+    expect(readFileSync(path.join(dir, 'partials', 'red-head.hbs'), 'utf8')).toContain('专用');
+  });
+});
