@@ -86,7 +86,13 @@ export default async function bench(): Promise<void> {
     const ownStart = performance.now();
     for (let i = 0; i < MESSAGES; i++)
       await deliver(
-        { slot: `notice:${i}`, fingerprint: String(i), name: `n${i}`, mail: mail(i) },
+        {
+          slot: `notice:${i}`,
+          what: `notice ${i}`,
+          fingerprint: String(i),
+          name: `n${i}`,
+          mail: mail(i),
+        },
         { outDir: dir, log, sender },
       );
     const ownMs = (performance.now() - ownStart) / MESSAGES;

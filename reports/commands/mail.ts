@@ -19,18 +19,36 @@ import {
   SEND_FAILED,
   type MailRun,
 } from '../mail/mail-run.js';
-import { quarterLabel } from '../mail/quarter-mail.js';
 import { quarterDelivery, type CardPdf } from '../mail/quarter-delivery.js';
 import { SendLogError } from '../mail/send-log.js';
 import { SmtpConfigError } from '../mail/smtp-config.js';
 import { readWorkbook } from '../read-workbook.js';
+import { asUsageErrors } from '../cards/errors.js';
+import { renderQuarterly } from '../cards/session.js';
+import { QUARTERLY_VERSIONS, quarterlyFileName } from './quarterly.js';
+
+const UPWARD_LABEL = QUARTERLY_VERSIONS.find((v) => v.version === 'upward')!.label;
 
 /** Renders the upward 记分汇总公示卡 of a quarter ('2026Q3') to a PDF. */
 export type UpwardCardRenderer = (
   parsed: ParsedWorkbook,
   quarter: string,
   issued: IsoDate,
+  templatesDir: string | null,
 ) => Promise<CardPdf>;
+
+/** The card exactly as `twelve quarterly` prints its upward version, under the same name. */
+export const renderUpwardCard: UpwardCardRenderer = async (
+  parsed,
+  quarter,
+  issued,
+  templatesDir,
+) => ({
+  filename: quarterlyFileName(quarter, UPWARD_LABEL),
+  pdf: await asUsageErrors(() =>
+    renderQuarterly(parsed, quarter, { version: 'upward', issued, templatesDir }),
+  ),
+});
 
 export function mailCommand(renderCard: UpwardCardRenderer) {
   return async function runMail(args: string[], io: Io): Promise<number> {
@@ -38,6 +56,7 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
       ...MAIL_OPTIONS,
       quarter: { type: 'string' },
       to: { type: 'string' },
+      templates: { type: 'string' },
     });
     const file = workbookArg(positionals);
     if (!values.quarter) throw new UsageError('请用 --quarter 指明季度，如 --quarter 2026Q3');
@@ -72,7 +91,8 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     }
 
     try {
-      const reached = await mailQuarter(parsed, range.quarter, to, run, io);
+      const templatesDir = values.templates ?? null;
+      const reached = await mailQuarter(parsed, range.quarter, templatesDir, to, run, io);
       if (errors.length > 0) return 1;
       return reached ? 0 : SEND_FAILED;
     } finally {
@@ -83,13 +103,14 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
   async function mailQuarter(
     parsed: ParsedWorkbook,
     quarter: string,
+    templatesDir: string | null,
     to: string[],
     run: MailRun,
     io: Io,
   ): Promise<boolean> {
     const summary = quarterlySummary(parsed, quarter);
     const issued = todayIso();
-    const card = await renderCard(parsed, quarter, issued);
+    const card = await renderCard(parsed, quarter, issued, templatesDir);
     const delivery = await quarterDelivery({
       summary,
       settings: parsed.settings,
@@ -106,7 +127,7 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
       onRetry: (failure, attempt, delay) =>
         io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
     });
-    const reached = reportDelivery(result, `${quarterLabel(quarter)}记分汇总公示卡邮件`, run, io);
+    const reached = reportDelivery(result, delivery.what, run, io);
     if (result.status === 'written') {
       io.out.write(`收件人：${to.join('、')}；主题：${delivery.mail.subject}\n`);
       if (!run.fromAddress)
@@ -134,3 +155,5 @@ function recipients(option: string | undefined, parsed: ParsedWorkbook): string[
       : '没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 --to 指定',
   );
 }
+
+export const runMail = mailCommand(renderUpwardCard);

@@ -14,6 +14,8 @@ export interface Delivery {
   slot: string;
   /** A hash of the data the message reports, to tell a changed report from a repeat. */
   fingerprint: string;
+  /** What it is, for the clerk: 2026年第三季度记分汇总公示卡邮件. */
+  what: string;
   /** The .eml's name in the outbox, without folder or extension; sanitised here. */
   name: string;
   mail: OutgoingMail;

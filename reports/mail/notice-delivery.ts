@@ -58,6 +58,7 @@ export function noticeDelivery(
   const said = { ...model, issueDate: null };
   return {
     slot: `notice:${notice.card.entryKey}`,
+    what: `${notice.card.memberName}的记分告知卡（${model.number}）`,
     fingerprint: sha256(JSON.stringify(said)),
     name: notice.filename.replace(/\.pdf$/i, ''),
     mail: {

@@ -5,6 +5,8 @@ import type { Io } from '../command.js';
 import { parseRecipients, RecipientError } from './compose.js';
 import { deliver, type DeliveryResult } from './deliver.js';
 import { openMailRun, reportDelivery, SEND_FAILED, type MailFlags } from './mail-run.js';
+import { SendLogError } from './send-log.js';
+import { SmtpConfigError } from './smtp-config.js';
 import { noticeDelivery, type RenderedNoticeCard } from './notice-delivery.js';
 
 /** Failures that would fail the same way for every next card: stop there. */
@@ -56,7 +58,8 @@ export async function mailNotices(
         notSent.push({ card: notice, reason: '名册中没有邮箱' });
         continue;
       }
-      const result = await deliver(noticeDelivery(notice, to[0], run.fromAddress), {
+      const delivery = noticeDelivery(notice, to[0], run.fromAddress);
+      const result = await deliver(delivery, {
         outDir: run.outDir,
         log: run.log,
         sender: run.sender,
@@ -86,4 +89,23 @@ export async function mailNotices(
     (r) => r.status !== 'failed' && !(r.status === 'sent' && r.record.rejected.length > 0),
   );
   return { results, notSent, exitCode: reachedAll && !stopped ? 0 : SEND_FAILED };
+}
+
+/**
+ * For `twelve notices --mail`: mails the rendered cards and returns the exit code (0, 2 for
+ * settings that make mailing impossible, 3 when sending failed).
+ */
+export async function runNoticeMail(
+  notices: RenderedNoticeCard[],
+  entries: readonly Entry[],
+  flags: MailFlags,
+  io: Io,
+): Promise<number> {
+  try {
+    return (await mailNotices(notices, entries, flags, io)).exitCode;
+  } catch (error) {
+    if (!(error instanceof SmtpConfigError || error instanceof SendLogError)) throw error;
+    io.err.write(`错误：${error.message}\n`);
+    return 2;
+  }
 }

@@ -1,10 +1,15 @@
 // The upward quarterly email: the summary card PDF and a fresh summary .xlsx, with a subject
 // and body that name the unit, the quarter and the totals.
-import type { IsoDate, QuarterSummary, Settings } from '../../core/index.js';
+import {
+  quarterlyView,
+  type IsoDate,
+  type QuarterSummary,
+  type Settings,
+} from '../../core/index.js';
 import { PDF, XLSX } from './compose.js';
 import type { Delivery } from './deliver.js';
 import { safeFileName } from './file-names.js';
-import { quarterLabel, quarterMailModel, unitName } from './quarter-mail.js';
+import { quarterMailModel } from './quarter-mail.js';
 import { sha256 } from './send-log.js';
 import { summaryXlsx } from './summary-xlsx.js';
 import { renderMail } from './templates.js';
@@ -26,16 +31,17 @@ export interface QuarterDeliveryInput {
 
 export async function quarterDelivery(input: QuarterDeliveryInput): Promise<Delivery> {
   const { summary, settings, card } = input;
-  const unit = unitName(settings);
-  const label = quarterLabel(summary.quarter);
-  const xlsxName = `${safeFileName(`${unit} ${label}记分汇总表`)}.xlsx`;
-  const model = quarterMailModel(summary, settings, input.issued, [
+  const view = quarterlyView(summary, settings, 'upward', input.issued);
+  const unit = view.unit;
+  const xlsxName = `${safeFileName(`${unit} ${view.quarter}记分汇总表`)}.xlsx`;
+  const model = quarterMailModel(view, [
     { filename: card.filename, description: '记分汇总公示卡，报上级党组织版，PDF' },
     { filename: xlsxName, description: '记分汇总表及明细，Excel' },
   ]);
   const { subject, text, html } = renderMail('quarter', model);
   return {
     slot: `quarter:${summary.quarter}`,
+    what: `${view.quarter}记分汇总公示卡邮件`,
     fingerprint: summaryFingerprint(summary, unit),
     name: `${summary.quarter} ${unit} 记分汇总公示卡`,
     mail: {
@@ -46,7 +52,11 @@ export async function quarterDelivery(input: QuarterDeliveryInput): Promise<Deli
       html,
       attachments: [
         { filename: card.filename, content: card.pdf, contentType: PDF },
-        { filename: xlsxName, content: await summaryXlsx(summary, unit), contentType: XLSX },
+        {
+          filename: xlsxName,
+          content: await summaryXlsx(summary, `${unit} ${view.quarter}党员“十二分制”记分汇总`),
+          contentType: XLSX,
+        },
       ],
     },
   };

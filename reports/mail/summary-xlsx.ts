@@ -2,7 +2,6 @@
 // in a new workbook, never a copy of the clerk's own file (which holds far more than is due).
 import ExcelJS from 'exceljs';
 import { describeRule, LEVEL_LABELS, type QuarterSummary } from '../../core/index.js';
-import { quarterLabel } from './quarter-mail.js';
 
 export const SUMMARY_SHEET = '记分汇总';
 export const DETAIL_SHEET = '记分明细';
@@ -31,10 +30,9 @@ export const DETAIL_COLUMNS = [
   { header: '台账位置', width: 14 },
 ] as const;
 
-export async function summaryXlsx(summary: QuarterSummary, unit: string): Promise<Buffer> {
+/** `title`: the unit and the quarter, as the card prints them. */
+export async function summaryXlsx(summary: QuarterSummary, title: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = unit;
-  const title = `${unit} ${quarterLabel(summary.quarter)}党员“十二分制”记分汇总`;
 
   const sheet = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 3 }] });
   addTitle(sheet, title, `统计期间：${summary.start} 至 ${summary.end}`, SUMMARY_COLUMNS);

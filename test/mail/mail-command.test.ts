@@ -95,6 +95,7 @@ function expectQuarterMessage(mail: ParsedMail) {
   expect(mail.text).toContain(
     '本季度有记分或奖励记录的党员 2 名，共记分 12 分，奖励分 2 分（实际销分 2 分）',
   );
+  expect(mail.text).toContain('季度末等级：提醒 1 名，警示 0 名，不合格 0 名，其余为正常。');
   expect(mail.attachments.map((a) => a.filename)).toEqual([
     CARD_NAME,
     `${UNIT} 2026年第三季度记分汇总表.xlsx`,

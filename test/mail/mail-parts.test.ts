@@ -5,7 +5,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecipients, RecipientError } from '../../reports/mail/compose.js';
 import { safeFileName } from '../../reports/mail/file-names.js';
-import { quarterLabel } from '../../reports/mail/quarter-mail.js';
 import {
   describeSmtp,
   loadSmtpConfig,
@@ -17,12 +16,17 @@ import { tempDir } from '../helpers/workbook.js';
 
 const quarterModel = (unit: string) => ({
   unit,
-  quarter: '2026Q3',
   quarterLabel: '2026年第三季度',
   period: '2026年7月1日至2026年9月30日',
   issueDate: '2026年10月8日',
   empty: false,
-  totals: { members: 2, demerits: 12, rewards: 2, cancelled: 2, levels: '正常 1 名' },
+  totals: {
+    members: 2,
+    demerits: 12,
+    rewards: 2,
+    cancelled: 2,
+    levels: '提醒 1 名，警示 0 名，不合格 0 名',
+  },
   attachments: [{ index: 1, filename: 'a<b>.pdf', description: 'PDF' }],
 });
 
@@ -47,10 +51,6 @@ describe('mail templates', () => {
     const mail = renderMail('quarter', { ...quarterModel('单位'), empty: true });
     expect(mail.text).toContain('本季度无党员记分或奖励记录。');
     expect(mail.text).not.toContain('有记分或奖励记录的党员');
-  });
-
-  it('name quarters in Chinese', () => {
-    expect(['2026Q1', '2026Q4'].map(quarterLabel)).toEqual(['2026年第一季度', '2026年第四季度']);
   });
 });
 
