@@ -9,10 +9,12 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
-fc-list 2>/dev/null | grep -q "Noto Serif CJK" || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "AR PL UKai" || need+=(fonts-arphic-ukai)
-fc-list 2>/dev/null | grep -qi "LXGW WenKai" || need+=(fonts-lxgw-wenkai)
-fc-list 2>/dev/null | grep -qi "Noto Color Emoji" || need+=(fonts-noto-color-emoji)
+# Read the font list once: `fc-list | grep -q` dies of SIGPIPE under pipefail and looks like "missing".
+fonts=$(fc-list 2>/dev/null || true)
+grep -q "Noto Serif CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
+grep -qi "AR PL UKai" <<<"$fonts" || need+=(fonts-arphic-ukai)
+grep -qi "LXGW WenKai" <<<"$fonts" || need+=(fonts-lxgw-wenkai)
+grep -qi "Noto Color Emoji" <<<"$fonts" || need+=(fonts-noto-color-emoji)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
