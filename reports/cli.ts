@@ -4,6 +4,7 @@ import { runScore } from './commands/score.js';
 import { runNotices } from './commands/notices.js';
 import { runQuarterly } from './commands/quarterly.js';
 import { runRanking } from './commands/ranking.js';
+import { runMail } from './commands/mail.js';
 import { UsageError, type Command } from './command.js';
 import { WorkbookFileError } from './read-workbook.js';
 import { UnusableWorkbookError } from '../core/index.js';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   quarterly: runQuarterly,
   ranking: runRanking,
   init: runInit,
+  mail: runMail,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
@@ -22,11 +24,15 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
   score [台账.xlsx] [--as-of YYYY-MM-DD] [--json]   检查台账并计算积分（不写入台账）
   notices [台账.xlsx] [--since D] [--until D] [--as-of D] [--out 目录] [--templates 目录]
                                                   打印期间内每条已计分记录的记分告知卡（单张 + 合并）
+          [--mail [--outbox 目录] [--send [--resend]] [--smtp-config 文件]]
+                                                  并把每张卡发给名册中有邮箱的党员本人
   quarterly [台账.xlsx] --quarter 2026Q3 [--out 目录] [--templates 目录]
                                                   打印季度记分汇总公示卡（内部公示版、报上级版）
   ranking [台账.xlsx] --month 2026-11 [--out 目录] [--templates 目录]
                                                   打印月度积分榜单（截至当月25日）和应约谈名单
   init <台账.xlsx> [--force]                       新建空白台账（含下拉列表；不覆盖已有文件）
+  mail [台账.xlsx] --quarter 2026Q3 [--to 地址] [--out 目录] [--send [--resend]] [--smtp-config 文件]
+                                                  季度汇总公示卡报上级党组织：写出 .eml，--send 经 SMTP 发送
 
 不写台账文件时使用自带的示例台账。`;
 

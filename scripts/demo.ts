@@ -19,6 +19,11 @@ const steps: { title: string; args: string[]; ok: number[] }[] = [
     args: ['ranking', '--month', '2026-11', '--out', 'out/示例'],
     ok: [0, 1],
   },
+  {
+    title: '季度汇总公示卡报上级：写出 .eml 到 out/示例/outbox（不发送）',
+    args: ['mail', '--quarter', '2026Q3', '--out', 'out/示例/outbox'],
+    ok: [0, 1],
+  },
 ];
 
 let failed = false;

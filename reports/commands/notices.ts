@@ -5,7 +5,9 @@ import { noticeCards, parseIsoArg, parseWorkbook, score } from '../../core/index
 import { asOfArg, parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
-import { renderNotices } from '../cards/notice-batch.js';
+import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
+import { noticeFileName } from '../cards/files.js';
+import { runNoticeMail } from '../mail/notice-mailing.js';
 import { progressBar } from '../cards/progress.js';
 import { openCardSession } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
@@ -19,7 +21,14 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
     'as-of': { type: 'string' },
     out: { type: 'string' },
     templates: { type: 'string' },
+    mail: { type: 'boolean' },
+    outbox: { type: 'string' },
+    send: { type: 'boolean' },
+    resend: { type: 'boolean' },
+    'smtp-config': { type: 'string' },
   });
+  if (!values.mail && (values.send || values.resend || values.outbox || values['smtp-config']))
+    throw new UsageError('--outbox、--send、--resend、--smtp-config 须与 --mail 一起使用');
   const file = workbookArg(positionals);
   const asOf = asOfArg(values['as-of']);
   const since = dateOption('--since', values.since);
@@ -31,6 +40,7 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
   const result = score(parseWorkbook(await readWorkbook(file)), asOf);
   const cards = noticeCards(result, { since, until });
   const period = `${since ?? '台账起始'}至${until}`;
+  let rendered: RenderedNotice[] = [];
   if (cards.length === 0) {
     io.out.write(`${period}没有已计分的记录，未生成告知卡。\n`);
   } else {
@@ -42,14 +52,15 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
       const session = await openCardSession({ templates });
       const bar = progressBar(io.err, cards.length, '生成告知卡');
       try {
-        const rendered = await renderNotices(cards, session.templates, session.renderer, {
+        const batch = await renderNotices(cards, session.templates, session.renderer, {
           onProgress: (done) => bar.update(done),
         });
         bar.stop();
+        rendered = batch.cards;
         const written = writeNotices(
           outDir,
-          rendered.cards,
-          rendered.merged,
+          batch.cards,
+          batch.merged,
           mergedNoticeName(since, until),
         );
         io.out.write(
@@ -63,8 +74,17 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
       }
     });
   }
+  const mailed = values.mail
+    ? await runNoticeMail(
+        rendered.map((r) => ({ ...r, filename: noticeFileName(r.card) })),
+        result.entries,
+        { ...values, out: values.outbox },
+        io,
+      )
+    : 0;
   const problems = problemsLine(result.problems);
   if (problems) io.out.write(problems + '\n');
+  if (mailed !== 0) return mailed;
   return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

@@ -1,0 +1,159 @@
+// `twelve mail`: the quarter's 记分汇总公示卡 and summary .xlsx for the higher-level party
+// organisation, as an .eml in the outbox, or sent by SMTP with --send (once).
+import {
+  parseWorkbook,
+  problemLine,
+  quarterlySummary,
+  quarterRange,
+  todayIso,
+  type IsoDate,
+  type ParsedWorkbook,
+} from '../../core/index.js';
+import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import { parseRecipients, RecipientError } from '../mail/compose.js';
+import { deliver } from '../mail/deliver.js';
+import {
+  MAIL_OPTIONS,
+  openMailRun,
+  reportDelivery,
+  SEND_FAILED,
+  type MailRun,
+} from '../mail/mail-run.js';
+import { quarterDelivery, type CardPdf } from '../mail/quarter-delivery.js';
+import { SendLogError } from '../mail/send-log.js';
+import { SmtpConfigError } from '../mail/smtp-config.js';
+import { readWorkbook } from '../read-workbook.js';
+import { asUsageErrors } from '../cards/errors.js';
+import { renderQuarterly } from '../cards/session.js';
+import { QUARTERLY_VERSIONS, quarterlyFileName } from './quarterly.js';
+
+const UPWARD_LABEL = QUARTERLY_VERSIONS.find((v) => v.version === 'upward')!.label;
+
+/** Renders the upward 记分汇总公示卡 of a quarter ('2026Q3') to a PDF. */
+export type UpwardCardRenderer = (
+  parsed: ParsedWorkbook,
+  quarter: string,
+  issued: IsoDate,
+  templatesDir: string | null,
+) => Promise<CardPdf>;
+
+/** The card exactly as `twelve quarterly` prints its upward version, under the same name. */
+export const renderUpwardCard: UpwardCardRenderer = async (
+  parsed,
+  quarter,
+  issued,
+  templatesDir,
+) => ({
+  filename: quarterlyFileName(quarter, UPWARD_LABEL),
+  pdf: await asUsageErrors(() =>
+    renderQuarterly(parsed, quarter, { version: 'upward', issued, templatesDir }),
+  ),
+});
+
+export function mailCommand(renderCard: UpwardCardRenderer) {
+  return async function runMail(args: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs(args, {
+      ...MAIL_OPTIONS,
+      quarter: { type: 'string' },
+      to: { type: 'string' },
+      templates: { type: 'string' },
+    });
+    const file = workbookArg(positionals);
+    if (!values.quarter) throw new UsageError('请用 --quarter 指明季度，如 --quarter 2026Q3');
+    const range = quarterRange(values.quarter);
+    if (!range) throw new UsageError(`--quarter 的值"${values.quarter}"无效，应如 2026Q3`);
+
+    const parsed = parseWorkbook(await readWorkbook(file));
+    const errors = parsed.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0)
+      io.err.write(
+        `注意：台账有 ${errors.length} 处错误（如 ${problemLine(errors[0])}），这些行未计入汇总；用 twelve score 查看全部\n`,
+      );
+
+    let to: string[];
+    let run: MailRun;
+    try {
+      to = recipients(values.to, parsed);
+      // An upward report that silently leaves rows out is worse than a late one.
+      const send = Boolean(values.send) && errors.length === 0;
+      if (values.send && !send)
+        io.err.write('因台账有错误，为免上报不完整的汇总，未发送；改正后重新运行\n');
+      run = await openMailRun({ ...values, send, resend: send && values.resend }, io);
+    } catch (error) {
+      if (!(
+        error instanceof RecipientError ||
+        error instanceof SmtpConfigError ||
+        error instanceof SendLogError
+      ))
+        throw error;
+      io.err.write(`错误：${error.message}\n`);
+      return 2;
+    }
+
+    try {
+      const templatesDir = values.templates ?? null;
+      const reached = await mailQuarter(parsed, range.quarter, templatesDir, to, run, io);
+      if (errors.length > 0) return 1;
+      return reached ? 0 : SEND_FAILED;
+    } finally {
+      run.sender?.close();
+    }
+  };
+
+  async function mailQuarter(
+    parsed: ParsedWorkbook,
+    quarter: string,
+    templatesDir: string | null,
+    to: string[],
+    run: MailRun,
+    io: Io,
+  ): Promise<boolean> {
+    const summary = quarterlySummary(parsed, quarter);
+    const issued = todayIso();
+    const card = await renderCard(parsed, quarter, issued, templatesDir);
+    const delivery = await quarterDelivery({
+      summary,
+      settings: parsed.settings,
+      card,
+      to,
+      fromAddress: run.fromAddress,
+      issued,
+    });
+    const result = await deliver(delivery, {
+      outDir: run.outDir,
+      log: run.log,
+      sender: run.sender,
+      resend: run.resend,
+      onRetry: (failure, attempt, delay) =>
+        io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
+    });
+    const reached = reportDelivery(result, delivery.what, run, io);
+    if (result.status === 'written') {
+      io.out.write(`收件人：${to.join('、')}；主题：${delivery.mail.subject}\n`);
+      if (!run.fromAddress)
+        io.out.write(
+          '（未设置发件地址：用邮件客户端打开后从您的邮箱发出；或加 --send 由本工具发送）\n',
+        );
+    }
+    return reached;
+  }
+}
+
+function recipients(option: string | undefined, parsed: ParsedWorkbook): string[] {
+  if (option !== undefined) {
+    const list = parseRecipients(option, '--to');
+    if (list.length > 0) return list;
+  }
+  const typed = parsed.settings.upwardEmail;
+  const list = typed ? parseRecipients(typed, '设置!上级党组织邮箱') : [];
+  if (list.length > 0) return list;
+  // The core set the address aside as invalid: say what was wrong with it.
+  const invalid = parsed.problems.find((p) => p.message.includes('上级党组织邮箱'));
+  throw new RecipientError(
+    invalid
+      ? `没有收件人：${invalid.sheet}${invalid.cell ? `!${invalid.cell}` : ''} ${invalid.message}；请改正（${invalid.fix}），或用 --to 指定`
+      : '没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 --to 指定',
+  );
+}
+
+export const runMail = mailCommand(renderUpwardCard);

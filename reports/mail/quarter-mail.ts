@@ -1,0 +1,43 @@
+// What the quarterly email says: the card's own view-model (core/cards.ts quarterlyView), so
+// the email and the attached card never disagree, plus the list of attachments. Pure.
+import type { QuarterlyView } from '../../core/index.js';
+
+export interface AttachmentNote {
+  filename: string;
+  /** What the attachment is, in a few words, for the body's list of attachments. */
+  description: string;
+}
+
+export interface QuarterMailModel {
+  unit: string;
+  quarterLabel: string;
+  period: string;
+  issueDate: string;
+  empty: boolean;
+  totals: {
+    members: number;
+    demerits: number;
+    rewards: number;
+    cancelled: number;
+    levels: string;
+  };
+  attachments: (AttachmentNote & { index: number })[];
+}
+
+export function quarterMailModel(
+  view: QuarterlyView,
+  attachments: AttachmentNote[],
+): QuarterMailModel {
+  return {
+    unit: view.unit,
+    quarterLabel: view.quarter,
+    period: view.period,
+    issueDate: view.issueDate,
+    empty: view.empty,
+    totals: {
+      ...view.totals,
+      cancelled: view.rows.reduce((a, r) => a + r.cancelled, 0),
+    },
+    attachments: attachments.map((a, i) => ({ ...a, index: i + 1 })),
+  };
+}

@@ -1,0 +1,177 @@
+// Where the SMTP settings come from: a JSON config file and TWELVE_SMTP_* environment variables
+// (the environment wins). The password never comes from the workbook and is never printed.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export type TlsMode = 'ssl' | 'starttls' | 'none';
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** ssl: TLS from the start (port 465); starttls: upgrade required; none: plain (local relays). */
+  tls: TlsMode;
+  user: string | null;
+  password: string | null;
+  /** The sender address; the unit's name is the display name. */
+  from: string | null;
+  /** Connection, greeting and idle timeout, each. */
+  timeoutMs: number;
+  /** Further attempts after a transient failure. */
+  retries: number;
+  /** Wait before the first retry; doubled for each next one. */
+  retryDelayMs: number;
+  /** The config file read, if any: named in messages, never its content. */
+  file: string | null;
+}
+
+/** A config that cannot be used: one Chinese line, exit 2. */
+export class SmtpConfigError extends Error {}
+
+export const DEFAULT_CONFIG_FILE = 'twelve-smtp.json';
+
+const ENV = {
+  host: 'TWELVE_SMTP_HOST',
+  port: 'TWELVE_SMTP_PORT',
+  tls: 'TWELVE_SMTP_TLS',
+  user: 'TWELVE_SMTP_USER',
+  password: 'TWELVE_SMTP_PASSWORD',
+  from: 'TWELVE_SMTP_FROM',
+  timeoutSeconds: 'TWELVE_SMTP_TIMEOUT',
+  retries: 'TWELVE_SMTP_RETRIES',
+  retryDelaySeconds: 'TWELVE_SMTP_RETRY_DELAY',
+} as const;
+
+type Key = keyof typeof ENV;
+type Raw = Partial<Record<Key, string | number | boolean>>;
+
+export interface ConfigSource {
+  /** --smtp-config, else TWELVE_SMTP_CONFIG, else ./twelve-smtp.json when it exists. */
+  file?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** The settings, or null where nothing names a host (then there is nothing to send with). */
+export function loadSmtpConfig(source: ConfigSource = {}): SmtpConfig | null {
+  const env = source.env ?? process.env;
+  const file = configFile(source, env);
+  const fromFile = file ? readConfigFile(file) : {};
+  const raw: Raw = { ...fromFile };
+  for (const key of Object.keys(ENV) as Key[]) {
+    const value = env[ENV[key]];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  if (raw.host === undefined) return null;
+  const where = file ? `配置文件 ${file} 或环境变量` : '环境变量';
+  const tls = tlsMode(raw.tls, raw.port, where);
+  return {
+    host: text(raw.host),
+    port: integer(raw.port, tls === 'ssl' ? 465 : 587, 1, 65535, 'port', where),
+    tls,
+    user: raw.user === undefined ? null : text(raw.user),
+    // A password is used as typed: spaces at either end may be part of it.
+    password: raw.password === undefined ? null : String(raw.password),
+    from: raw.from === undefined ? null : text(raw.from),
+    timeoutMs: 1000 * number(raw.timeoutSeconds, 30, 'timeoutSeconds', where),
+    retries: integer(raw.retries, 2, 0, 10, 'retries', where),
+    retryDelayMs: 1000 * number(raw.retryDelaySeconds, 2, 'retryDelaySeconds', where),
+    file,
+  };
+}
+
+/** The settings in words, for the clerk: everything but the password. */
+export function describeSmtp(config: SmtpConfig): string {
+  const tls = { ssl: 'SSL/TLS', starttls: 'STARTTLS', none: '不加密' }[config.tls];
+  const user = config.user ? `，用户 ${config.user}` : '，不登录';
+  return `${config.host}:${config.port}（${tls}${user}）`;
+}
+
+/**
+ * A password in a file others can read is worth a word; null where the file is fine (or on
+ * Windows, where the mode bits say nothing).
+ */
+export function passwordFileWarning(config: SmtpConfig): string | null {
+  if (!config.file || process.platform === 'win32') return null;
+  const raw = readConfigFile(config.file);
+  if (raw.password === undefined) return null;
+  const mode = statSync(config.file).mode;
+  return mode & 0o077
+    ? `提示：配置文件 ${config.file} 含邮箱密码，他人可读；建议执行 chmod 600 ${config.file}，或改用环境变量 ${ENV.password}`
+    : null;
+}
+
+function configFile(source: ConfigSource, env: NodeJS.ProcessEnv): string | null {
+  const named = source.file ?? env.TWELVE_SMTP_CONFIG;
+  if (named) return named;
+  const local = path.join(source.cwd ?? process.cwd(), DEFAULT_CONFIG_FILE);
+  try {
+    return statSync(local).isFile() ? local : null;
+  } catch {
+    return null;
+  }
+}
+
+function readConfigFile(file: string): Raw {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new SmtpConfigError(`读不到邮件服务器配置文件 ${file}：请检查路径`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new SmtpConfigError(
+      `邮件服务器配置文件 ${file} 不是有效的 JSON（${(error as Error).message}）`,
+    );
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new SmtpConfigError(`邮件服务器配置文件 ${file} 应是一个 JSON 对象，如 {"host": "..."}`);
+  const raw: Raw = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!(key in ENV))
+      throw new SmtpConfigError(
+        `邮件服务器配置文件 ${file} 中有不认识的项"${key}"；可用的项：${Object.keys(ENV).join('、')}`,
+      );
+    if (!['string', 'number', 'boolean'].includes(typeof value))
+      throw new SmtpConfigError(`邮件服务器配置文件 ${file} 中"${key}"的值应是文字或数字`);
+    raw[key as Key] = value as string | number | boolean;
+  }
+  return raw;
+}
+
+function tlsMode(value: Raw['tls'], port: Raw['port'], where: string): TlsMode {
+  if (value === undefined) return Number(port) === 465 ? 'ssl' : 'starttls';
+  const v = String(value).trim().toLowerCase();
+  if (v === 'ssl' || v === 'tls' || v === 'true') return 'ssl';
+  if (v === 'starttls') return 'starttls';
+  if (v === 'none' || v === 'false') return 'none';
+  throw new SmtpConfigError(`${where}中 tls 的值"${value}"无效，应为 ssl、starttls 或 none`);
+}
+
+function text(value: string | number | boolean): string {
+  return String(value).trim();
+}
+
+function number(value: Raw[Key], fallback: number, key: string, where: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new SmtpConfigError(`${where}中 ${key} 的值"${value}"无效，应为不小于 0 的数`);
+  return n;
+}
+
+function integer(
+  value: Raw[Key],
+  fallback: number,
+  min: number,
+  max: number,
+  key: string,
+  where: string,
+): number {
+  const n = number(value, fallback, key, where);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new SmtpConfigError(`${where}中 ${key} 的值"${value}"无效，应为 ${min} 到 ${max} 的整数`);
+  return n;
+}
