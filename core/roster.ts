@@ -90,14 +90,16 @@ export class MemberIndex {
     }
   }
 
-  private readonly cache = new Map<string, Map<string, MemberLookup>>();
+  // One remembered name per typed id: a ledger names each member the same way row after row,
+  // so one Map lookup and one string comparison settle most rows.
+  private readonly cache = new Map<string, { name: string; found: MemberLookup }>();
 
   /** Cached by the text as typed: a ledger names the same few hundred people again and again. */
   find(idText: string, nameText: string): MemberLookup {
-    let byName = this.cache.get(idText);
-    if (!byName) this.cache.set(idText, (byName = new Map()));
-    let found = byName.get(nameText);
-    if (!found) byName.set(nameText, (found = this.resolve(idText, nameText)));
+    const hit = this.cache.get(idText);
+    if (hit !== undefined && hit.name === nameText) return hit.found;
+    const found = this.resolve(idText, nameText);
+    this.cache.set(idText, { name: nameText, found });
     return found;
   }
 

@@ -69,9 +69,10 @@ function scoreMember(
   const actions: MemberResult['actions'] = [];
 
   for (const e of entries) {
-    if (entryState(e, asOf) !== 'counted') continue;
-    const entryYear = Number(e.date.slice(0, 4));
+    // entryState without its member check: only 在册 members come here.
+    if (e.verification !== 'counts' || e.date > asOf) continue;
     let resetBefore = false;
+    const entryYear = reset === 'yearly' ? Number(e.date.slice(0, 4)) : 0;
     if (reset === 'yearly' && entryYear !== year) {
       resetBefore = year !== 0 && balance > 0;
       if (year !== 0) balance = floor = 0;
@@ -96,7 +97,7 @@ function scoreMember(
       balance -= cancel;
     }
     const crossed = actionsCrossed(before, balance, thresholds, e.date, e.key);
-    actions.push(...crossed);
+    if (crossed.length > 0) actions.push(...crossed);
     const step: Step = {
       entryKey: e.key,
       date: e.date,

@@ -181,7 +181,7 @@ export function locateTable(
 /** True where every cell of the row is blank. */
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return true;
-  for (const cell of row) if (!isBlank(cell)) return false;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
   return true;
 }
 
