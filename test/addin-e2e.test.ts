@@ -5,9 +5,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreWorkbook, summaryRows, problemRows, LEVEL_LABELS } from '../core/index.js';
+import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
 import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
 import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
 import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
@@ -19,6 +20,7 @@ const AS_OF = '2026-11-25';
 const SCREENSHOT = path.resolve('docs', 'addin-taskpane.png');
 
 let browser: Browser;
+let launched: LaunchedBrowser | undefined;
 let server: Server;
 let origin: string;
 let fakeOffice: string;
@@ -57,23 +59,12 @@ beforeAll(async () => {
   xlsx = await writeXlsx(messySheets());
   seed = seedSheets(await loadWorkbook(xlsx));
 
-  browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${tempDir('addin-chromium-')}`,
-    ],
-  });
+  launched = await launchBrowser();
+  browser = launched.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await launched?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
 
