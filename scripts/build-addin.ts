@@ -2,11 +2,14 @@
 // addin/dist. office.js comes from Microsoft's CDN unless --local-office-js is given, which
 // serves the copy from @microsoft/office-js for networks that block the CDN.
 // --origin https://host/path writes addin/dist/manifest.xml for that server.
+// The card templates (templates/) go into the task pane as text, for its notice-card preview.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { readTemplateSources } from '../reports/cards/template-folder.js';
+import { TEMPLATES_DIR } from '../reports/paths.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDIN = path.join(ROOT, 'addin');
@@ -37,6 +40,7 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     minify: options.minify ?? true,
     sourcemap: true,
     logLevel: 'warning',
+    plugins: [cardTemplates],
   });
   let officeJs = OFFICE_CDN;
   if (options.localOfficeJs) {
@@ -64,6 +68,22 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
   writeFileSync(path.join(outDir, 'manifest.xml'), manifest);
   return outDir;
 }
+
+/** `import sources from 'virtual:card-templates'`: the template set, read now, as a JS object. */
+const cardTemplates: Plugin = {
+  name: 'card-templates',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:card-templates$/ }, (args) => ({
+      path: args.path,
+      namespace: 'card-templates',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'card-templates' }, () => ({
+      contents: `export default ${JSON.stringify(readTemplateSources())};`,
+      loader: 'js',
+      watchDirs: [TEMPLATES_DIR, path.join(TEMPLATES_DIR, 'partials')],
+    }));
+  },
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
