@@ -182,6 +182,9 @@ function showPreview(
   const box = section.querySelector('.card-box') as HTMLElement;
   const frame = section.querySelector('iframe')!;
   const cards = latestNoticeCards(result);
+  const keyOf = (m: Member) => `${m.id ?? ''}\u0000${m.name}`;
+  // After a re-run (say, once a ledger row is fixed) the clerk keeps looking at the same member.
+  const previous = chooser.dataset.member;
 
   const placeholder = doc.createElement('option');
   placeholder.value = '';
@@ -207,9 +210,14 @@ function showPreview(
   };
   const show = () => {
     const chosen = cards[Number(chooser.value)];
-    if (chooser.value === '' || !chosen) {
-      box.hidden = true;
-      note.textContent = '';
+    chooser.dataset.member = chosen ? keyOf(chosen.member) : '';
+    box.hidden = true;
+    note.textContent = '';
+    if (chooser.value === '' || !chosen) return;
+    // EdgeHTML (Office 2019 on Windows) has no srcdoc; a sandboxed frame offers no safe other way.
+    if (!('srcdoc' in frame)) {
+      note.textContent =
+        '此版本的 Excel 不能显示告知卡预览，请用命令行工具 twelve notices 生成告知卡。';
       return;
     }
     try {
@@ -231,6 +239,11 @@ function showPreview(
       if (!box.hidden) fit();
     };
   section.hidden = false;
+  const again = cards.findIndex((c) => keyOf(c.member) === previous);
+  if (again >= 0) {
+    chooser.value = String(again);
+    show();
+  }
 
   return (member) => {
     const index = cards.findIndex((c) => c.member === member);

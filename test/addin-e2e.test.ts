@@ -76,8 +76,13 @@ afterAll(async () => {
 });
 
 /** Opens a built page with the fake office.js answering the CDN URL. */
-async function open(page: string, sheets: SeedSheet[]): Promise<{ page: Page; blocked: string[] }> {
+async function open(
+  page: string,
+  sheets: SeedSheet[],
+  before?: (tab: Page) => Promise<unknown>,
+): Promise<{ page: Page; blocked: string[] }> {
   const tab = await browser.newPage();
+  await before?.(tab);
   await tab.setViewport({ width: 380, height: 820 });
   const blocked: string[] = [];
   await tab.setRequestInterception(true);
@@ -253,7 +258,35 @@ describe('the task pane in Chromium', () => {
 
     if (!existsSync(PREVIEW_SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
       writeFileSync(PREVIEW_SCREENSHOT, await (await page.$('#preview'))!.screenshot());
+
+    // Scoring again (say, after fixing a row) keeps the same member's card on show.
+    await page.$eval('#preview iframe', (el) => el.removeAttribute('srcdoc'));
+    await page.click('#score');
+    const again = normalizeText(
+      await (await previewFrame(page)).$eval('body', (b) => (b as HTMLElement).innerText),
+    );
+    expect(again).toContain(otherCards[otherCards.length - 1].view.number);
     expect(blocked).toEqual([]);
+    await page.close();
+  });
+
+  it('says in Chinese that the preview is unavailable where iframes have no srcdoc', async () => {
+    // EdgeHTML 18 (Office 2019 on Windows) has no srcdoc: stand in for it by removing it.
+    const { page } = await open('taskpane.html', seed, (tab) =>
+      tab.evaluateOnNewDocument(() => {
+        delete (HTMLIFrameElement.prototype as { srcdoc?: string }).srcdoc;
+      }),
+    );
+    await scoreIn(page);
+    const value = await page.$$eval(
+      '#preview option',
+      (els) => (els[1] as HTMLOptionElement).value,
+    );
+    await page.select('#preview select', value);
+    expect(await page.$eval('#preview .preview-note', (el) => el.textContent)).toContain(
+      '不能显示告知卡预览',
+    );
+    expect(await page.$eval('#preview .card-box', (el) => (el as HTMLElement).hidden)).toBe(true);
     await page.close();
   });
 
