@@ -44,6 +44,8 @@ export class PdfRenderer {
 
   private async emulate(media: 'print' | null): Promise<void> {
     if (this.media === media) return;
+    // Else the document still loaded would be laid out again for the new media, for nothing.
+    await this.page.setContent('<!DOCTYPE html><html></html>');
     await this.page.emulateMediaType(media ?? undefined);
     this.media = media;
   }
