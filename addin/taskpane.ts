@@ -1,14 +1,17 @@
 /// <reference types="office-js" />
 // The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, the problem list
-// (a click selects the cell) and 准备台账. Text only ever goes in through textContent.
+// (a click selects the cell), a member's notice-card preview and 准备台账. Text only ever goes
+// in through textContent; the card goes into a sandboxed iframe that can run no script.
 import {
   LEVEL_LABELS,
   problemLine,
   todayIso,
   type Level,
+  type Member,
   type Problem,
   type ScoreResult,
 } from '../core/index.js';
+import { latestNoticeCards, type NoticeRenderer } from './card-preview.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
 
@@ -17,7 +20,16 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 /** Lists in the pane stay short; the sheets hold everything. */
 const MAX_ITEMS = 200;
 
-export function mountTaskPane(doc: Document, run: ExcelRunner): void {
+/** The width in CSS pixels of an A4 card (210 mm), which the preview scales to the pane. */
+const CARD_WIDTH = 794;
+/** Tall enough for one notice card at that width. */
+const CARD_HEIGHT = 960;
+
+export function mountTaskPane(
+  doc: Document,
+  run: ExcelRunner,
+  renderNotice: NoticeRenderer | null = null,
+): void {
   const $ = <T extends Element>(selector: string) => doc.querySelector(selector) as T;
   const asOf = $<HTMLInputElement>('#as-of');
   const scoreButton = $<HTMLButtonElement>('#score');
@@ -50,7 +62,8 @@ export function mountTaskPane(doc: Document, run: ExcelRunner): void {
         say(outcome.message, true);
         return;
       }
-      showResult(doc, outcome.result, run, say);
+      const preview = renderNotice ? showPreview(doc, outcome.result, renderNotice, say) : null;
+      showResult(doc, outcome.result, run, say, preview);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`已完成（${seconds} 秒）：结果写入“积分汇总”和“校验结果”两张表。`);
     }),
@@ -69,6 +82,7 @@ function showResult(
   result: ScoreResult,
   run: ExcelRunner,
   say: (text: string, error?: boolean) => void,
+  preview: ((member: Member) => void) | null,
 ): void {
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = '') => {
     const node = doc.createElement(tag);
@@ -102,8 +116,23 @@ function showResult(
     ...talks.slice(0, MAX_ITEMS).map((m) => {
       const last = m.actions[m.actions.length - 1];
       const li = el('li');
+      const who = el(
+        'span',
+        `${m.member.name}（${m.member.branch || '未填支部'}）${m.balance} 分 `,
+      );
+      if (preview) {
+        // Everyone here has counted entries, so everyone has a card to preview.
+        const link = el('a', who.textContent!, 'preview-link');
+        link.href = '#';
+        link.title = '预览记分告知卡';
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          preview(m.member);
+        });
+        who.replaceChildren(link);
+      }
       li.append(
-        el('span', `${m.member.name}（${m.member.branch || '未填支部'}）${m.balance} 分 `),
+        who,
         el('span', LEVEL_LABELS[m.level], `level-${m.level}`),
         el('span', last ? `：${last.action}（${last.by}）` : ''),
       );
@@ -135,6 +164,94 @@ function showResult(
       : []),
   );
   problemSection.hidden = result.problems.length === 0;
+}
+
+/**
+ * Fills the member chooser with everyone who has a counted entry and shows the chosen member's
+ * latest notice card. Returns a function that shows a given member's card (for the talk list).
+ */
+function showPreview(
+  doc: Document,
+  result: ScoreResult,
+  renderNotice: NoticeRenderer,
+  say: (text: string, error?: boolean) => void,
+): (member: Member) => void {
+  const section = doc.querySelector('#preview') as HTMLElement;
+  const chooser = section.querySelector('select')!;
+  const note = section.querySelector('.preview-note') as HTMLElement;
+  const box = section.querySelector('.card-box') as HTMLElement;
+  const frame = section.querySelector('iframe')!;
+  const cards = latestNoticeCards(result);
+  const keyOf = (m: Member) => `${m.id ?? ''}\u0000${m.name}`;
+  // After a re-run (say, once a ledger row is fixed) the clerk keeps looking at the same member.
+  const previous = chooser.dataset.member;
+
+  const placeholder = doc.createElement('option');
+  placeholder.value = '';
+  placeholder.textContent = cards.length ? '请选择党员' : '没有已计入的记分记录';
+  chooser.replaceChildren(
+    placeholder,
+    ...cards.map((c, i) => {
+      const option = doc.createElement('option');
+      option.value = String(i);
+      option.textContent = `${c.member.name}（${c.member.branch || '未填支部'}）${c.balance} 分`;
+      return option;
+    }),
+  );
+  chooser.disabled = cards.length === 0;
+  box.hidden = true;
+  note.textContent = '';
+  frame.removeAttribute('srcdoc');
+
+  const fit = () => {
+    const scale = Math.min(1, box.clientWidth / CARD_WIDTH);
+    frame.style.transform = `scale(${scale})`;
+    box.style.height = `${Math.ceil(CARD_HEIGHT * scale)}px`;
+  };
+  const show = () => {
+    const chosen = cards[Number(chooser.value)];
+    chooser.dataset.member = chosen ? keyOf(chosen.member) : '';
+    box.hidden = true;
+    note.textContent = '';
+    if (chooser.value === '' || !chosen) return;
+    // EdgeHTML (Office 2019 on Windows) has no srcdoc; a sandboxed frame offers no safe other way.
+    if (!('srcdoc' in frame)) {
+      note.textContent =
+        '此版本的 Excel 不能显示告知卡预览，请用命令行工具 twelve notices 生成告知卡。';
+      return;
+    }
+    try {
+      // srcdoc into sandbox="": the card runs no script and reaches nothing; the templates
+      // have already escaped every value.
+      frame.srcdoc = renderNotice(chosen.card);
+    } catch (error) {
+      say(`无法预览告知卡：${(error as Error).message}`, true);
+      return;
+    }
+    note.textContent = `${chosen.card.view.entry.date}的记分（${chosen.card.view.source}），编号 ${chosen.card.view.number}`;
+    box.hidden = false;
+    fit();
+  };
+  // Assigned, not added: each scoring run replaces the previous run's handlers.
+  chooser.onchange = show;
+  if (doc.defaultView)
+    doc.defaultView.onresize = () => {
+      if (!box.hidden) fit();
+    };
+  section.hidden = false;
+  const again = cards.findIndex((c) => keyOf(c.member) === previous);
+  if (again >= 0) {
+    chooser.value = String(again);
+    show();
+  }
+
+  return (member) => {
+    const index = cards.findIndex((c) => c.member === member);
+    if (index < 0) return;
+    chooser.value = String(index);
+    show();
+    section.scrollIntoView?.({ block: 'start' });
+  };
 }
 
 function prepareMessage(report: PrepareReport): string {

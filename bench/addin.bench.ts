@@ -2,12 +2,10 @@
 // Chromium (where the add-in runs) beside the same core in Node (the baseline), both warm, the
 // first (cold) click through the adapter, and the number of context.sync() calls and batch
 // sizes against the fake Excel.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer';
 import { scoreWorkbook } from '../core/index.js';
+import { launchBrowser } from '../reports/cards/browser.js';
 import { PROJECT_ROOT } from '../reports/paths.js';
 import { generateUnit } from '../scripts/generate-unit.js';
 import { BIG_MEMBERS, BIG_ROWS } from './big-unit.js';
@@ -48,19 +46,8 @@ export default async function bench(): Promise<void> {
     write: false,
     target: 'es2020',
   });
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'addin-bench-'))}`,
-    ],
-  });
+  const launched = await launchBrowser();
+  const browser = launched.browser;
   let run: BrowserRun;
   try {
     const page = await browser.newPage();
@@ -71,7 +58,7 @@ export default async function bench(): Promise<void> {
       options,
     );
   } finally {
-    await browser.close();
+    await launched.close();
   }
 
   const nodeMs = median(node);

@@ -2,11 +2,15 @@
 // addin/dist. office.js comes from Microsoft's CDN unless --local-office-js is given, which
 // serves the copy from @microsoft/office-js for networks that block the CDN.
 // --origin https://host/path writes addin/dist/manifest.xml for that server.
+// The card templates (templates/, overlaid with a unit's folder given by --templates) go into the
+// task pane as text, for its notice-card preview.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { compileTemplates, TemplateError, type TemplateSources } from '../reports/cards/html.js';
+import { readTemplateSources } from '../reports/cards/template-folder.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDIN = path.join(ROOT, 'addin');
@@ -18,10 +22,15 @@ export interface BuildOptions {
   localOfficeJs?: boolean;
   origin?: string;
   minify?: boolean;
+  /** A unit's own template folder, as `twelve notices --templates` takes it. */
+  templatesDir?: string;
 }
 
 export async function buildAddin(options: BuildOptions = {}): Promise<string> {
   const outDir = options.outDir ?? path.join(ADDIN, 'dist');
+  // Read and compiled now, so a broken template stops the build rather than the clerk's preview.
+  const sources = readTemplateSources(options.templatesDir ?? null);
+  compileTemplates(sources);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await build({
@@ -37,6 +46,7 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     minify: options.minify ?? true,
     sourcemap: true,
     logLevel: 'warning',
+    plugins: [cardTemplates(sources)],
   });
   let officeJs = OFFICE_CDN;
   if (options.localOfficeJs) {
@@ -65,12 +75,30 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
   return outDir;
 }
 
+/** `import sources from 'virtual:card-templates'`: the template set as a JS object. */
+function cardTemplates(sources: TemplateSources): Plugin {
+  return {
+    name: 'card-templates',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:card-templates$/ }, (args) => ({
+        path: args.path,
+        namespace: 'card-templates',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'card-templates' }, () => ({
+        contents: `export default ${JSON.stringify(sources)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'local-office-js': { type: 'boolean' },
       origin: { type: 'string' },
       'out-dir': { type: 'string' },
+      templates: { type: 'string' },
     },
   });
   if (values.origin && !/^https:\/\/[^/]+/.test(values.origin)) {
@@ -78,11 +106,20 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const out = await buildAddin({
-    localOfficeJs: values['local-office-js'],
-    origin: values.origin,
-    outDir: values['out-dir'],
-  });
+  let out: string;
+  try {
+    out = await buildAddin({
+      localOfficeJs: values['local-office-js'],
+      origin: values.origin,
+      outDir: values['out-dir'],
+      templatesDir: values.templates,
+    });
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    return;
+  }
   console.log(
     `加载项已生成：${path.relative(process.cwd(), out) || '.'}（office.js：${values['local-office-js'] ? '本地副本' : '微软 CDN'}）`,
   );

@@ -5,20 +5,29 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scoreWorkbook, summaryRows, problemRows, LEVEL_LABELS } from '../core/index.js';
+import {
+  noticeCards,
+  scoreWorkbook,
+  summaryRows,
+  problemRows,
+  LEVEL_LABELS,
+} from '../core/index.js';
+import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
 import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
 import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
 import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
 import { messySheets } from './fake-excel/messy.js';
-import { tempDir, writeXlsx } from './helpers/workbook.js';
+import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
 import type { Scalar } from './fake-excel/fake-excel.js';
 
 const AS_OF = '2026-11-25';
 const SCREENSHOT = path.resolve('docs', 'addin-taskpane.png');
+const PREVIEW_SCREENSHOT = path.resolve('docs', 'addin-preview.png');
 
 let browser: Browser;
+let launched: LaunchedBrowser | undefined;
 let server: Server;
 let origin: string;
 let fakeOffice: string;
@@ -57,29 +66,23 @@ beforeAll(async () => {
   xlsx = await writeXlsx(messySheets());
   seed = seedSheets(await loadWorkbook(xlsx));
 
-  browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${tempDir('addin-chromium-')}`,
-    ],
-  });
+  launched = await launchBrowser();
+  browser = launched.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await launched?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
 
 /** Opens a built page with the fake office.js answering the CDN URL. */
-async function open(page: string, sheets: SeedSheet[]): Promise<{ page: Page; blocked: string[] }> {
+async function open(
+  page: string,
+  sheets: SeedSheet[],
+  before?: (tab: Page) => Promise<unknown>,
+): Promise<{ page: Page; blocked: string[] }> {
   const tab = await browser.newPage();
+  await before?.(tab);
   await tab.setViewport({ width: 380, height: 820 });
   const blocked: string[] = [];
   await tab.setRequestInterception(true);
@@ -105,6 +108,32 @@ const table = (page: Page, name: string) =>
       (window as never as { __fakeState: { table(n: string): Scalar[][] } }).__fakeState.table(n),
     name,
   );
+
+async function scoreIn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
+  );
+  await page.$eval('#as-of', (el, d) => ((el as HTMLInputElement).value = d), AS_OF);
+  await page.click('#score');
+  await page.waitForFunction(() =>
+    document.querySelector('#status')!.textContent!.includes('已完成'),
+  );
+}
+
+/** The preview iframe's frame, once its srcdoc has loaded a card. */
+async function previewFrame(page: Page) {
+  await page.waitForFunction(() => {
+    const box = document.querySelector('#preview .card-box') as HTMLElement;
+    return !box.hidden && document.querySelector('#preview iframe')!.hasAttribute('srcdoc');
+  });
+  const handle = await page.$('#preview iframe');
+  const frame = (await handle!.contentFrame())!;
+  await frame.waitForSelector('section.notice');
+  return frame;
+}
+
+/** Chromium's innerText of CJK text is plain; NFKC only guards against look-alike radicals. */
+const normalizeText = (text: string) => text.normalize('NFKC');
 
 /** Trims trailing blanks, and turns the core's null cells into Excel's '', as the fake keeps them. */
 const asWritten = (rows: unknown[][]) =>
@@ -171,6 +200,119 @@ describe('the task pane in Chromium', () => {
       () => (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection,
     );
     expect(selection).toEqual({ sheet: '记分台账', address: 'B6' });
+    await page.close();
+  });
+
+  it('previews a member’s latest notice card in a sandboxed iframe, from the PDF template', async () => {
+    const { page, blocked } = await open('taskpane.html', seed);
+    await scoreIn(page);
+    const expected = scoreWorkbook(await readWorkbook(xlsx), AS_OF);
+    const cards = noticeCards(expected);
+    // 张三 (A01) has two counted entries: the preview must show the later one.
+    const mine = cards.filter((c) => c.memberId === 'A01');
+    expect(mine.length).toBeGreaterThan(1);
+    const latest = mine[mine.length - 1];
+
+    expect(await page.$eval('#preview h2', (el) => el.textContent)).toBe('预览：记分告知卡');
+    const options = await page.$$eval('#preview option', (els) =>
+      els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent! })),
+    );
+    const withCards = new Set(cards.map((c) => c.memberId));
+    expect(options.length - 1).toBe(withCards.size);
+    const option = options.find((o) => o.text.startsWith(latest.memberName))!;
+    await page.select('#preview select', option.value);
+    const frame = await previewFrame(page);
+    const text = normalizeText(await frame.$eval('body', (b) => (b as HTMLElement).innerText));
+    expect(text).toContain(latest.memberName);
+    expect(text).toContain(latest.view.number);
+    expect(text).toContain(`${latest.view.points} 分`);
+    expect(text).toContain(`${latest.view.before} 分 → ${latest.view.after} 分`);
+    expect(text).toContain(latest.view.title);
+    for (const older of mine.slice(0, -1)) expect(text).not.toContain(older.view.number);
+    expect(await page.$eval('#preview iframe', (el) => el.getAttribute('sandbox'))).toBe('');
+
+    // Scaled to the pane: the card is no wider than the pane's content.
+    const widths = await page.evaluate(() => ({
+      pane: document.querySelector('main')!.clientWidth,
+      card: document.querySelector('#preview iframe')!.getBoundingClientRect().width,
+    }));
+    expect(widths.card).toBeGreaterThan(200);
+    expect(widths.card).toBeLessThanOrEqual(widths.pane);
+
+    // A click on a name in the talk list shows that member's card.
+    const other = expected.members.find((m) => m.level !== 'normal' && m.member.id !== 'A01')!;
+    const otherCards = cards.filter((c) => c.memberId === other.member.id);
+    const talkLinks = await page.$$('#talks a.preview-link');
+    const names = await Promise.all(talkLinks.map((l) => l.evaluate((e) => e.textContent!)));
+    await talkLinks[names.findIndex((n) => n.startsWith(other.member.name))].click();
+    await page.waitForFunction(
+      (n) => document.querySelector('#preview .preview-note')!.textContent!.includes(n),
+      {},
+      otherCards[otherCards.length - 1].view.number,
+    );
+    const otherText = normalizeText(
+      await (await previewFrame(page)).$eval('body', (b) => (b as HTMLElement).innerText),
+    );
+    expect(otherText).toContain(other.member.name);
+    expect(otherText).toContain(otherCards[otherCards.length - 1].view.number);
+
+    if (!existsSync(PREVIEW_SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
+      writeFileSync(PREVIEW_SCREENSHOT, await (await page.$('#preview'))!.screenshot());
+
+    // Scoring again (say, after fixing a row) keeps the same member's card on show.
+    await page.$eval('#preview iframe', (el) => el.removeAttribute('srcdoc'));
+    await page.click('#score');
+    const again = normalizeText(
+      await (await previewFrame(page)).$eval('body', (b) => (b as HTMLElement).innerText),
+    );
+    expect(again).toContain(otherCards[otherCards.length - 1].view.number);
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+
+  it('says in Chinese that the preview is unavailable where iframes have no srcdoc', async () => {
+    // EdgeHTML 18 (Office 2019 on Windows) has no srcdoc: stand in for it by removing it.
+    const { page } = await open('taskpane.html', seed, (tab) =>
+      tab.evaluateOnNewDocument(() => {
+        delete (HTMLIFrameElement.prototype as { srcdoc?: string }).srcdoc;
+      }),
+    );
+    await scoreIn(page);
+    const value = await page.$$eval(
+      '#preview option',
+      (els) => (els[1] as HTMLOptionElement).value,
+    );
+    await page.select('#preview select', value);
+    expect(await page.$eval('#preview .preview-note', (el) => el.textContent)).toContain(
+      '不能显示告知卡预览',
+    );
+    expect(await page.$eval('#preview .card-box', (el) => (el as HTMLElement).hidden)).toBe(true);
+    await page.close();
+  });
+
+  it('shows markup in a member’s name as text in the preview, and runs none of it', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const sheets = basicSheets([['2026-03-05', 'A01', evil, 'P1', '无故缺席', '', '已认定', evil]]);
+    sheets[0].rows[1][1] = evil;
+    const evilSeed = seedSheets(await loadWorkbook(await writeXlsx(sheets)));
+    const { page, blocked } = await open('taskpane.html', evilSeed);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await scoreIn(page);
+    const value = await page.$$eval(
+      '#preview option',
+      (els) => (els as HTMLOptionElement[]).find((e) => e.textContent!.includes('<img'))!.value,
+    );
+    await page.select('#preview select', value);
+    const frame = await previewFrame(page);
+    expect(await frame.$eval('body', (b) => (b as HTMLElement).innerText)).toContain(evil);
+    expect(await frame.$$('img')).toHaveLength(0);
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(dialogs).toEqual([]);
+    expect(blocked).toEqual([]);
     await page.close();
   });
 

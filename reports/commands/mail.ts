@@ -11,8 +11,9 @@ import {
 } from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
-import { deliver } from '../mail/deliver.js';
+
 import {
+  deliverInRun,
   MAIL_OPTIONS,
   openMailRun,
   reportDelivery,
@@ -119,14 +120,7 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
       fromAddress: run.fromAddress,
       issued,
     });
-    const result = await deliver(delivery, {
-      outDir: run.outDir,
-      log: run.log,
-      sender: run.sender,
-      resend: run.resend,
-      onRetry: (failure, attempt, delay) =>
-        io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
-    });
+    const result = await deliverInRun(delivery, run, io);
     const reached = reportDelivery(result, delivery.what, run, io);
     if (result.status === 'written') {
       io.out.write(`收件人：${to.join('、')}；主题：${delivery.mail.subject}\n`);

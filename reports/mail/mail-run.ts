@@ -2,7 +2,7 @@
 // settings and the sender, and how each delivery's outcome is told to the clerk.
 import path from 'node:path';
 import type { Io } from '../command.js';
-import type { DeliveryResult } from './deliver.js';
+import { deliver, type Delivery, type DeliveryResult } from './deliver.js';
 import { SendLog } from './send-log.js';
 import { SmtpSender } from './smtp-send.js';
 import {
@@ -65,6 +65,18 @@ export async function openMailRun(flags: MailFlags, io: Io): Promise<MailRun> {
     fromAddress,
     resend: Boolean(flags.resend),
   };
+}
+
+/** Delivers within this run: its outbox, record and sender, with retries told on stderr. */
+export function deliverInRun(delivery: Delivery, run: MailRun, io: Io): Promise<DeliveryResult> {
+  return deliver(delivery, {
+    outDir: run.outDir,
+    log: run.log,
+    sender: run.sender,
+    resend: run.resend,
+    onRetry: (failure, attempt, delay) =>
+      io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
+  });
 }
 
 /** Exit code for a delivery that did not reach everyone: sending failed. */

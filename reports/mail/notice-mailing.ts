@@ -3,8 +3,14 @@
 import type { Entry } from '../../core/index.js';
 import type { Io } from '../command.js';
 import { parseRecipients, RecipientError } from './compose.js';
-import { deliver, type DeliveryResult } from './deliver.js';
-import { openMailRun, reportDelivery, SEND_FAILED, type MailFlags } from './mail-run.js';
+import type { DeliveryResult } from './deliver.js';
+import {
+  deliverInRun,
+  openMailRun,
+  reportDelivery,
+  SEND_FAILED,
+  type MailFlags,
+} from './mail-run.js';
 import { SendLogError } from './send-log.js';
 import { SmtpConfigError } from './smtp-config.js';
 import { noticeDelivery, type RenderedNoticeCard } from './notice-delivery.js';
@@ -59,14 +65,7 @@ export async function mailNotices(
         continue;
       }
       const delivery = noticeDelivery(notice, to[0], run.fromAddress);
-      const result = await deliver(delivery, {
-        outDir: run.outDir,
-        log: run.log,
-        sender: run.sender,
-        resend: run.resend,
-        onRetry: (failure, attempt, delay) =>
-          io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
-      });
+      const result = await deliverInRun(delivery, run, io);
       results.push(result);
       const what = `${notice.card.memberName}的记分告知卡（${notice.card.view.number}）`;
       reportDelivery(result, what, run, io);
