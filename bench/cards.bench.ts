@@ -68,6 +68,7 @@ export default async function bench(): Promise<void> {
       `merged printing only (${CARDS} cards, batches of ${DEFAULT_BATCH_SIZE} joined by pdf-lib): ${(merged / CARDS).toFixed(2)} ms/card ` +
         `wall, CPU ${(mergedCpu / CARDS).toFixed(2)} ms/card (goal ≤ 4)`,
     );
+    await phases(book, templates, renderer);
     await compareSplitters(book, templates, renderer);
   } finally {
     memory.stop();
@@ -165,6 +166,34 @@ async function mergedOnly(
   return { ms: performance.now() - start, cpu: cpuMs(browserPid) - cpuStart };
 }
 
+/**
+ * Where one batch's time goes: loading with and without a screen layout, page.pdf(), split.
+ * Each phase's best of three runs, as other programs on the machine add noise.
+ */
+async function phases(book: string, templates: CardTemplates, renderer: PdfRenderer) {
+  const cards = await cardsOf(book, DEFAULT_BATCH_SIZE);
+  const html = templates.document(cards.map((c) => templates.card('notice', c.view)));
+  const best = { laidOut: Infinity, printed: Infinity, rendered: Infinity, split: Infinity };
+  const time = async <T>(phase: keyof typeof best, run: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await run();
+    best[phase] = Math.min(best[phase], (performance.now() - start) / cards.length);
+    return result;
+  };
+  for (let i = 0; i < 3; i++) {
+    await time('laidOut', () => renderer.load(html));
+    const pdf = await time('printed', () => renderer.pdf());
+    await time('rendered', () => renderer.render(html));
+    await time('split', () => splitPdf(pdf, Array<number>(cards.length).fill(1)));
+  }
+  const f = (ms: number) => ms.toFixed(2);
+  console.log(
+    `one batch of ${cards.length}, ms/card: load with screen layout ${f(best.laidOut)} + ` +
+      `page.pdf() ${f(best.printed)}; render() (load without screen layout + page.pdf()) ` +
+      `${f(best.rendered)}; split ${f(best.split)}`,
+  );
+}
+
 /** pdf-lib copyPages into a fresh document per card (used) against loading the batch once per
  * card and removing the other pages. */
 async function compareSplitters(book: string, templates: CardTemplates, renderer: PdfRenderer) {
@@ -177,9 +206,9 @@ async function compareSplitters(book: string, templates: CardTemplates, renderer
   const copy = (performance.now() - start) / cards.length;
   start = performance.now();
   for (let i = 0; i < 20; i++) {
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
     for (let p = doc.getPageCount() - 1; p >= 0; p--) if (p !== i) doc.removePage(p);
-    await doc.save();
+    await doc.save({ objectsPerTick: Infinity });
   }
   const remove = (performance.now() - start) / 20;
   console.log(

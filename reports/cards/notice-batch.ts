@@ -4,7 +4,7 @@ import type { NoticeCard } from '../../core/index.js';
 import type { CardTemplates } from './html.js';
 import type { PdfRenderer } from './renderer.js';
 import { PDFDocument } from 'pdf-lib';
-import { splitPdf, SplitMismatchError } from './split.js';
+import { SAVE, splitPdf, SplitMismatchError } from './split.js';
 
 export interface RenderedNotice {
   card: NoticeCard;
@@ -64,7 +64,7 @@ export async function renderNotices(
   }
   return {
     cards: cards.map((card, i) => ({ card, pdf: rendered[i]! })),
-    merged: merged ? Buffer.from(await merged.save({ useObjectStreams: false })) : firstPdf,
+    merged: merged ? Buffer.from(await merged.save(SAVE)) : firstPdf,
   };
 }
 

