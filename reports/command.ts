@@ -1,7 +1,7 @@
 // What every CLI command shares: its streams, argument errors, and the bundled sample.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SAMPLE_WORKBOOK } from './paths.js';
-import { parseIsoArg, todayIso, type IsoDate } from '../core/index.js';
+import { parseIsoArg, todayIso, type IsoDate, type Problem } from '../core/index.js';
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -35,4 +35,9 @@ export function workbookArg(positionals: string[]): string {
   if (positionals.length > 1)
     throw new UsageError(`只能指定一个台账文件，收到 ${positionals.length} 个`);
   return positionals[0] ?? SAMPLE_WORKBOOK;
+}
+
+/** The exit status every command that reads a ledger shares: 1 where some rows have errors. */
+export function exitCodeFor(problems: readonly Problem[]): number {
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

@@ -12,7 +12,7 @@ import { progressBar } from '../cards/progress.js';
 import { openCardSession } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
-import { problemsLine } from './card-output.js';
+import { reportProblems } from './card-output.js';
 
 export async function runNotices(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -82,10 +82,8 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
         io,
       )
     : 0;
-  const problems = problemsLine(result.problems);
-  if (problems) io.out.write(problems + '\n');
-  if (mailed !== 0) return mailed;
-  return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  const status = reportProblems(result.problems, io);
+  return mailed !== 0 ? mailed : status;
 }
 
 function dateOption(name: string, value: string | undefined): string | null {

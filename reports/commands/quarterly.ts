@@ -6,7 +6,7 @@ import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { openCardSession, renderQuarterly } from '../cards/session.js';
-import { problemsLine } from './card-output.js';
+import { reportProblems } from './card-output.js';
 
 export const QUARTERLY_VERSIONS: { version: QuarterlyVersion; label: string }[] = [
   { version: 'internal', label: '内部公示' },
@@ -43,7 +43,5 @@ export async function runQuarterly(args: string[], io: Io): Promise<number> {
       await session.close();
     }
   });
-  const problems = problemsLine(parsed.problems);
-  if (problems) io.out.write(problems + '\n');
-  return parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  return reportProblems(parsed.problems, io);
 }

@@ -6,7 +6,7 @@ import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
-import { problemsLine } from './card-output.js';
+import { reportProblems } from './card-output.js';
 
 export function rankingFileName(month: string): string {
   return `积分榜单-${month}.pdf`;
@@ -32,7 +32,5 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
   const target = path.join(outDir, rankingFileName(month));
   writeFileAtomic(target, pdf);
   io.out.write(`积分榜单：${target}\n`);
-  const problems = problemsLine(parsed.problems);
-  if (problems) io.out.write(problems + '\n');
-  return parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  return reportProblems(parsed.problems, io);
 }

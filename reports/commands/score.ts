@@ -6,7 +6,7 @@ import {
   type Level,
   type ScoreResult,
 } from '../../core/index.js';
-import { asOfArg, parseCommandArgs, workbookArg, type Io } from '../command.js';
+import { asOfArg, exitCodeFor, parseCommandArgs, workbookArg, type Io } from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { textTable } from '../text-table.js';
 
@@ -21,7 +21,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
   io.out.write(
     values.json ? JSON.stringify(scoreJson(result), null, 2) + '\n' : scoreReport(result, file),
   );
-  return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  return exitCodeFor(result.problems);
 }
 
 /** The machine-readable result: stable field names, Chinese only in messages. */
