@@ -189,14 +189,16 @@ describe('quarterly summary card', () => {
   it('lists the quarter per the core, facts only in the upward version', async () => {
     const summary = quarterlySummary(parsed, '2026Q3');
     const internalPages = await pdfPages(
-      await renderQuarterly(parsed, '2026Q3', { version: 'internal', session }),
+      await renderQuarterly(summary, parsed.settings, { version: 'internal', session }),
     );
     internalPages.forEach((page, i) =>
       expect(page).toContain(`第${i + 1}页共${internalPages.length}页`),
     );
     const internal = internalPages.join('');
     const upward = (
-      await pdfPages(await renderQuarterly(parsed, '2026Q3', { version: 'upward', session }))
+      await pdfPages(
+        await renderQuarterly(summary, parsed.settings, { version: 'upward', session }),
+      )
     ).join('');
     expect(summary.rows.length).toBeGreaterThan(0);
     for (const r of summary.rows) {

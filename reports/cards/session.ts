@@ -2,13 +2,14 @@
 import {
   monthlyRanking,
   parseMonth,
-  quarterlySummary,
   quarterlyView,
   rankingView,
   todayIso,
   type IsoDate,
   type ParsedWorkbook,
   type QuarterlyVersion,
+  type QuarterSummary,
+  type Settings,
 } from '../../core/index.js';
 import { launchBrowser } from './browser.js';
 import { checkFonts } from './fonts.js';
@@ -61,21 +62,16 @@ export interface QuarterlyOptions extends SessionOptions {
 }
 
 /**
- * The 《记分汇总公示卡》 of a quarter ('2026Q3') as a PDF. The mail helper sends the 'upward'
- * version to the higher-level organisation; the 'internal' one is for publicity.
+ * The 《记分汇总公示卡》 of a quarter as a PDF, from its summary (`quarterlySummary`): callers that
+ * print both versions, or mail one, score the quarter once. The mail sends the 'upward' version
+ * to the higher-level organisation; the 'internal' one is for publicity.
  */
 export async function renderQuarterly(
-  parsed: ParsedWorkbook,
-  quarter: string,
+  summary: QuarterSummary,
+  settings: Settings,
   options: QuarterlyOptions,
 ): Promise<Buffer> {
-  const summary = quarterlySummary(parsed, quarter);
-  const view = quarterlyView(
-    summary,
-    parsed.settings,
-    options.version,
-    options.issued ?? todayIso(),
-  );
+  const view = quarterlyView(summary, settings, options.version, options.issued ?? todayIso());
   return withSession(options, (s) =>
     s.renderer.render(s.templates.document([s.templates.card('quarterly', view)]), {
       pageNumbers: true,

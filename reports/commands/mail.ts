@@ -8,6 +8,8 @@ import {
   todayIso,
   type IsoDate,
   type ParsedWorkbook,
+  type QuarterSummary,
+  type Settings,
 } from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
@@ -32,22 +34,22 @@ const UPWARD_LABEL = QUARTERLY_VERSIONS.find((v) => v.version === 'upward')!.lab
 
 /** Renders the upward 记分汇总公示卡 of a quarter ('2026Q3') to a PDF. */
 export type UpwardCardRenderer = (
-  parsed: ParsedWorkbook,
-  quarter: string,
+  summary: QuarterSummary,
+  settings: Settings,
   issued: IsoDate,
   templatesDir: string | null,
 ) => Promise<CardPdf>;
 
 /** The card exactly as `twelve quarterly` prints its upward version, under the same name. */
 export const renderUpwardCard: UpwardCardRenderer = async (
-  parsed,
-  quarter,
+  summary,
+  settings,
   issued,
   templatesDir,
 ) => ({
-  filename: quarterlyFileName(quarter, UPWARD_LABEL),
+  filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
   pdf: await asUsageErrors(() =>
-    renderQuarterly(parsed, quarter, { version: 'upward', issued, templatesDir }),
+    renderQuarterly(summary, settings, { version: 'upward', issued, templatesDir }),
   ),
 });
 
@@ -111,7 +113,7 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
   ): Promise<boolean> {
     const summary = quarterlySummary(parsed, quarter);
     const issued = todayIso();
-    const card = await renderCard(parsed, quarter, issued, templatesDir);
+    const card = await renderCard(summary, parsed.settings, issued, templatesDir);
     const delivery = await quarterDelivery({
       summary,
       settings: parsed.settings,

@@ -1,6 +1,11 @@
 // `twelve quarterly`: the 《记分汇总公示卡》 of a quarter, the internal and the upward version.
 import path from 'node:path';
-import { parseWorkbook, quarterRange, type QuarterlyVersion } from '../../core/index.js';
+import {
+  parseWorkbook,
+  quarterlySummary,
+  quarterRange,
+  type QuarterlyVersion,
+} from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
@@ -29,12 +34,13 @@ export async function runQuarterly(args: string[], io: Io): Promise<number> {
   if (!range) throw new UsageError(`季度"${values.quarter}"的格式不对，应如 2026Q3`);
   const outDir = path.resolve(values.out ?? 'out');
   const parsed = parseWorkbook(await readWorkbook(file));
+  const summary = quarterlySummary(parsed, range.quarter);
 
   await asUsageErrors(async () => {
     const session = await openCardSession({ templatesDir: values.templates ?? null });
     try {
       for (const { version, label } of QUARTERLY_VERSIONS) {
-        const pdf = await renderQuarterly(parsed, range.quarter, { version, session });
+        const pdf = await renderQuarterly(summary, parsed.settings, { version, session });
         const target = path.join(outDir, quarterlyFileName(range.quarter, label));
         writeFileAtomic(target, pdf);
         io.out.write(`${label}：${target}\n`);
