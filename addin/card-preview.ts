@@ -2,11 +2,7 @@
 // same Handlebars templates and view-models the PDF cards use, so the pane shows exactly what
 // `twelve cards` prints. No Node here: the template sources come bundled as text.
 import { noticeCards, type Member, type NoticeCard, type ScoreResult } from '../core/index.js';
-import {
-  compileTemplates,
-  type CardTemplates,
-  type TemplateSources,
-} from '../reports/cards/html.js';
+import { compileTemplates, type CardTemplates, type TemplateSources } from '../render/card-html.js';
 
 /** Turns a notice card into a whole HTML document. */
 export type NoticeRenderer = (card: NoticeCard) => string;

@@ -14,7 +14,7 @@ import { PdfRenderer } from '../reports/cards/renderer.js';
 import { DEFAULT_BATCH_SIZE, renderNotices } from '../reports/cards/notice-batch.js';
 import { joinPdfs, splitPdf } from '../reports/cards/split.js';
 import { mergedNoticeName, writeNotices } from '../reports/cards/write-notices.js';
-import type { CardTemplates } from '../reports/cards/html.js';
+import type { CardTemplates } from '../render/card-html.js';
 
 const CARDS = 1000;
 const BASELINE_CARDS = 40; // one page.pdf() per card is slow: a sample gives its rate

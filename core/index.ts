@@ -33,6 +33,14 @@ export {
 } from './dates.js';
 export { cellText, normalize } from './text.js';
 export {
+  cellValue,
+  isDateFormat,
+  serialToDate,
+  fillMerges,
+  parseRangeRef,
+  columnNumber,
+} from './cells.js';
+export {
   noticeCards,
   cardNumber,
   quarterlyView,

@@ -1,5 +1,6 @@
 // Finding the clerk's sheets by name and their columns by header text, wherever they sit.
 import type { CellValue, Problem, Severity, SheetData } from './types.js';
+import { fillMerges } from './cells.js';
 import { cellText, columnLetter, isBlank, normalize, normalizeHeader } from './text.js';
 
 export type SheetRole = 'roster' | 'ledger' | 'wishes' | 'rules' | 'settings';
@@ -172,7 +173,8 @@ export function locateTable(
       }
     });
     const missing = specs.filter((s) => s.required && columns[s.key] < 0).map((s) => s.header);
-    if (missing.length === 0 && found > 0) return new Table(sheet, i, columns, specs);
+    if (missing.length === 0 && found > 0)
+      return new Table(fillMerges(sheet, i), i, columns, specs);
     if (found > best.found) best = { missing, found };
   }
   return { missing: best.missing };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
-import { compileTemplates, TemplateError, type TemplateSources } from '../reports/cards/html.js';
+import { compileTemplates, TemplateError, type TemplateSources } from '../render/card-html.js';
 import { readTemplateSources } from '../reports/cards/template-folder.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -15,7 +15,7 @@ export interface SheetSpec {
   /** 0-based columns whose Date cells are shown as dates. */
   dateColumns: number[];
   /** Merged ranges, e.g. a title banner 'A1:I1'. */
-  merges: string[];
+  mergedRanges: string[];
 }
 
 export interface UnitMember {
@@ -546,7 +546,7 @@ export function ledgerSheet(
       headerRow,
       widths: [12, 10, 10, 16, 10, 10, 10, 46, 12],
       dateColumns: [0, 8],
-      merges: ['A1:I1'],
+      mergedRanges: ['A1:I1'],
     },
     mistakes,
   };
@@ -572,7 +572,7 @@ export function rosterSheet(members: readonly UnitMember[]): SheetSpec {
     headerRow: 1,
     widths: [10, 10, 24, 10, 26, 8, ...(withRemarks ? [30] : [])],
     dateColumns: [],
-    merges: [],
+    mergedRanges: [],
   };
 }
 
@@ -592,7 +592,7 @@ export function wishSheet(wishes: readonly WishRow[]): SheetSpec {
     headerRow: 1,
     widths: [8, 10, 10, 8, 8],
     dateColumns: [],
-    merges: [],
+    mergedRanges: [],
   };
 }
 
@@ -616,6 +616,6 @@ export function settingsSheet(values: { unitName: string; upwardEmail?: string }
     headerRow: 1,
     widths: [20, 30],
     dateColumns: [],
-    merges: [],
+    mergedRanges: [],
   };
 }

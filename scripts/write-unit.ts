@@ -73,7 +73,7 @@ async function writeStreaming(
     const shared = spec.widths.map((_, c) => (spec.dateColumns.includes(c) ? DATE_STYLE : PLAIN));
     for (let r = 0; r < spec.rows.length; r++) {
       const row = ws.addRow(spec.rows[r].map(cell));
-      for (const range of spec.merges) if (firstRow(range) === r + 1) ws.mergeCells(range);
+      for (const range of spec.mergedRanges) if (firstRow(range) === r + 1) ws.mergeCells(range);
       if (r + 1 > spec.headerRow) row.eachCell((c, col) => (c.style = shared[col - 1] ?? PLAIN));
       else styleRow(row, r + 1, spec);
       row.commit();
@@ -99,7 +99,7 @@ function columns(spec: SheetSpec): Partial<ExcelJS.Column>[] {
 const cell = (v: unknown) => (v === undefined || v === '' ? null : v) as ExcelJS.CellValue;
 
 function style(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
-  for (const range of spec.merges) ws.mergeCells(range);
+  for (const range of spec.mergedRanges) ws.mergeCells(range);
   for (let r = 1; r <= spec.headerRow; r++) styleRow(ws.getRow(r), r, spec);
 }
 
@@ -109,7 +109,7 @@ function styleRow(row: ExcelJS.Row, rowNumber: number, spec: SheetSpec): void {
     row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   } else if (
     rowNumber < spec.headerRow &&
-    spec.merges.some((m) => m.startsWith(`A${rowNumber}:`))
+    spec.mergedRanges.some((m) => m.startsWith(`A${rowNumber}:`))
   ) {
     row.font = { bold: true, size: 16 };
     row.alignment = { vertical: 'middle', horizontal: 'center' };

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TemplateError } from '../reports/cards/html.js';
+import { TemplateError } from '../render/card-html.js';
 import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
 import { tempDir } from './helpers/workbook.js';
 

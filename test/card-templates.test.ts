@@ -1,6 +1,6 @@
 // The template layer alone (no browser): strict fields, escaping, the sealed document.
 import { describe, expect, it } from 'vitest';
-import { compileTemplates, TemplateError } from '../reports/cards/html.js';
+import { compileTemplates, TemplateError } from '../render/card-html.js';
 import { readTemplateSources } from '../reports/cards/template-folder.js';
 import { noticeCards, parseWorkbook, score } from '../core/index.js';
 import { cardSheets } from './helpers/card-fixture.js';

@@ -3,7 +3,7 @@
 import { UsageError } from '../command.js';
 import { BrowserLaunchError, BrowserNotFoundError } from './browser.js';
 import { MissingFontError } from './fonts.js';
-import { TemplateError } from './html.js';
+import { TemplateError } from '../../render/card-html.js';
 
 export async function asUsageErrors<T>(run: () => Promise<T>): Promise<T> {
   try {

@@ -1,7 +1,7 @@
 // Renders many notice cards: a batch of cards per document and per page.pdf() call (one call
 // costs ~125 ms whatever its size), then splits each batch into one PDF per card.
 import type { NoticeCard } from '../../core/index.js';
-import type { CardTemplates } from './html.js';
+import type { CardTemplates } from '../../render/card-html.js';
 import type { PdfRenderer } from './renderer.js';
 import { PDFDocument } from 'pdf-lib';
 import { SAVE, splitPdf, SplitMismatchError } from './split.js';

@@ -13,7 +13,7 @@ import {
 } from '../../core/index.js';
 import { launchBrowser } from './browser.js';
 import { checkFonts } from './fonts.js';
-import type { CardTemplates } from './html.js';
+import type { CardTemplates } from '../../render/card-html.js';
 import { PdfRenderer } from './renderer.js';
 import { loadTemplates } from './template-folder.js';
 

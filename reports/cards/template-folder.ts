@@ -9,7 +9,7 @@ import {
   TemplateError,
   type CardTemplates,
   type TemplateSources,
-} from './html.js';
+} from '../../render/card-html.js';
 
 export function readTemplateSources(
   unitDir: string | null = null,

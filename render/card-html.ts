@@ -1,4 +1,4 @@
-// Card templates: Handlebars in strict mode, every value escaped, wrapped in one HTML document
+// Card templates (pure rendering, shared by the CLI, the server and the pane): Handlebars in strict mode, every value escaped, wrapped in one HTML document
 // that can load nothing from outside. No Node API here, so the add-in's notice-card preview can
 // compile the same template sources in the browser.
 import Handlebars from 'handlebars';
