@@ -1,5 +1,12 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
-import type { Level, ParsedWorkbook, QuarterRow, QuarterSummary } from './types.js';
+import type {
+  Level,
+  ParsedWorkbook,
+  QuarterRow,
+  QuarterSummary,
+  ScoreResult,
+  UnitFigures,
+} from './types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
 
@@ -28,17 +35,51 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
   }
   const byLevel: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
   for (const r of rows) byLevel[r.level]++;
+  const totals = {
+    members: rows.length,
+    demerits: sum(rows.map((r) => r.demerits)),
+    rewards: sum(rows.map((r) => r.rewards)),
+    byLevel,
+  };
   return {
     quarter: range.quarter,
     start: range.start,
     end: range.end,
     rows,
-    totals: {
-      members: rows.length,
-      demerits: sum(rows.map((r) => r.demerits)),
-      rewards: sum(rows.map((r) => r.rewards)),
-      byLevel,
-    },
+    totals,
+    figures: unitFigures(result, rows, inQuarter),
+  };
+}
+
+/**
+ * What the unit reports upward besides its member rows: the whole roster's levels at the
+ * quarter's end (a member at 警示 since last quarter is still one), and the follow-through.
+ * Figures the core does not compute yet are null (see docs/upward.md).
+ */
+function unitFigures(
+  result: ScoreResult,
+  rows: QuarterRow[],
+  inQuarter: (date: string) => boolean,
+): UnitFigures {
+  const levels: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
+  for (const m of result.members) levels[m.level]++;
+  return {
+    activeMembers: result.members.length,
+    listedMembers: rows.length,
+    countedEntries: sum(rows.map((r) => r.entries.length)),
+    demerits: sum(rows.map((r) => r.demerits)),
+    rewards: sum(rows.map((r) => r.rewards)),
+    cancelled: sum(rows.map((r) => r.cancelled)),
+    ...levels,
+    // Talks (处置) that fell due in the quarter: every threshold crossed. Whether they were
+    // held, and the cards and reviews, need the follow-through records.
+    talksDue: sum(result.members.map((m) => m.actions.filter((a) => inQuarter(a.date)).length)),
+    talksDone: null,
+    talksOverdue: null,
+    cardsOverdue: null,
+    reviewsAsked: null,
+    reviewsRevoked: null,
+    reviewsChanged: null,
   };
 }
 

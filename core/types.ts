@@ -230,7 +230,32 @@ export interface QuarterSummary {
   end: IsoDate;
   rows: QuarterRow[];
   totals: { members: number; demerits: number; rewards: number; byLevel: Record<Level, number> };
+  /** The unit's own figures for the quarter, as the upward report carries them (upward.ts). */
+  figures: UnitFigures;
 }
+
+/** The unit-level figures a higher-level organisation consolidates (docs/upward.md). */
+export type FigureKey =
+  | 'activeMembers'
+  | 'listedMembers'
+  | 'countedEntries'
+  | 'demerits'
+  | 'rewards'
+  | 'cancelled'
+  | 'normal'
+  | 'reminder'
+  | 'warning'
+  | 'unqualified'
+  | 'talksDue'
+  | 'talksDone'
+  | 'talksOverdue'
+  | 'cardsOverdue'
+  | 'reviewsAsked'
+  | 'reviewsRevoked'
+  | 'reviewsChanged';
+
+/** null: this version of the tool does not compute the figure (printed 未统计). */
+export type UnitFigures = Record<FigureKey, number | null>;
 
 /** Everything parsed out of a workbook, before scoring. */
 export interface ParsedWorkbook {
