@@ -50,19 +50,33 @@ export interface CountyView {
   partialNote: string;
 }
 
-export function countyView(
-  consolidation: Consolidation,
-  organisation: string,
-  issued: IsoDate,
-): CountyView {
-  const [year, q] = consolidation.quarter.split('Q');
-  const partial = COUNTY_COLUMNS.filter((c) => consolidation.partial.includes(c.key));
+export function quarterLabel(quarter: string): string {
+  const [year, q] = quarter.split('Q');
+  return `${year}年第${'一二三四'[Number(q) - 1]}季度`;
+}
+
+export interface CountyViewOptions {
+  /** The consolidating organisation, printed in the red head and by the seal. */
+  organisation: string;
+  issued: IsoDate;
+  /** Reports read but not counted (malformed, tampered, another quarter…). */
+  skipped: number;
+}
+
+export function countyView(consolidation: Consolidation, options: CountyViewOptions): CountyView {
+  const uncounted = COUNTY_COLUMNS.filter((c) => consolidation.partial.includes(c.key));
+  const none = uncounted.filter((c) => consolidation.totals[c.key] === null).map((c) => c.label);
+  const some = uncounted.filter((c) => consolidation.totals[c.key] !== null).map((c) => c.label);
+  const partialNote = [
+    none.length > 0 ? `${none.join('、')}：各单位报送中均未统计（表中为“—”）。` : '',
+    some.length > 0 ? `${some.join('、')}：有单位未统计（表中为“—”），合计只含已统计的单位。` : '',
+  ].join('');
   return {
     title: COUNTY_TITLE,
-    unit: organisation,
-    quarter: `${year}年第${'一二三四'[Number(q) - 1]}季度`,
+    unit: options.organisation,
+    quarter: quarterLabel(consolidation.quarter),
     period: `${chineseDate(consolidation.start)}至${chineseDate(consolidation.end)}`,
-    issueDate: chineseDate(issued),
+    issueDate: chineseDate(options.issued),
     columns: COUNTY_COLUMNS.map((c) => ({ lines: c.short.split('\n') })),
     rows: consolidation.units.map((u, i) => ({
       index: i + 1,
@@ -77,10 +91,7 @@ export function countyView(
     missing: consolidation.missing,
     anyMissing: consolidation.missing.length > 0,
     corrections: consolidation.units.filter((u) => u.replaced.length > 0).length,
-    skipped: consolidation.notes.filter((n) => n.kind === 'skipped').length,
-    partialNote:
-      partial.length === 0
-        ? ''
-        : `${partial.map((c) => c.label).join('、')}：部分单位未统计（表中为“—”），合计只含已统计的单位。`,
+    skipped: options.skipped,
+    partialNote,
   };
 }

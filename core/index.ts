@@ -39,9 +39,11 @@ export {
 export {
   countyView,
   figureText,
+  quarterLabel,
   COUNTY_COLUMNS,
   COUNTY_TITLE,
   type CountyView,
+  type CountyViewOptions,
 } from './county-view.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
