@@ -4,9 +4,11 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /**
- * Each message as raw RFC 822 bytes. A message starts at a "From " line at the start of the
- * file or after a blank line; inside a message, lines that began with "From " were written as
- * ">From " (and ">From " as ">>From ", mboxrd): one ">" is taken off again.
+ * Each message as raw RFC 822 bytes. A message starts at a separator line ("From sender date",
+ * the date ending in its year) at the start of the file or after a blank line; inside a
+ * message, lines that began with "From " were written as ">From " (and ">From " as ">>From ",
+ * mboxrd): one ">" is taken off again. A body line "From the unit…" that a careless writer
+ * left unquoted does not end in a year, so it is not taken for a separator.
  */
 export async function* mboxMessages(file: string): AsyncGenerator<Buffer> {
   // latin1 maps every byte to one character and back: the bytes of 8-bit parts survive.
@@ -17,7 +19,7 @@ export async function* mboxMessages(file: string): AsyncGenerator<Buffer> {
   let message: string[] | null = null;
   let previousBlank = true;
   for await (const line of lines) {
-    if (previousBlank && line.startsWith('From ')) {
+    if (previousBlank && SEPARATOR.test(line)) {
       if (message) yield toBuffer(message);
       message = [];
     } else if (message) {
@@ -27,6 +29,8 @@ export async function* mboxMessages(file: string): AsyncGenerator<Buffer> {
   }
   if (message) yield toBuffer(message);
 }
+
+const SEPARATOR = /^From \S+ +\S.*\d{4}\s*$/;
 
 function toBuffer(lines: string[]): Buffer {
   // The blank line before the next separator belongs to the mbox, not to the message.
