@@ -34,7 +34,7 @@ export async function runCounty(args: string[], io: Io): Promise<number> {
     quarter: range.quarter,
     expected,
     onProgress(done, total) {
-      progress.bar ??= progressBar(io.err, total, '读取报送');
+      progress.bar ??= progressBar(io.err, total, '读取报送文件', '个');
       progress.bar.update(done);
     },
   });
