@@ -66,11 +66,15 @@ export default async function bench(): Promise<void> {
     );
 
     const parse = measure('parse', dir);
+    const check = measure('check', dir);
     const out = mkdtempSync(path.join(tmpdir(), 'twelve-county-bench-out-'));
     const county = measure('county', dir, out);
     rmSync(out, { recursive: true, force: true });
     console.log(
       `parse only (baseline: mailparser + exceljs load): ${(parse.ms / 1000).toFixed(1)} s, peak ${parse.maxRssMB.toFixed(0)} MB`,
+    );
+    console.log(
+      `read + check + consolidate, no output:          ${(check.ms / 1000).toFixed(1)} s, peak ${check.maxRssMB.toFixed(0)} MB → ${(check.ms / parse.ms).toFixed(2)}× the parse (${check.code} problem lines)`,
     );
     console.log(
       `twelve county (read, check, consolidate, workbook + PDF): ${(county.ms / 1000).toFixed(1)} s, ` +
