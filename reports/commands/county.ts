@@ -41,17 +41,21 @@ export async function runCounty(args: string[], io: Io): Promise<number> {
   progress.bar?.stop();
 
   for (const line of run.lines) io.out.write(lineText(line) + '\n');
+  if (run.files === 0)
+    io.out.write(
+      `[注意] 所给的文件和文件夹中没有 .eml、.mbox 或 .xlsx 文件：${positionals.join('、')}\n`,
+    );
   const { consolidation } = run;
   const title = `${organisation} ${quarterLabel(range.quarter)}机关党员“十二分制”记分情况汇总`;
   const outDir = path.resolve(values.out ?? 'out');
   const xlsxFile = path.join(outDir, countyFileName(range.quarter, 'xlsx'));
-  writeFileAtomic(xlsxFile, await countyXlsx(consolidation, run.lines, title));
+  write(xlsxFile, await countyXlsx(consolidation, run.lines, title));
   const skipped = run.lines.filter((l) => l.label === '跳过').length;
   const pdf = await asUsageErrors(() =>
     renderCounty(consolidation, { organisation, skipped, templatesDir: values.templates ?? null }),
   );
   const pdfFile = path.join(outDir, countyFileName(range.quarter, 'pdf'));
-  writeFileAtomic(pdfFile, pdf);
+  write(pdfFile, pdf);
 
   io.out.write(
     `读取 ${run.files} 个文件，计入 ${consolidation.units.length} 个单位` +
@@ -63,7 +67,7 @@ export async function runCounty(args: string[], io: Io): Promise<number> {
   if (consolidation.missing.length > 0)
     io.out.write(`未报送：${consolidation.missing.join('、')}\n`);
   io.out.write(`汇总表：${xlsxFile}\n汇总卡：${pdfFile}\n`);
-  const trouble = skipped > 0 || consolidation.missing.length > 0;
+  const trouble = run.files === 0 || skipped > 0 || consolidation.missing.length > 0;
   return trouble ? 1 : 0;
 }
 
@@ -73,4 +77,22 @@ async function readUnitList(file: string, io: Io): Promise<string[]> {
     throw new UsageError(`--units 单位名单"${path.basename(file)}"：${list.error}`);
   for (const note of list.notes) io.out.write(`[注意] ${path.basename(file)}：${note}\n`);
   return list.units;
+}
+
+/** A folder that cannot be written is the clerk's to fix: one line, not a stack trace. */
+function write(file: string, data: Uint8Array): void {
+  try {
+    writeFileAtomic(file, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? '没有写入权限'
+        : code === 'ENOSPC'
+          ? '磁盘已满'
+          : code === 'ENOTDIR' || code === 'EEXIST'
+            ? '路径中有同名文件'
+            : '写入出错';
+    throw new UsageError(`无法写入"${file}"（${why}），请用 --out 换一个文件夹`);
+  }
 }

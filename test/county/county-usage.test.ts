@@ -63,3 +63,15 @@ describe('twelve county usage', () => {
     ]);
   });
 });
+
+describe('twelve county output', () => {
+  it('says in one line when the --out folder cannot be made', async () => {
+    const blocker = path.join(tempDir(), '汇总');
+    writeFileSync(blocker, '');
+    const result = await run([tempDir(), '--quarter', '2026Q3', '--out', blocker]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      `错误：无法写入"${path.join(blocker, '县级汇总-2026Q3.xlsx')}"（路径中有同名文件），请用 --out 换一个文件夹`,
+    );
+  });
+});
