@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { quarterLabel, quarterRange, unitList } from '../../core/index.js';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
-import { readWorkbook } from '../read-workbook.js';
+import { readWorkbook, WorkbookFileError } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderCounty } from '../cards/county-card.js';
@@ -72,7 +72,12 @@ export async function runCounty(args: string[], io: Io): Promise<number> {
 }
 
 async function readUnitList(file: string, io: Io): Promise<string[]> {
-  const list = unitList(await readWorkbook(file));
+  const sheets = await readWorkbook(file).catch((error: unknown) => {
+    if (error instanceof WorkbookFileError)
+      throw new UsageError(`--units 单位名单：${error.message}`);
+    throw error;
+  });
+  const list = unitList(sheets);
   if ('error' in list)
     throw new UsageError(`--units 单位名单"${path.basename(file)}"：${list.error}`);
   for (const note of list.notes) io.out.write(`[注意] ${path.basename(file)}：${note}\n`);

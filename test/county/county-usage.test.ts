@@ -75,3 +75,13 @@ describe('twelve county output', () => {
     );
   });
 });
+
+describe('twelve county --units', () => {
+  it('names the option when the list file is missing', async () => {
+    const missing = path.join(tempDir(), '名单.xlsx');
+    expect(await run([tempDir(), '--quarter', '2026Q3', '--units', missing])).toEqual({
+      code: 2,
+      err: `错误：--units 单位名单：找不到文件"${missing}"`,
+    });
+  });
+});
