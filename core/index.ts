@@ -19,6 +19,7 @@ export {
   UPWARD_FORMAT_VERSION,
   UPWARD_SHEETS,
   upwardTables,
+  unitFigures,
   type MetaKey,
   type UpwardCell,
   type UpwardIdentity,

@@ -1,14 +1,8 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
-import type {
-  Level,
-  ParsedWorkbook,
-  QuarterRow,
-  QuarterSummary,
-  ScoreResult,
-  UnitFigures,
-} from './types.js';
+import type { Level, ParsedWorkbook, QuarterRow, QuarterSummary } from './types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
+import { unitFigures } from './upward.js';
 
 export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): QuarterSummary {
   const range = quarterRange(quarter);
@@ -47,39 +41,7 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
     end: range.end,
     rows,
     totals,
-    figures: unitFigures(result, rows, inQuarter),
-  };
-}
-
-/**
- * What the unit reports upward besides its member rows: the whole roster's levels at the
- * quarter's end (a member at 警示 since last quarter is still one), and the follow-through.
- * Figures the core does not compute yet are null (see docs/upward.md).
- */
-function unitFigures(
-  result: ScoreResult,
-  rows: QuarterRow[],
-  inQuarter: (date: string) => boolean,
-): UnitFigures {
-  const levels: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
-  for (const m of result.members) levels[m.level]++;
-  return {
-    activeMembers: result.members.length,
-    listedMembers: rows.length,
-    countedEntries: sum(rows.map((r) => r.entries.length)),
-    demerits: sum(rows.map((r) => r.demerits)),
-    rewards: sum(rows.map((r) => r.rewards)),
-    cancelled: sum(rows.map((r) => r.cancelled)),
-    ...levels,
-    // Talks (处置) that fell due in the quarter: every threshold crossed. Whether they were
-    // held, and the cards and reviews, need the follow-through records.
-    talksDue: sum(result.members.map((m) => m.actions.filter((a) => inQuarter(a.date)).length)),
-    talksDone: null,
-    talksOverdue: null,
-    cardsOverdue: null,
-    reviewsAsked: null,
-    reviewsRevoked: null,
-    reviewsChanged: null,
+    figures: unitFigures(result, rows, range),
   };
 }
 

@@ -2,7 +2,16 @@
 // sheet by sheet, so that a higher-level organisation can read it by program (county.ts) as
 // well as by eye. The writer (reports/mail/summary-xlsx.ts) styles these tables; the cells and
 // the data hash are decided here, once, for the writer and the reader alike.
-import type { CellValue, FigureKey, IsoDate, QuarterSummary } from './types.js';
+import type {
+  CellValue,
+  FigureKey,
+  IsoDate,
+  Level,
+  QuarterRow,
+  QuarterSummary,
+  ScoreResult,
+  UnitFigures,
+} from './types.js';
 import { LEVEL_LABELS } from './levels.js';
 import { describeRule } from './ledger.js';
 
@@ -75,6 +84,63 @@ export const SUMMARY_HEADER = [
 export const TOTAL_LABEL = '合计';
 
 export const DETAIL_HEADER = ['姓名', '编号', '日期', '事项', '分值', '说明', '台账位置'] as const;
+
+/**
+ * The follow-through the core's result carries where it computes it (obligations, notice
+ * cards, reviews: domain.md, Follow-through); absent, the figures they give are 未统计.
+ */
+interface FollowThrough {
+  obligations?: readonly { due: IsoDate; state: 'done' | 'open' | 'overdue' }[];
+  notices?: readonly { state: 'done' | 'open' | 'overdue' }[];
+  reviews?: readonly {
+    applied: IsoDate | null;
+    outcome: 'upheld' | 'revoked' | 'changed' | null;
+    decided: IsoDate | null;
+  }[];
+}
+
+/**
+ * What a unit reports upward besides its member rows (`rows`: the quarter's), from its score
+ * at the quarter's end: the whole roster's levels (a member at 警示 since last quarter is still
+ * one), the talks that fell due in the quarter and how they stand, the cards overdue and the
+ * reviews of the quarter.
+ */
+export function unitFigures(
+  result: ScoreResult,
+  rows: readonly QuarterRow[],
+  range: { start: IsoDate; end: IsoDate },
+): UnitFigures {
+  const inQuarter = (date: IsoDate | null) =>
+    date !== null && date >= range.start && date <= range.end;
+  const levels: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
+  for (const m of result.members) levels[m.level]++;
+  const follow = result as ScoreResult & FollowThrough;
+  const talks = follow.obligations?.filter((o) => inQuarter(o.due)) ?? null;
+  const reviews = follow.reviews ?? null;
+  const count = <T>(list: readonly T[] | null, keep: (x: T) => boolean) =>
+    list === null ? null : list.filter(keep).length;
+  return {
+    activeMembers: result.members.length,
+    listedMembers: rows.length,
+    countedEntries: total(rows.map((r) => r.entries.length)),
+    demerits: total(rows.map((r) => r.demerits)),
+    rewards: total(rows.map((r) => r.rewards)),
+    cancelled: total(rows.map((r) => r.cancelled)),
+    ...levels,
+    // Without obligations, the talks due are the thresholds crossed in the quarter.
+    talksDue:
+      talks?.length ??
+      total(result.members.map((m) => m.actions.filter((a) => inQuarter(a.date)).length)),
+    talksDone: count(talks, (o) => o.state === 'done'),
+    talksOverdue: count(talks, (o) => o.state === 'overdue'),
+    cardsOverdue: count(follow.notices ?? null, (n) => n.state === 'overdue'),
+    reviewsAsked: count(reviews, (r) => inQuarter(r.applied)),
+    reviewsRevoked: count(reviews, (r) => r.outcome === 'revoked' && inQuarter(r.decided)),
+    reviewsChanged: count(reviews, (r) => r.outcome === 'changed' && inQuarter(r.decided)),
+  };
+}
+
+const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Cells as written: text and numbers only; dates are ISO text, so no reader can shift them. */
 export type UpwardCell = string | number;

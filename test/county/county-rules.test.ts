@@ -5,12 +5,16 @@ import { describe, expect, it } from 'vitest';
 import {
   consolidate,
   FIGURES,
+  parseWorkbook,
+  quarterlySummary,
+  score,
+  unitFigures,
   unitList,
   type Candidate,
   type UnitFigures,
 } from '../../core/index.js';
 import { mboxMessages } from '../../reports/county/mbox.js';
-import { tempDir } from '../helpers/workbook.js';
+import { basicSheets, tempDir } from '../helpers/workbook.js';
 
 function figures(members: number, talksDone: number | null = null): UnitFigures {
   const f = Object.fromEntries(FIGURES.map(({ key }) => [key, null])) as UnitFigures;
@@ -163,5 +167,56 @@ describe('mboxMessages', () => {
       'Subject: one\r\n\r\nFrom the unit, with thanks.\r\nFrom quoted\r\n',
       'Subject: two\r\n\r\nbody\r\n',
     ]);
+  });
+});
+
+describe('unitFigures', () => {
+  const ledger = [
+    ['2026-07-10', 'A01', '张三', 'P1', '无故缺席', '', '', ''],
+    ['2026-08-01', 'A03', '王五', 'P1', '无故缺席', '', '', ''],
+    ['2026-05-01', 'A02', '李四', 'P1', '无故缺席', '', '', ''],
+  ];
+  const range = { start: '2026-07-01', end: '2026-09-30' };
+
+  it('counts the whole roster’s levels and the thresholds crossed in the quarter', () => {
+    const parsed = parseWorkbook(basicSheets(ledger));
+    const summary = quarterlySummary(parsed, '2026Q3');
+    expect(summary.figures).toMatchObject({
+      activeMembers: 3,
+      listedMembers: 2,
+      countedEntries: 2,
+      demerits: 12,
+      reminder: 3, // 李四 reached 6 in Q2 and is still 提醒 at the end of Q3
+      talksDue: 2,
+      talksDone: null,
+      cardsOverdue: null,
+    });
+  });
+
+  it('takes talks, cards and reviews from the follow-through where the core gives it', () => {
+    const result = score(parseWorkbook(basicSheets(ledger)), range.end);
+    const withFollow = Object.assign(result, {
+      obligations: [
+        { due: '2026-05-01', state: 'overdue' },
+        { due: '2026-07-10', state: 'done' },
+        { due: '2026-08-01', state: 'overdue' },
+        { due: '2026-09-25', state: 'open' },
+      ],
+      notices: [{ state: 'done' }, { state: 'overdue' }, { state: 'open' }],
+      reviews: [
+        { applied: '2026-07-12', outcome: 'revoked', decided: '2026-07-20' },
+        { applied: '2026-06-12', outcome: 'changed', decided: '2026-07-02' },
+        { applied: '2026-09-29', outcome: null, decided: null },
+      ],
+    });
+    expect(unitFigures(withFollow, [], range)).toMatchObject({
+      talksDue: 3,
+      talksDone: 1,
+      talksOverdue: 1,
+      cardsOverdue: 1,
+      reviewsAsked: 2,
+      reviewsRevoked: 1,
+      reviewsChanged: 1,
+    });
   });
 });
