@@ -1,6 +1,6 @@
 // The county's 记分情况汇总表 as a PDF, in the same official style as the units' cards.
 import { countyView, todayIso, type Consolidation, type IsoDate } from '../../core/index.js';
-import { openCardSession, type SessionOptions } from './session.js';
+import { openCardSession, type CardSession, type SessionOptions } from './session.js';
 
 export interface CountyCardOptions extends SessionOptions {
   /** The consolidating organisation, for the red head and the seal line. */
@@ -8,6 +8,8 @@ export interface CountyCardOptions extends SessionOptions {
   issued?: IsoDate;
   /** Reports read but not counted. */
   skipped: number;
+  /** An open session (a server's shared browser); else one is opened and closed. */
+  session?: CardSession;
 }
 
 export async function renderCounty(
@@ -19,11 +21,11 @@ export async function renderCounty(
     issued: options.issued ?? todayIso(),
     skipped: options.skipped,
   });
-  const session = await openCardSession(options);
+  const session = options.session ?? (await openCardSession(options));
   try {
     const html = session.templates.document([session.templates.card('county', view)]);
     return await session.renderer.render(html, { pageNumbers: true });
   } finally {
-    await session.close();
+    if (!options.session) await session.close();
   }
 }
