@@ -91,19 +91,19 @@ export const DETAIL_HEADER = ['姓名', '编号', '日期', '事项', '分值', 
  */
 interface FollowThrough {
   obligations?: readonly { due: IsoDate; state: 'done' | 'open' | 'overdue' }[];
-  notices?: readonly { state: 'done' | 'open' | 'overdue' }[];
+  notices?: readonly { date: IsoDate; state: 'done' | 'open' | 'overdue' }[];
   reviews?: readonly {
     applied: IsoDate | null;
     outcome: 'upheld' | 'revoked' | 'changed' | null;
-    decided: IsoDate | null;
   }[];
 }
 
 /**
  * What a unit reports upward besides its member rows (`rows`: the quarter's), from its score
  * at the quarter's end: the whole roster's levels (a member at 警示 since last quarter is still
- * one), the talks that fell due in the quarter and how they stand, the cards overdue and the
- * reviews of the quarter.
+ * one); the talks that fell due in the quarter and how they stand; the quarter's entries whose
+ * notice card is overdue; the reviews asked for in the quarter and their outcomes (domain.md,
+ * Reconciliation).
  */
 export function unitFigures(
   result: ScoreResult,
@@ -116,7 +116,8 @@ export function unitFigures(
   for (const m of result.members) levels[m.level]++;
   const follow = result as ScoreResult & FollowThrough;
   const talks = follow.obligations?.filter((o) => inQuarter(o.due)) ?? null;
-  const reviews = follow.reviews ?? null;
+  const cards = follow.notices?.filter((n) => inQuarter(n.date)) ?? null;
+  const reviews = follow.reviews?.filter((r) => inQuarter(r.applied)) ?? null;
   const count = <T>(list: readonly T[] | null, keep: (x: T) => boolean) =>
     list === null ? null : list.filter(keep).length;
   return {
@@ -133,10 +134,10 @@ export function unitFigures(
       total(result.members.map((m) => m.actions.filter((a) => inQuarter(a.date)).length)),
     talksDone: count(talks, (o) => o.state === 'done'),
     talksOverdue: count(talks, (o) => o.state === 'overdue'),
-    cardsOverdue: count(follow.notices ?? null, (n) => n.state === 'overdue'),
-    reviewsAsked: count(reviews, (r) => inQuarter(r.applied)),
-    reviewsRevoked: count(reviews, (r) => r.outcome === 'revoked' && inQuarter(r.decided)),
-    reviewsChanged: count(reviews, (r) => r.outcome === 'changed' && inQuarter(r.decided)),
+    cardsOverdue: count(cards, (n) => n.state === 'overdue'),
+    reviewsAsked: reviews?.length ?? null,
+    reviewsRevoked: count(reviews, (r) => r.outcome === 'revoked'),
+    reviewsChanged: count(reviews, (r) => r.outcome === 'changed'),
   };
 }
 

@@ -167,7 +167,7 @@ async function ownScores(): Promise<Partial<Record<FigureKey, number | null>>> {
         steps: { date: string; points: number; applied: number }[];
       }[];
       obligations?: { due: string; state: string }[];
-      notices?: { state: string }[];
+      notices?: { date: string; state: string }[];
       reviews?: { applied: string | null }[];
     };
     const inQ3 = (d: string | null) => d !== null && d >= '2026-07-01' && d <= '2026-09-30';
@@ -192,7 +192,10 @@ async function ownScores(): Promise<Partial<Record<FigureKey, number | null>>> {
       add('talksDue', talks.length);
       add('talksDone', talks.filter((o) => o.state === 'done').length);
       add('talksOverdue', talks.filter((o) => o.state === 'overdue').length);
-      add('cardsOverdue', result.notices.filter((n) => n.state === 'overdue').length);
+      add(
+        'cardsOverdue',
+        result.notices.filter((n) => inQ3(n.date) && n.state === 'overdue').length,
+      );
       add('reviewsAsked', result.reviews.filter((r) => inQ3(r.applied)).length);
     } else {
       for (const k of ['talksDone', 'talksOverdue', 'cardsOverdue', 'reviewsAsked'] as const)
