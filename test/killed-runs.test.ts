@@ -1,0 +1,123 @@
+// Runs that end badly leave nothing behind: `twelve notices` (the built CLI, on the sample)
+// killed with SIGKILL once its browser runs, or stopped by SIGINT/SIGTERM/SIGHUP; and a
+// Chromium orphaned by an older run is swept by the next launch. Processes are found in /proc
+// by the profile (user-data-dir) on their command line.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../reports/cards/browser.js';
+import { profileProcesses } from '../reports/cards/browser-sweep.js';
+import { NOTICE_DIR } from '../reports/cards/write-notices.js';
+import {
+  browserStarted,
+  buildCli,
+  processesGone,
+  profilesIn,
+  startCli,
+  tempFilesUnder,
+} from './helpers/cli-process.js';
+import { tempDir } from './helpers/workbook.js';
+
+const NOTICES = ['notices', '--as-of', '2026-11-24', '--out', 'out'];
+
+beforeAll(() => buildCli(), 120_000);
+
+/** A folder for one scenario: the runs' working folder, with their own temp folder inside. */
+function scene() {
+  const cwd = tempDir('twelve-killed-');
+  return { cwd, tmp: path.join(cwd, 'tmp'), out: path.join(cwd, 'out') };
+}
+
+/** A pid no process has: that of a process that has just exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
+async function cleanRerun(s: ReturnType<typeof scene>) {
+  const rerun = startCli(NOTICES, s);
+  const { code } = await rerun.exited;
+  // The sample keeps 5 rows with errors on purpose: exit 1, and all 74 cards made.
+  expect(rerun.stderr()).toBe('');
+  expect(code).toBe(1);
+  expect(rerun.stdout()).toContain('已生成 74 张记分告知卡');
+  expect(rerun.stdout()).toContain('注意：台账有 5 处错误');
+  return rerun;
+}
+
+describe.skipIf(process.platform !== 'linux')('a killed run leaves nothing behind', () => {
+  it('SIGKILL after the browser started: its Chromium exits, and the rerun removes its profile and temp files', async () => {
+    const s = scene();
+    const first = startCli(NOTICES, s);
+    // A launch with its page open is ~10 processes (browser, zygotes, GPU, utility, renderer).
+    const { profile } = await browserStarted(first.child.pid!, s.tmp, 5);
+    // Frozen first, so the kill lands mid-run however fast the sample renders.
+    first.child.kill('SIGSTOP');
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    // Nothing in the killed process ran; Chromium notices its pipe closed and exits.
+    expect(await processesGone(profile, 10_000)).not.toBeNull();
+    expect(existsSync(profile)).toBe(true);
+    // What a kill during a write leaves: a hidden temp file named with the writer's pid.
+    const stale = path.join(
+      s.out,
+      NOTICE_DIR,
+      `.记分告知卡-DY001.pdf.${first.child.pid}.k1ll3d.tmp`,
+    );
+    mkdirSync(path.dirname(stale), { recursive: true });
+    writeFileSync(stale, 'half a PDF');
+
+    const rerun = await cleanRerun(s);
+    expect(profileProcesses(profile)).toEqual([]);
+    expect(profilesIn(s.tmp)).toEqual([]);
+    expect(readdirSync(s.tmp)).toEqual([]);
+    expect(tempFilesUnder(s.out)).toEqual([]);
+    expect(rerun.child.pid).not.toBe(first.child.pid);
+  });
+
+  it('a Chromium left running by a dead run (no pipe to notice) is killed and its profile removed', async () => {
+    const s = scene();
+    const profile = path.join(s.tmp, `twelve-chromium-${deadPid()}-0rphan`);
+    mkdirSync(profile, { recursive: true });
+    // The way runs before the pipe left them: a browser on a debugging port, detached
+    // (its launcher script forks a moment first: wait for the browser proper).
+    const orphan = spawn(
+      findBrowser(),
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--remote-debugging-port=0',
+        `--user-data-dir=${profile}`,
+        'about:blank',
+      ],
+      { detached: true, stdio: 'ignore', env: { ...process.env, TMPDIR: s.tmp } },
+    );
+    orphan.unref();
+    const deadline = Date.now() + 30_000;
+    while (profileProcesses(profile).length < 5 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(profileProcesses(profile).length).toBeGreaterThanOrEqual(5);
+
+    await cleanRerun(s);
+    expect(await processesGone(profile, 2_000)).not.toBeNull();
+    expect(existsSync(profile)).toBe(false);
+    // Its single-instance socket folder (org.chromium.Chromium.xxxxxx) went with it.
+    expect(readdirSync(s.tmp)).toEqual([]);
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    it(`${signal} mid-run: the run dies of the signal with its browser and profile gone, at once`, async () => {
+      const s = scene();
+      const run = startCli(NOTICES, s);
+      const { profile } = await browserStarted(run.child.pid!, s.tmp);
+      run.child.kill(signal);
+      const ended = await run.exited;
+      // Died of the signal (the shell's 130/143/129), not a normal or an error exit.
+      expect(ended).toEqual({ code: null, signal });
+      expect(await processesGone(profile, 1_000)).not.toBeNull();
+      expect(existsSync(profile)).toBe(false);
+      expect(readdirSync(s.tmp)).toEqual([]);
+      if (existsSync(s.out)) expect(tempFilesUnder(s.out)).toEqual([]);
+    });
+});

@@ -1,0 +1,81 @@
+// What one run leaves for the next to sweep, and what it must leave alone: another live run's
+// temp files and browser profiles. And a browser that crashes inside a long-lived process
+// (the server) takes its processes and profile with it, so a relaunch leaves nothing either.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sweepStaleTemps, writeFileAtomic } from '../reports/atomic-write.js';
+import { launchBrowser } from '../reports/cards/browser.js';
+import { profileProcesses, sweepOrphanedProfiles } from '../reports/cards/browser-sweep.js';
+import { tempDir } from './helpers/workbook.js';
+
+const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+
+describe('stale temp files', () => {
+  it("removes a dead writer's temp file, keeps a live one's and every other file", () => {
+    const dir = tempDir();
+    const dead = `.card.pdf.${deadPid()}.abc123.tmp`;
+    // The parent of this test process is alive: a concurrent run writing here.
+    const live = `.card.pdf.${process.ppid}.def456.tmp`;
+    const others = ['card.pdf', 'notes.tmp', '.hidden', `.x.${deadPid()}.tmp`];
+    for (const name of [dead, live, ...others]) writeFileSync(path.join(dir, name), 'x');
+    expect(sweepStaleTemps(dir)).toEqual([dead]);
+    expect(readdirSync(dir).sort()).toEqual([live, ...others].sort());
+  });
+
+  it('the first atomic write into a folder sweeps it, and leaves no temp file of its own', () => {
+    const dir = tempDir();
+    const dead = `.old.pdf.${deadPid()}.zz9.tmp`;
+    writeFileSync(path.join(dir, dead), 'half');
+    writeFileAtomic(path.join(dir, 'new.pdf'), Buffer.from('%PDF'));
+    writeFileAtomic(path.join(dir, '发送记录.json'), '{}', { durable: true });
+    expect(readdirSync(dir).sort()).toEqual(['new.pdf', '发送记录.json']);
+  });
+});
+
+describe('orphaned browser profiles', () => {
+  it("removes a dead owner's profile and keeps a live owner's and an unrelated folder", () => {
+    const root = tempDir();
+    const orphan = path.join(root, `twelve-chromium-${deadPid()}-AbC123`);
+    const busy = path.join(root, `twelve-chromium-${process.ppid}-XyZ789`);
+    const unrelated = path.join(root, 'twelve-chromium-data');
+    for (const dir of [orphan, busy, unrelated])
+      mkdirSync(path.join(dir, 'Default'), { recursive: true });
+    expect(sweepOrphanedProfiles(root)).toEqual([orphan]);
+    expect(readdirSync(root).sort()).toEqual([path.basename(busy), 'twelve-chromium-data'].sort());
+  });
+
+  it('a profile from before profiles carried a pid goes once a day old and unused', () => {
+    const root = tempDir();
+    const legacy = path.join(root, 'twelve-chromium-q1W2e3');
+    mkdirSync(legacy);
+    expect(sweepOrphanedProfiles(root)).toEqual([]);
+    expect(sweepOrphanedProfiles(root, Date.now() + 25 * 3600 * 1000)).toEqual([legacy]);
+  });
+});
+
+describe('a browser in a long-lived process', () => {
+  it('crashes: its processes and profile go at once; the next launch works and cleans up too', async () => {
+    const first = await launchBrowser();
+    expect(first.profile.startsWith(path.join(tmpdir(), `twelve-chromium-${process.pid}-`))).toBe(
+      true,
+    );
+    const pids = profileProcesses(first.profile);
+    expect(pids.length).toBeGreaterThanOrEqual(3);
+    const gone = new Promise((resolve) => first.browser.once('disconnected', resolve));
+    process.kill(first.browser.process()!.pid!, 'SIGKILL');
+    await gone;
+    expect(profileProcesses(first.profile)).toEqual([]);
+    expect(existsSync(first.profile)).toBe(false);
+
+    const second = await launchBrowser();
+    const page = await second.browser.newPage();
+    await page.setContent('<p>再次启动</p>');
+    expect(await page.$eval('p', (p) => p.textContent)).toBe('再次启动');
+    await second.close();
+    expect(profileProcesses(second.profile)).toEqual([]);
+    expect(existsSync(second.profile)).toBe(false);
+  });
+});
