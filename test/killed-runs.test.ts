@@ -3,12 +3,14 @@
 // Chromium orphaned by an older run is swept by the next launch. Processes are found in /proc
 // by the profile (user-data-dir) on their command line.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../reports/cards/browser.js';
 import { profileProcesses } from '../reports/cards/browser-sweep.js';
 import { NOTICE_DIR } from '../reports/cards/write-notices.js';
+import { SEND_LOG_FILE, type SendRecord } from '../reports/mail/send-log.js';
 import {
   browserStarted,
   buildCli,
@@ -16,8 +18,10 @@ import {
   profilesIn,
   startCli,
   tempFilesUnder,
+  type CliRun,
 } from './helpers/cli-process.js';
-import { tempDir } from './helpers/workbook.js';
+import { startSmtp, type Received } from './helpers/smtp.js';
+import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
 
 const NOTICES = ['notices', '--as-of', '2026-11-24', '--out', 'out'];
 
@@ -120,4 +124,79 @@ describe.skipIf(process.platform !== 'linux')('a killed run leaves nothing behin
       expect(readdirSync(s.tmp)).toEqual([]);
       if (existsSync(s.out)) expect(tempFilesUnder(s.out)).toEqual([]);
     });
+});
+
+describe.skipIf(process.platform !== 'linux')("a mail run killed after the server's 250", () => {
+  it('delivers once across a rerun: the rerun refuses without --resend, in Chinese', async () => {
+    const s = scene();
+    const book = basicSheets([['2026-07-10', 'A01', '张三', 'P1', '无故缺席', '', '', '']]);
+    book[2].rows.push(['上级党组织邮箱', 'shangji@example.cn']);
+    const workbook = await writeXlsx(book, path.join(s.cwd, '台账.xlsx'));
+    const received: Received[] = [];
+    let victim: CliRun | undefined;
+    const smtp = await startSmtp({
+      authOptional: true,
+      closeTimeout: 100,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks),
+            user: undefined,
+          });
+          if (received.length > 1 || !victim) return callback();
+          // Frozen, then answered 250, then killed: the 250 reaches a process that never
+          // gets to read it, as when the power goes at that moment.
+          const child = victim.child;
+          child.kill('SIGSTOP');
+          callback();
+          setTimeout(() => child.kill('SIGKILL'), 200);
+        });
+      },
+    });
+    try {
+      const env = {
+        TWELVE_SMTP_HOST: '127.0.0.1',
+        TWELVE_SMTP_PORT: String(smtp.port),
+        TWELVE_SMTP_TLS: 'none',
+        TWELVE_SMTP_FROM: 'dangwei@example.cn',
+      };
+      const args = ['mail', workbook, '--quarter', '2026Q3', '--out', 'outbox', '--send'];
+      const outbox = path.join(s.cwd, 'outbox');
+      const log = (): SendRecord[] =>
+        JSON.parse(readFileSync(path.join(outbox, SEND_LOG_FILE), 'utf8')).records;
+
+      victim = startCli(args, { ...s, env });
+      expect((await victim.exited).signal).toBe('SIGKILL');
+      expect(received).toHaveLength(1);
+      const delivered = await simpleParser(received[0].raw);
+      // Recorded before the send, never marked sent.
+      expect(log().map((r) => [r.status, r.messageId])).toEqual([['sending', delivered.messageId]]);
+
+      const rerun = startCli(args, { ...s, env });
+      expect((await rerun.exited).code).toBe(3);
+      expect(received).toHaveLength(1);
+      expect(rerun.stderr()).toContain(
+        `2026年第三季度记分汇总公示卡邮件（邮件编号 ${delivered.messageId}）上次于`,
+      );
+      expect(rerun.stderr()).toContain('没有得到邮件服务器的确认（发送中断），本次未重发');
+      expect(rerun.stderr()).toContain('请先向 shangji@example.cn 确认是否收到');
+      expect(rerun.stderr()).toContain('确认没有收到后，加 --resend 重新运行');
+      expect(log()).toHaveLength(1);
+      expect(tempFilesUnder(outbox)).toEqual([]);
+      expect(readdirSync(s.tmp)).toEqual([]);
+
+      // Sent again only when asked, as the same message by its header.
+      const resend = startCli([...args, '--resend'], { ...s, env });
+      expect((await resend.exited).code).toBe(0);
+      expect(received).toHaveLength(2);
+      expect((await simpleParser(received[1].raw)).messageId).toBe(delivered.messageId);
+      expect(log().map((r) => r.status)).toEqual(['unknown', 'sent']);
+    } finally {
+      await smtp.close();
+    }
+  });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepStaleTemps, writeFileAtomic } from '../reports/atomic-write.js';
 import { launchBrowser } from '../reports/cards/browser.js';
-import { profileProcesses, sweepOrphanedProfiles } from '../reports/cards/browser-sweep.js';
+import { profileProcesses, sweepLeftovers } from '../reports/cards/browser-sweep.js';
 import { tempDir } from './helpers/workbook.js';
 
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
@@ -35,7 +35,7 @@ describe('stale temp files', () => {
   });
 });
 
-describe('orphaned browser profiles', () => {
+describe('what a dead run left in the temp folder', () => {
   it("removes a dead owner's profile and keeps a live owner's and an unrelated folder", () => {
     const root = tempDir();
     const orphan = path.join(root, `twelve-chromium-${deadPid()}-AbC123`);
@@ -43,16 +43,25 @@ describe('orphaned browser profiles', () => {
     const unrelated = path.join(root, 'twelve-chromium-data');
     for (const dir of [orphan, busy, unrelated])
       mkdirSync(path.join(dir, 'Default'), { recursive: true });
-    expect(sweepOrphanedProfiles(root)).toEqual([orphan]);
+    expect(sweepLeftovers(root)).toEqual([orphan]);
     expect(readdirSync(root).sort()).toEqual([path.basename(busy), 'twelve-chromium-data'].sort());
+  });
+
+  it("removes a dead run's workbook-reading temp files (tmp-<pid>-…), keeps a live one's", () => {
+    const root = tempDir();
+    const dead = `tmp-${deadPid()}-Ab3dEf6hIj9L`;
+    const live = `tmp-${process.ppid}-Zy8xWv5uTs2R`;
+    for (const name of [dead, live]) writeFileSync(path.join(root, name), '<worksheet/>');
+    expect(sweepLeftovers(root)).toEqual([path.join(root, dead)]);
+    expect(readdirSync(root)).toEqual([live]);
   });
 
   it('a profile from before profiles carried a pid goes once a day old and unused', () => {
     const root = tempDir();
     const legacy = path.join(root, 'twelve-chromium-q1W2e3');
     mkdirSync(legacy);
-    expect(sweepOrphanedProfiles(root)).toEqual([]);
-    expect(sweepOrphanedProfiles(root, Date.now() + 25 * 3600 * 1000)).toEqual([legacy]);
+    expect(sweepLeftovers(root)).toEqual([]);
+    expect(sweepLeftovers(root, Date.now() + 25 * 3600 * 1000)).toEqual([legacy]);
   });
 });
 

@@ -11,6 +11,8 @@ export const PROFILE_PREFIX = 'twelve-chromium-';
 const OWNED = new RegExp(`^${PROFILE_PREFIX}(\\d+)-[A-Za-z0-9]+$`);
 /** Profiles made before they carried their owner's pid (mkdtemp's six characters). */
 const UNOWNED = new RegExp(`^${PROFILE_PREFIX}[A-Za-z0-9]{6}$`);
+/** The `tmp` package's names (used by exceljs): tmp-<pid>-<12 characters>. */
+const READER_TEMP = /^tmp-(\d+)-[A-Za-z0-9]{12}$/;
 /** org.chromium.Chromium.xxxxxx, com.google.Chrome.xxxxxx, com.microsoft.Edge.xxxxxx */
 const SINGLETON = /^(org|com)\.[\w.]+\.[A-Za-z0-9]{6}$/;
 const UNOWNED_MIN_AGE_MS = 24 * 3600 * 1000;
@@ -21,10 +23,12 @@ export function profilePrefix(root = tmpdir()): string {
 }
 
 /**
- * Removes the profiles whose owner is gone, killing any Chromium still using them first.
- * Returns the folders removed. Never throws: a sweep must not stop a run.
+ * Removes the profiles whose owner is gone, killing any Chromium still using them first, and
+ * the temp files a dead run's workbook reading left (exceljs's streaming reader keeps sheets
+ * in tmp-<pid>-xxxxxxxxxxxx files, removed only when the run exits normally). Returns what
+ * was removed. Never throws: a sweep must not stop a run.
  */
-export function sweepOrphanedProfiles(root = tmpdir(), now = Date.now()): string[] {
+export function sweepLeftovers(root = tmpdir(), now = Date.now()): string[] {
   let names: string[];
   try {
     names = readdirSync(root);
@@ -34,6 +38,11 @@ export function sweepOrphanedProfiles(root = tmpdir(), now = Date.now()): string
   const removed: string[] = [];
   for (const name of names) {
     const dir = path.join(root, name);
+    const reading = READER_TEMP.exec(name);
+    if (reading) {
+      if (!isRunning(Number(reading[1])) && remove(dir)) removed.push(dir);
+      continue;
+    }
     const owned = OWNED.exec(name);
     if (owned) {
       const owner = Number(owned[1]);
@@ -86,9 +95,10 @@ function hasArgument(cmdline: Buffer, flag: Buffer): boolean {
   return false;
 }
 
-export function removeProfile(dir: string): boolean {
-  removeSingletonFolder(dir);
+/** Removes a profile and its socket folder (found now, or as found while it ran). */
+export function removeProfile(dir: string, singleton = singletonFolder(dir)): boolean {
   try {
+    removeSingletonFolder(singleton);
     rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
     return true;
   } catch {
@@ -99,18 +109,34 @@ export function removeProfile(dir: string): boolean {
 
 /**
  * Chromium keeps its single-instance socket in a folder of its own in the temp folder
- * (org.chromium.Chromium.xxxxxx), linked from the profile; it removes it only on a clean exit.
+ * (org.chromium.Chromium.xxxxxx), linked from the profile. On a clean exit it removes the
+ * link but leaves the folder (measured with Chromium 156), so the launcher asks for the
+ * folder while the browser runs, and a sweep while the link is still there.
  */
-function removeSingletonFolder(profile: string): void {
+export function singletonFolder(profile: string): string | null {
   let target: string;
   try {
     target = readlinkSync(path.join(profile, 'SingletonSocket'));
   } catch {
-    return;
+    return null;
   }
   const folder = path.dirname(target);
-  if (path.basename(target) === 'SingletonSocket' && SINGLETON.test(path.basename(folder)))
-    rmSync(folder, { recursive: true, force: true });
+  return path.basename(target) === 'SingletonSocket' && SINGLETON.test(path.basename(folder))
+    ? folder
+    : null;
+}
+
+function remove(file: string): boolean {
+  try {
+    rmSync(file, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function removeSingletonFolder(folder: string | null): void {
+  if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
 function killProfileProcesses(profile: string): void {

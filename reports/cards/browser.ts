@@ -8,7 +8,8 @@ import {
   killBrowser,
   profilePrefix,
   removeProfile,
-  sweepOrphanedProfiles,
+  singletonFolder,
+  sweepLeftovers,
 } from './browser-sweep.js';
 
 /** The environment variables that name a browser, first one set wins. */
@@ -109,13 +110,13 @@ export interface LaunchedBrowser {
  * hold several over time and launch another after one crashed.
  */
 export async function launchBrowser(executablePath = findBrowser()): Promise<LaunchedBrowser> {
-  sweepOrphanedProfiles();
+  sweepLeftovers();
   const profile = mkdtempSync(profilePrefix());
   // Known once launched; until then the clean-up finds the browser by its profile.
-  const started: { pid?: number } = {};
+  const started: { pid?: number; singleton?: string | null } = {};
   const cleanUp = () => {
     killBrowser(started.pid, profile);
-    removeProfile(profile);
+    removeProfile(profile, started.singleton ?? singletonFolder(profile));
   };
   const forget = atRunEnd(cleanUp);
   const done = () => {
@@ -155,6 +156,7 @@ export async function launchBrowser(executablePath = findBrowser()): Promise<Lau
     throw new BrowserLaunchError(executablePath, error);
   }
   started.pid = browser.process()?.pid;
+  started.singleton = singletonFolder(profile);
   // A browser that crashes takes its processes and profile with it.
   browser.once('disconnected', done);
   return {
