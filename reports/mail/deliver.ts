@@ -131,7 +131,7 @@ export async function deliver(
     record.rejected = error.kind === 'recipient' ? to : [];
     record.response = error.line;
     record.attempts = error.attempts;
-    log.save();
+    log.save({ durable: false });
     return error.unconfirmed
       ? { status: 'unconfirmed', eml: file, record, earlier: false, failure: error }
       : { status: 'failed', eml: file, failure: error, record };
@@ -149,7 +149,7 @@ export async function deliver(
     response: receipt.response,
     attempts: receipt.attempts,
   } satisfies Partial<SendRecord>);
-  log.save();
+  log.save({ durable: false });
   return { status: 'sent', eml: path.join(outDir, sentName), record };
 }
 
