@@ -3,6 +3,7 @@
 // (the server) takes its processes and profile with it, so a relaunch leaves nothing either.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +87,32 @@ describe('a browser in a long-lived process', () => {
     await second.close();
     expect(profileProcesses(second.profile)).toEqual([]);
     expect(existsSync(second.profile)).toBe(false);
+  });
+});
+
+describe('a run that dies of an uncaught error', () => {
+  it('still kills its browser and removes its profile on the way out', () => {
+    const tmp = tempDir();
+    const script = path.join(tempDir(), 'crash.mts');
+    const browserModule = fileURLToPath(new URL('../reports/cards/browser.ts', import.meta.url));
+    writeFileSync(
+      script,
+      `import { launchBrowser } from ${JSON.stringify(browserModule)};\n` +
+        `const launched = await launchBrowser();\n` +
+        `console.log(launched.profile);\n` +
+        `setTimeout(() => { throw new Error('a bug after the launch'); }, 10);\n`,
+    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, TMPDIR: tmp },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.stderr).toContain('a bug after the launch');
+    expect(child.status).toBe(1);
+    const profile = child.stdout.trim();
+    expect(profile.startsWith(path.join(tmp, 'twelve-chromium-'))).toBe(true);
+    expect(profileProcesses(profile)).toEqual([]);
+    // tsx-0 is the cache of tsx, which runs this script from source.
+    expect(readdirSync(tmp).filter((n) => n !== 'tsx-0')).toEqual([]);
   });
 });
