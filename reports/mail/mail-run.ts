@@ -126,7 +126,7 @@ export function reportDelivery(
       const r = result.record;
       const what_ = `${what}（邮件编号 ${r.messageId}）`;
       const told = result.earlier
-        ? `${what_}上次于 ${localTime(r.time)} 开始发送，但没有得到邮件服务器的确认（发送中断），本次未重发`
+        ? `${what_}上次于 ${localTime(r.time)} 开始发送，但没有得到邮件服务器的确认（${r.status === 'sending' ? '发送中断' : '邮件已交出，等不到答复'}），本次未重发`
         : `发送结果不明：${result.failure?.line ?? '没有收到邮件服务器的确认'}。${what_}保留在 ${rel(result.eml)}`;
       io.err.write(
         `${told}。请先向 ${r.recipients.join('、')} 确认是否收到，或在发件邮箱的“已发送”文件夹中查找这封邮件；` +
