@@ -1,6 +1,7 @@
 // Clean-up that must happen however a run ends: a normal exit, an uncaught error, or a signal
 // (Ctrl-C, a closed terminal, `kill`). Only SIGKILL escapes every handler; what such a run
 // leaves is swept by the next one (cards/browser-sweep.ts, atomic-write.ts).
+import { constants } from 'node:os';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const actions = new Set<() => void>();
@@ -46,5 +47,10 @@ function onSignal(signal: NodeJS.Signals): void {
   installed = false;
   process.off('exit', runEndActions);
   // Die of the signal, as without a handler: the shell sees 130 for Ctrl-C, 143 for kill.
-  process.kill(process.pid, signal);
+  try {
+    process.kill(process.pid, signal);
+  } catch {
+    // Where a signal cannot be raised again (Windows knows only a few): the same exit code.
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  }
 }

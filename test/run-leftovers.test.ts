@@ -90,29 +90,57 @@ describe('a browser in a long-lived process', () => {
   });
 });
 
+/** Runs `body` after a launch in a child process (from source, by tsx) with its own TMPDIR. */
+function afterLaunch(body: string, signalAfterMs?: number) {
+  const tmp = tempDir();
+  const script = path.join(tempDir(), 'run.mts');
+  const browserModule = fileURLToPath(new URL('../reports/cards/browser.ts', import.meta.url));
+  writeFileSync(
+    script,
+    `import { launchBrowser } from ${JSON.stringify(browserModule)};\n` +
+      `const launched = await launchBrowser();\n` +
+      `console.log(launched.profile);\n` +
+      (signalAfterMs === undefined
+        ? ''
+        : `setTimeout(() => process.kill(process.pid, 'SIGTERM'), ${signalAfterMs});\n`) +
+      body,
+  );
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, TMPDIR: tmp },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { tmp, child, profile: child.stdout.split('\n')[0] };
+}
+
 describe('a run that dies of an uncaught error', () => {
   it('still kills its browser and removes its profile on the way out', () => {
-    const tmp = tempDir();
-    const script = path.join(tempDir(), 'crash.mts');
-    const browserModule = fileURLToPath(new URL('../reports/cards/browser.ts', import.meta.url));
-    writeFileSync(
-      script,
-      `import { launchBrowser } from ${JSON.stringify(browserModule)};\n` +
-        `const launched = await launchBrowser();\n` +
-        `console.log(launched.profile);\n` +
-        `setTimeout(() => { throw new Error('a bug after the launch'); }, 10);\n`,
+    const { tmp, child } = afterLaunch(
+      `setTimeout(() => { throw new Error('a bug after the launch'); }, 10);\n`,
     );
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
-      env: { ...process.env, TMPDIR: tmp },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
     expect(child.stderr).toContain('a bug after the launch');
     expect(child.status).toBe(1);
     const profile = child.stdout.trim();
     expect(profile.startsWith(path.join(tmp, 'twelve-chromium-'))).toBe(true);
     expect(profileProcesses(profile)).toEqual([]);
     // tsx-0 is the cache of tsx, which runs this script from source.
+    expect(readdirSync(tmp).filter((n) => n !== 'tsx-0')).toEqual([]);
+  });
+});
+
+describe('a server that handles SIGTERM itself (a graceful shutdown)', () => {
+  it('keeps its browser through the shutdown, and the exit still removes it', () => {
+    const { tmp, child, profile } = afterLaunch(
+      `process.on('SIGTERM', () => {\n` +
+        `  console.log('draining, browser connected: ' + launched.browser.connected);\n` +
+        `  setTimeout(() => process.exit(0), 300);\n` +
+        `});\n` +
+        `setInterval(() => undefined, 1000);\n`,
+      100,
+    );
+    expect(child.stdout).toContain('draining, browser connected: true');
+    expect([child.status, child.signal]).toEqual([0, null]);
+    expect(profileProcesses(profile)).toEqual([]);
     expect(readdirSync(tmp).filter((n) => n !== 'tsx-0')).toEqual([]);
   });
 });
