@@ -3,10 +3,10 @@
 // Chromium orphaned by an older run is swept by the next launch. Processes are found in /proc
 // by the profile (user-data-dir) on their command line.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../reports/cards/browser.js';
 import { profileProcesses } from '../reports/cards/browser-sweep.js';
 import { NOTICE_DIR } from '../reports/cards/write-notices.js';
@@ -27,9 +27,15 @@ const NOTICES = ['notices', '--as-of', '2026-11-24', '--out', 'out'];
 
 beforeAll(() => buildCli(), 120_000);
 
+const scenes: string[] = [];
+afterAll(() => {
+  for (const dir of scenes) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A folder for one scenario: the runs' working folder, with their own temp folder inside. */
 function scene() {
   const cwd = tempDir('twelve-killed-');
+  scenes.push(cwd);
   return { cwd, tmp: path.join(cwd, 'tmp'), out: path.join(cwd, 'out') };
 }
 
@@ -98,16 +104,25 @@ describe.skipIf(process.platform !== 'linux')('a killed run leaves nothing behin
       { detached: true, stdio: 'ignore', env: { ...process.env, TMPDIR: s.tmp } },
     );
     orphan.unref();
-    const deadline = Date.now() + 30_000;
-    while (profileProcesses(profile).length < 5 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(profileProcesses(profile).length).toBeGreaterThanOrEqual(5);
+    try {
+      const deadline = Date.now() + 30_000;
+      while (profileProcesses(profile).length < 5 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(profileProcesses(profile).length).toBeGreaterThanOrEqual(5);
 
-    await cleanRerun(s);
-    expect(await processesGone(profile, 2_000)).not.toBeNull();
-    expect(existsSync(profile)).toBe(false);
-    // Its single-instance socket folder (org.chromium.Chromium.xxxxxx) went with it.
-    expect(readdirSync(s.tmp)).toEqual([]);
+      await cleanRerun(s);
+      expect(await processesGone(profile, 2_000)).not.toBeNull();
+      expect(existsSync(profile)).toBe(false);
+      // Its single-instance socket folder (org.chromium.Chromium.xxxxxx) went with it.
+      expect(readdirSync(s.tmp)).toEqual([]);
+    } finally {
+      // Whatever the outcome, this test's own browser does not outlive it.
+      try {
+        process.kill(-orphan.pid!, 'SIGKILL');
+      } catch {
+        // Gone, as it should be.
+      }
+    }
   });
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
