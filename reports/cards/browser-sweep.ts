@@ -1,7 +1,8 @@
 // What a browser run leaves when it cannot clean up (the tool killed with SIGKILL, a power
 // cut): Chromium processes and a profile folder. Each profile is named for the process that
 // owns it (twelve-chromium-<pid>-xxxxxx in the temp folder), so the next launch can tell an
-// orphan from a profile another run is still using, and remove it with its processes.
+// orphan from a profile another run is still using, and remove it with its processes. The
+// same sweep takes the workbook reader's temp files a dead run left in the temp folder.
 import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
