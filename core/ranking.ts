@@ -3,6 +3,7 @@ import type { ParsedWorkbook, Ranking, RankingRow } from './types.js';
 import { daysInMonth, isoOf } from './dates.js';
 import { assignRanks, score } from './score.js';
 import { ACTIONS, BOTTOM_TALK } from './levels.js';
+import { markBottom } from './bottom.js';
 
 export function monthlyRanking(parsed: ParsedWorkbook, year: number, month: number): Ranking {
   const { rankingDay, bottomCount } = parsed.settings;
@@ -26,12 +27,4 @@ export function monthlyRanking(parsed: ParsedWorkbook, year: number, month: numb
     if (row.bottom) talks.push({ member: row.member, reason: 'bottom', ...BOTTOM_TALK });
   }
   return { month: `${year}-${String(month).padStart(2, '0')}`, asOf, rows, talks };
-}
-
-/** The last N with a balance above 0 are 末位; a tie at the boundary marks all who share it. */
-function markBottom(rows: RankingRow[], n: number): void {
-  const positive = rows.filter((r) => r.balance > 0).sort((a, b) => b.balance - a.balance);
-  if (n <= 0 || positive.length === 0) return;
-  const cut = positive[Math.min(n, positive.length) - 1].balance;
-  for (const r of positive) if (r.balance >= cut) r.bottom = true;
 }
