@@ -17,6 +17,15 @@ export {
   PROBLEMS_HEADER,
   SEVERITY_LABELS,
 } from './tables.js';
+export {
+  todoItems,
+  todoRows,
+  todoLine,
+  TODO_SHEET,
+  TODO_HEADER,
+  type TodoItem,
+  type TodoKind,
+} from './todo.js';
 export { blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
 export { SHEET_NAMES, OUTPUT_SHEETS } from './sheets.js';
 export { describeRule, STATUS_CHOICES, REVIEW_CHOICES } from './ledger.js';

@@ -70,22 +70,29 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
   });
   const records = recordTable ? parseRecords(recordTable, memberIndex, settings, problems) : [];
 
+  let wishTable: Table | null = null;
   if (found.wishes) {
-    const wishTable = locateTable(found.wishes, WISH_COLUMNS);
-    if (wishTable instanceof Table)
+    const located = locateTable(found.wishes, WISH_COLUMNS);
+    if (located instanceof Table) {
+      wishTable = located;
       entries.push(...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems));
-    else
+    } else
       problems.push(
         sheetProblem(
           'error',
           found.wishes.name,
-          `找不到表头（缺少 ${wishTable.missing.join('、')}），微心愿未计分`,
+          `找不到表头（缺少 ${located.missing.join('、')}），微心愿未计分`,
           '在表头行写上 年度、编号或姓名、认领数、完成数',
         ),
       );
   }
 
+  const columns: ParsedWorkbook['columns'] = {};
+  for (const t of [rosterTable, ledgerTable, attendanceTable, recordTable, wishTable])
+    if (t) columns[t.name] = t.letters();
+
   return {
+    columns,
     settings,
     rules,
     members,

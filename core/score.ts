@@ -44,6 +44,7 @@ export function score(parsed: ParsedWorkbook, asOf: IsoDate): ScoreResult {
     ...follow,
     problems,
     sheets: parsed.sheets,
+    columns: parsed.columns,
   };
 }
 

@@ -139,6 +139,20 @@ export class Table {
     return `${columnLetter(col + (this.sheet.origin?.col ?? 1))}${this.excelRow(index)}`;
   }
 
+  /** Column letters by key, for the columns the sheet has; `first` is its leftmost column. */
+  letters(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const origin = this.sheet.origin?.col ?? 1;
+    let first = Infinity;
+    for (const [key, col] of Object.entries(this.columns))
+      if (col >= 0) {
+        out[key] = columnLetter(col + origin);
+        first = Math.min(first, col);
+      }
+    out.first = columnLetter((Number.isFinite(first) ? first : 0) + origin);
+    return out;
+  }
+
   value(row: readonly CellValue[], key: string): CellValue {
     const col = this.columns[key];
     return col >= 0 ? row[col] : undefined;

@@ -350,6 +350,8 @@ export interface ParsedWorkbook {
     records: string | null;
     attendance: string | null;
   };
+  /** Column letters of each read sheet by column key (noticeDate, status…; `first`). */
+  columns: Record<string, Record<string, string>>;
 }
 
 export interface ScoreResult {
@@ -373,6 +375,7 @@ export interface ScoreResult {
   /** The parse's problems, then those of the as-of date (overdue reviews, unmatched records…). */
   problems: Problem[];
   sheets: ParsedWorkbook['sheets'];
+  columns: ParsedWorkbook['columns'];
 }
 
 /** Thrown only for a workbook that cannot be used at all (no roster, no ledger). */
