@@ -65,7 +65,7 @@ export function mountTaskPane(
       const preview = renderNotice ? showPreview(doc, outcome.result, renderNotice, say) : null;
       showResult(doc, outcome.result, run, say, preview);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      say(`已完成（${seconds} 秒）：结果写入“积分汇总”和“校验结果”两张表。`);
+      say(`已完成（${seconds} 秒）：结果写入“积分汇总”“待办事项”和“校验结果”三张表。`);
     }),
   );
   prepareButton.addEventListener('click', () =>

@@ -1,7 +1,7 @@
 // The clerk's to-do list (待办): talks and handling not done, notice cards not given, reviews
 // not decided, entries waiting for verification. Overdue first. The CLI's 待办 section, the
 // pane's list and the written sheet 待办事项 all show these items, so they always agree.
-import type { CellValue, IsoDate, Member, ScoreResult, SourceRef } from './types.js';
+import type { CellValue, IsoDate, Member, NoticeDue, ScoreResult, SourceRef } from './types.js';
 import { addDays, chineseDate } from './dates.js';
 
 export type TodoKind = 'obligation' | 'notice' | 'review' | 'pending';
@@ -58,16 +58,29 @@ export function todoItems(result: ScoreResult): TodoItem[] {
       deadline: o.deadline,
     });
   }
+  // Cards not given, one item per member: a unit that starts recording 告知日期 late would
+  // otherwise see one line per ledger row. The item points at the earliest card.
+  const cards = new Map<Member, NoticeDue[]>();
   for (const n of result.notices) {
     if (n.state === 'done') continue;
+    const list = cards.get(n.member);
+    if (list) list.push(n);
+    else cards.set(n.member, [n]);
+  }
+  for (const [member, list] of cards) {
+    const first = list[0];
+    const overdue = list.filter((n) => n.state === 'overdue').length;
     items.push({
       kind: 'notice',
-      overdue: n.state === 'overdue',
-      member: n.member,
+      overdue: overdue > 0,
+      member,
       label: '告知卡未送达',
-      detail: `${chineseDate(n.date)}的记分，送达后填写告知日期`,
-      where: at(n.source.sheet, n.source.row, 'noticeDate'),
-      deadline: n.deadline,
+      detail:
+        list.length === 1
+          ? `${chineseDate(first.date)}的记分，送达后填写告知日期`
+          : `${list.length} 张（其中逾期 ${overdue} 张），最早为${chineseDate(first.date)}的记分，送达后填写告知日期`,
+      where: at(first.source.sheet, first.source.row, 'noticeDate'),
+      deadline: first.deadline,
     });
   }
   for (const r of result.reviews) {
