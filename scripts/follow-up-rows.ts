@@ -34,14 +34,14 @@ export function meetingRows(
     const missing = new Set<UnitMember>();
     const leave: UnitMember[] = [];
     const absent: UnitMember[] = [];
-    for (let k = rng.int(0, 3); k > 0; k--) {
+    const add = (list: UnitMember[]) => {
       const m = rng.pick(pool);
-      if (!missing.has(m)) (missing.add(m), leave.push(m));
-    }
-    if (rng.chance(0.3)) {
-      const m = rng.pick(pool);
-      if (!missing.has(m)) (missing.add(m), absent.push(m));
-    }
+      if (missing.has(m)) return;
+      missing.add(m);
+      list.push(m);
+    };
+    for (let k = rng.int(0, 3); k > 0; k--) add(leave);
+    if (rng.chance(0.3)) add(absent);
     // Most clerks type names with 、; some paste ids or separate with spaces or commas.
     const sep = rng.pick(['、', '、', '、', '，', ' ']);
     const typed = (list: UnitMember[]) =>
