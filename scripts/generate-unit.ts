@@ -58,6 +58,8 @@ export interface WishRow {
   name: string;
   claimed: number;
   completed: number;
+  /** 告知日期 of the year's card, where one was given. */
+  noticeDate?: Date | null;
 }
 
 /** Where a deliberate mistake ended up in the written workbook. */
@@ -653,12 +655,12 @@ export function wishSheet(wishes: readonly WishRow[]): SheetSpec {
   return {
     name: SHEETS.wishes,
     rows: [
-      ['年度', '编号', '姓名', '认领数', '完成数'],
-      ...wishes.map((w) => [w.year, w.id, w.name, w.claimed, w.completed]),
+      ['年度', '编号', '姓名', '认领数', '完成数', '告知日期'],
+      ...wishes.map((w) => [w.year, w.id, w.name, w.claimed, w.completed, w.noticeDate ?? null]),
     ],
     headerRow: 1,
-    widths: [8, 10, 10, 8, 8],
-    dateColumns: [],
+    widths: [8, 10, 10, 8, 8, 12],
+    dateColumns: [5],
     mergedRanges: [],
   };
 }
