@@ -10,10 +10,14 @@ export function noticesDue(
   asOf: IsoDate,
 ): NoticeDue[] {
   const out: NoticeDue[] = [];
+  // A ledger has a few hundred distinct dates: each deadline is worked out once.
+  const deadlines = new Map<IsoDate, IsoDate>();
   for (const e of entries) {
     if (entryState(e, asOf) !== 'counted') continue;
     const from = e.verifiedDate ?? e.date;
-    const deadline = addDays(from, settings.noticeDays);
+    let deadline = deadlines.get(from);
+    if (deadline === undefined)
+      deadlines.set(from, (deadline = addDays(from, settings.noticeDays)));
     // A card given after the as-of date had not been given yet on that day.
     const given = e.noticeDate !== null && e.noticeDate <= asOf ? e.noticeDate : null;
     out.push({

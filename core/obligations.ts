@@ -22,6 +22,12 @@ export function obligations(
 ): Obligation[] {
   const { handlingDays } = parsed.settings;
   const owed: Obligation[] = [];
+  const deadlines = new Map<IsoDate, IsoDate>();
+  const deadlineOf = (due: IsoDate) => {
+    let d = deadlines.get(due);
+    if (d === undefined) deadlines.set(due, (d = addDays(due, handlingDays)));
+    return d;
+  };
   const make = (
     m: MemberResult,
     kind: ObligationKind,
@@ -35,7 +41,7 @@ export function obligations(
     label: KIND_LABELS[kind],
     actor,
     due,
-    deadline: addDays(due, handlingDays),
+    deadline: deadlineOf(due),
     state: 'open',
     entryKey,
     month,
