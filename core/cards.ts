@@ -204,6 +204,8 @@ export interface QuarterlyView {
   }[];
   empty: boolean;
   totals: { members: number; demerits: number; rewards: number; levels: string };
+  /** The upward version's reconciliation, one line per figure; empty for the internal one. */
+  reconciliation: { label: string; value: string }[];
 }
 
 export type QuarterlyVersion = 'internal' | 'upward';
@@ -250,7 +252,28 @@ export function quarterlyView(
       rewards: summary.totals.rewards,
       levels: levelCounts(summary.totals.byLevel),
     },
+    reconciliation: upward ? reconciliationLines(summary) : [],
   };
+}
+
+/** domain.md "Reconciliation": what the summary and the cards can be checked against. */
+export function reconciliationLines(summary: QuarterSummary): { label: string; value: string }[] {
+  const { entries, cards, obligations: o, reviews: r } = summary.reconciliation;
+  return [
+    { label: '本季计分记录', value: `${entries} 条` },
+    {
+      label: '记分告知卡',
+      value: `已送达 ${cards.given} 张，逾期未送达 ${cards.overdue} 张，未到期 ${cards.open} 张`,
+    },
+    {
+      label: '约谈和处置',
+      value: `本季应办 ${o.due} 项：已办 ${o.done} 项，逾期未办 ${o.overdue} 项，未到期 ${o.open} 项`,
+    },
+    {
+      label: '复核',
+      value: `申请 ${r.asked} 件：维持 ${r.upheld} 件，撤销 ${r.revoked} 件，变更 ${r.changed} 件，未办结 ${r.undecided} 件`,
+    },
+  ];
 }
 
 export interface RankingView {

@@ -258,6 +258,19 @@ export interface QuarterSummary {
   end: IsoDate;
   rows: QuarterRow[];
   totals: { members: number; demerits: number; rewards: number; byLevel: Record<Level, number> };
+  /** What the committee did about the quarter, at its end (domain.md, Reconciliation). */
+  reconciliation: Reconciliation;
+}
+
+export interface Reconciliation {
+  /** Entries counted in the quarter. */
+  entries: number;
+  /** Their notice cards, at quarter end: given, overdue, still within time. */
+  cards: { given: number; overdue: number; open: number };
+  /** Obligations that fell due in the quarter, and how they stood at its end. */
+  obligations: { due: number; done: number; overdue: number; open: number };
+  /** Reviews asked for in the quarter, by outcome at its end (null: not decided). */
+  reviews: { asked: number; upheld: number; revoked: number; changed: number; undecided: number };
 }
 
 export type ObligationKind = 'reminder' | 'warning' | 'unqualified' | 'bottom';

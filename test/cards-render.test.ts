@@ -218,6 +218,32 @@ describe('quarterly summary card', () => {
   });
 });
 
+describe('the upward card’s reconciliation (domain.md)', () => {
+  it('states the quarter’s entries, cards, obligations and reviews as worked out by hand for the sample', async () => {
+    // samples/示例台账.xlsx, 2026Q3 at 09-30: 20 counted entries, of which DY033's (07-27)
+    // and DY034's R3 (09-08) have no card; 14 talks due, DY034's 不合格处置 overdue, four of
+    // 09-17…09-25 done only in October; DY018's review revoked, DY038's still open.
+    const sample = parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK));
+    const summary = quarterlySummary(sample, '2026Q3');
+    const pdf = await renderQuarterly(summary, sample.settings, { version: 'upward', session });
+    const upward = (await pdfPages(pdf)).join('');
+    for (const line of [
+      '对账（截至季末）',
+      '本季计分记录20条',
+      '记分告知卡已送达18张，逾期未送达2张，未到期0张',
+      '约谈和处置本季应办14项：已办9项，逾期未办1项，未到期4项',
+      '复核申请2件：维持0件，撤销1件，变更0件，未办结1件',
+    ])
+      expect(upward).toContain(squash(line));
+    const internal = (
+      await pdfPages(
+        await renderQuarterly(summary, sample.settings, { version: 'internal', session }),
+      )
+    ).join('');
+    expect(internal).not.toContain('对账');
+  });
+});
+
 describe('monthly ranking', () => {
   it('ranks as of the 25th with 末位 and the talks due, as the core does', async () => {
     const ranking = monthlyRanking(parsed, 2026, 11);
