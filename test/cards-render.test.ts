@@ -29,7 +29,7 @@ import { renderNotices } from '../reports/cards/notice-batch.js';
 import { writeNotices } from '../reports/cards/write-notices.js';
 import { loadTemplates } from '../reports/cards/template-folder.js';
 import { cardSheets, HOSTILE_NAMES } from './helpers/card-fixture.js';
-import { tempDir, writeXlsx } from './helpers/workbook.js';
+import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
 import { pdfPages, squash } from './helpers/pdf-text.js';
 
 let session: CardSession;
@@ -159,7 +159,7 @@ describe('notice cards', () => {
 });
 
 describe('the sample workbook', () => {
-  it('prints a card for every step of its reviewed result, with the same balances', async () => {
+  it('prints a card for every step of its reviewed result, with the same balances, and one per entry withdrawn on review', async () => {
     // samples/示例台账.score.json is the sample's expected result, reviewed by hand.
     const expected = JSON.parse(
       readFileSync(SAMPLE_WORKBOOK.replace(/\.xlsx$/, '.score.json'), 'utf8'),
@@ -169,13 +169,22 @@ describe('the sample workbook', () => {
         name: string;
         steps: { source: string; points: number; applied: number; balance: number }[];
       }[];
+      reviews: { sheet: string; row: number; outcome: string | null }[];
     };
     const sample = score(parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK)), expected.asOf);
     const out = await renderNotices(noticeCards(sample), session.templates, session.renderer);
     const steps = expected.members.flatMap((m) => m.steps.map((s) => ({ ...s, name: m.name })));
-    expect(out.cards.map((c) => c.card.entryKey).sort()).toEqual(steps.map((s) => s.source).sort());
+    const withdrawn = expected.reviews
+      .filter((r) => r.outcome === 'revoked')
+      .map((r) => `${r.sheet}!${r.row}`);
+    expect(withdrawn).toHaveLength(1);
+    expect(out.cards.map((c) => c.card.entryKey).sort()).toEqual(
+      [...steps.map((s) => s.source), ...withdrawn].sort(),
+    );
     const merged = await pdfPages(out.merged!);
-    expect(merged).toHaveLength(steps.length);
+    expect(merged).toHaveLength(steps.length + withdrawn.length);
+    const i = out.cards.findIndex((c) => c.card.entryKey === withdrawn[0]);
+    expect(merged[i]).toContain(squash('撤销本次记分'));
     for (const step of steps) {
       const i = out.cards.findIndex((c) => c.card.entryKey === step.source);
       expect(merged[i]).toContain(squash(step.name));
@@ -215,6 +224,106 @@ describe('quarterly summary card', () => {
     expect(internal).toContain(squash(`有记分记录的党员 ${summary.totals.members} 名`));
     expect(upward).toContain('报上级党组织');
     expect(internal).toContain('内部公示');
+  });
+});
+
+describe('the notice card of a reviewed entry', () => {
+  it('states the review and its outcome; for 撤销, that the points are withdrawn and the new balance', async () => {
+    const [roster, , settings] = basicSheets();
+    const header = [
+      '日期',
+      '编号',
+      '姓名',
+      '事项',
+      '情形',
+      '分值',
+      '状态',
+      '说明',
+      '告知日期',
+      '认定日期',
+      '复核申请日期',
+      '复核结果',
+      '复核日期',
+    ];
+    const reviewed = parseWorkbook(
+      await readWorkbook(
+        await writeXlsx([
+          roster,
+          {
+            name: '记分台账',
+            rows: [
+              header,
+              [
+                '2026-04-01',
+                'A01',
+                '',
+                'P1',
+                '请假',
+                '',
+                '',
+                '党小组会请假',
+                '2026-04-02',
+                '',
+                '',
+                '',
+                '',
+              ],
+              [
+                '2026-05-01',
+                'A01',
+                '',
+                'W1',
+                '通报',
+                '',
+                '已认定',
+                '被反映违反接待规定',
+                '2026-05-03',
+                '2026-05-02',
+                '2026-05-06',
+                '撤销',
+                '2026-05-15',
+              ],
+              [
+                '2026-06-01',
+                'A02',
+                '',
+                'W1',
+                '廉政约谈',
+                '',
+                '已认定',
+                '上班时间脱岗',
+                '2026-06-02',
+                '',
+                '2026-06-05',
+                '',
+                '',
+              ],
+            ],
+          },
+          settings,
+        ]),
+      ),
+    );
+    const cards = noticeCards(score(reviewed, '2026-06-10'));
+    expect(cards.map((c) => c.view.entry.status)).toEqual(['即时记分', '经复核撤销', '复核中']);
+    const out = await renderNotices(cards, session.templates, session.renderer);
+    const [, withdrawn, open] = await Promise.all(
+      out.cards.map(async (c) => (await pdfPages(c.pdf)).join('')),
+    );
+    expect(withdrawn).toContain(squash('认定经复核撤销'));
+    expect(withdrawn).toContain(
+      squash(
+        '本人于2026年5月6日申请复核，党工委于2026年5月15日作出复核决定：撤销本次记分，原记 +6 分不再计入，撤销后积分为 2 分。',
+      ),
+    );
+    expect(withdrawn).toContain(squash('积分变化撤销后 2 分'));
+    expect(withdrawn).toContain(squash('本次记分已撤销，由此引起的约谈、处置不再办理。'));
+    expect(open).toContain(
+      squash('本人于2026年6月5日申请复核，复核期间本次记分照常有效（复核中）。'),
+    );
+    expect(open).toContain(squash('0 分 → 3 分'));
+    if (process.env.KEEP_CARDS)
+      writeFileSync(path.join(process.env.KEEP_CARDS, 'withdrawn.pdf'), out.cards[1].pdf);
   });
 });
 
