@@ -360,7 +360,7 @@ export interface RankingView {
     level: string;
     bottom: boolean;
   }[];
-  talks: { member: MemberView; reason: string; action: string; by: string }[];
+  talks: { member: MemberView; reason: string; action: string; by: string; done: string }[];
   noTalks: boolean;
 }
 
@@ -392,6 +392,9 @@ export function rankingView(ranking: Ranking, settings: Settings): RankingView {
       reason: TALK_REASONS[t.reason],
       action: t.action,
       by: t.by,
+      done: t.done
+        ? `已办 ${chineseDate(t.done.date)}${t.done.by ? `（${t.done.by}）` : ''}`
+        : '未办',
     })),
     noTalks: ranking.talks.length === 0,
   };

@@ -236,6 +236,8 @@ export interface Ranking {
     reason: 'reminder' | 'warning' | 'unqualified' | 'bottom';
     action: string;
     by: string;
+    /** The 处置记录 row that records it done, by the day the list is printed; null if not. */
+    done: { date: IsoDate; by: string } | null;
   }[];
 }
 

@@ -227,6 +227,34 @@ describe('quarterly summary card', () => {
   });
 });
 
+describe('the ranking’s 应约谈名单 on the sample', () => {
+  it('marks the talks recorded done by the day it is printed, and the rest 未办', async () => {
+    // October 2026: 末位 DY030, DY026, DY034 (15, 12, 12). DY026's and DY034's 末位约谈 are in
+    // 处置记录 (11-04, 11-05); DY030's is the one the sample leaves undone.
+    const sample = parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK));
+    const ranking = monthlyRanking(sample, 2026, 10, '2026-11-24');
+    const bottom = ranking.talks.filter((t) => t.reason === 'bottom');
+    expect(bottom.map((t) => [t.member.id, t.done?.date ?? null])).toEqual([
+      ['DY030', null],
+      ['DY034', '2026-11-05'],
+      ['DY026', '2026-11-04'],
+    ]);
+    // DY038 is at 提醒 now, but its 诫勉谈话 called for a 警示约谈 (done 09-01), which includes it.
+    const dy038 = ranking.talks.find((t) => t.member.id === 'DY038')!;
+    expect([dy038.reason, dy038.done?.date]).toEqual(['reminder', '2026-09-01']);
+    const text = (
+      await pdfPages(await renderRanking(sample, '2026-10', { session, printed: '2026-11-24' }))
+    ).join('');
+    const name = (id: string) => sample.members.find((m) => m.id === id)!.name;
+    expect(text).toMatch(new RegExp(`${name('DY026')}.*?本月末位.*?已办2026年11月4日`));
+    expect(text).toMatch(new RegExp(`${name('DY030')}[^办]*本月末位.*?党工委未办`));
+    // Printed on the 25th itself, nothing of the month's own 末位 is done yet.
+    expect(
+      monthlyRanking(sample, 2026, 10).talks.filter((t) => t.reason === 'bottom' && t.done),
+    ).toEqual([]);
+  });
+});
+
 describe('the notice card of a reviewed entry', () => {
   it('states the review and its outcome; for 撤销, that the points are withdrawn and the new balance', async () => {
     const [roster, , settings] = basicSheets();
