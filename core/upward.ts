@@ -9,6 +9,7 @@ import type {
   Level,
   QuarterRow,
   QuarterSummary,
+  Reconciliation,
   ScoreResult,
   UnitFigures,
 } from './types.js';
@@ -86,40 +87,20 @@ export const TOTAL_LABEL = '合计';
 export const DETAIL_HEADER = ['姓名', '编号', '日期', '事项', '分值', '说明', '台账位置'] as const;
 
 /**
- * The follow-through the core's result carries where it computes it (obligations, notice
- * cards, reviews: domain.md, Follow-through); absent, the figures they give are 未统计.
- */
-interface FollowThrough {
-  obligations?: readonly { due: IsoDate; state: 'done' | 'open' | 'overdue' }[];
-  notices?: readonly { date: IsoDate; state: 'done' | 'open' | 'overdue' }[];
-  reviews?: readonly {
-    applied: IsoDate | null;
-    outcome: 'upheld' | 'revoked' | 'changed' | null;
-  }[];
-}
-
-/**
  * What a unit reports upward besides its member rows (`rows`: the quarter's), from its score
  * at the quarter's end: the whole roster's levels (a member at 警示 since last quarter is still
- * one); the talks that fell due in the quarter and how they stand; the quarter's entries whose
- * notice card is overdue; the reviews asked for in the quarter and their outcomes (domain.md,
- * Reconciliation).
+ * one), and the quarter's follow-through as the core reconciles it (domain.md, Reconciliation):
+ * talks due in the quarter and how they stand, the quarter's cards overdue, the reviews asked
+ * for in the quarter and their outcomes.
  */
 export function unitFigures(
   result: ScoreResult,
   rows: readonly QuarterRow[],
-  range: { start: IsoDate; end: IsoDate },
+  reconciliation: Reconciliation,
 ): UnitFigures {
-  const inQuarter = (date: IsoDate | null) =>
-    date !== null && date >= range.start && date <= range.end;
   const levels: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
   for (const m of result.members) levels[m.level]++;
-  const follow = result as ScoreResult & FollowThrough;
-  const talks = follow.obligations?.filter((o) => inQuarter(o.due)) ?? null;
-  const cards = follow.notices?.filter((n) => inQuarter(n.date)) ?? null;
-  const reviews = follow.reviews?.filter((r) => inQuarter(r.applied)) ?? null;
-  const count = <T>(list: readonly T[] | null, keep: (x: T) => boolean) =>
-    list === null ? null : list.filter(keep).length;
+  const { obligations, cards, reviews } = reconciliation;
   return {
     activeMembers: result.members.length,
     listedMembers: rows.length,
@@ -128,16 +109,13 @@ export function unitFigures(
     rewards: total(rows.map((r) => r.rewards)),
     cancelled: total(rows.map((r) => r.cancelled)),
     ...levels,
-    // Without obligations, the talks due are the thresholds crossed in the quarter.
-    talksDue:
-      talks?.length ??
-      total(result.members.map((m) => m.actions.filter((a) => inQuarter(a.date)).length)),
-    talksDone: count(talks, (o) => o.state === 'done'),
-    talksOverdue: count(talks, (o) => o.state === 'overdue'),
-    cardsOverdue: count(cards, (n) => n.state === 'overdue'),
-    reviewsAsked: reviews?.length ?? null,
-    reviewsRevoked: count(reviews, (r) => r.outcome === 'revoked'),
-    reviewsChanged: count(reviews, (r) => r.outcome === 'changed'),
+    talksDue: obligations.due,
+    talksDone: obligations.done,
+    talksOverdue: obligations.overdue,
+    cardsOverdue: cards.overdue,
+    reviewsAsked: reviews.asked,
+    reviewsRevoked: reviews.revoked,
+    reviewsChanged: reviews.changed,
   };
 }
 
