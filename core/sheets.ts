@@ -242,13 +242,15 @@ export class Table {
     const problems: Problem[] = [];
     const badRows = new Set<number>();
     const keys = Object.keys(this.columns).filter((k) => this.columns[k] >= 0);
+    const cols = keys.map((k) => this.columns[k]);
     const rows = this.sheet.rows;
     for (let i = this.headerIndex + 1; i < rows.length; i++) {
       const row = rows[i];
       if (!row) continue;
-      for (const key of keys) {
-        const v = row[this.columns[key]];
+      for (let k = 0; k < cols.length; k++) {
+        const v = row[cols[k]];
         if (typeof v !== 'string') continue;
+        const key = keys[k];
         if (isErrorValue(v)) {
           badRows.add(i);
           problems.push(
