@@ -10,9 +10,8 @@ import type { ZipParts } from './zip.js';
 
 export interface SheetPart {
   name: string;
-  /** The part holding the cells; null for a chart sheet or a sheet without content. */
+  /** The part holding the cells; null for a chart sheet. Hidden sheets are read like any. */
   part: string | null;
-  hidden: boolean;
 }
 
 export interface PackageInfo {
@@ -108,7 +107,6 @@ async function readWorkbookPart(
         sheets.push({
           name: sheetName,
           part: isCells ? rel.target : null,
-          hidden: a.state === 'hidden' || a.state === 'veryHidden',
         });
       }
     },
