@@ -101,7 +101,8 @@ async function readWorkbookPart(
         const rel = rels.get(prefixedAttribute(a, 'id') ?? '');
         const sheetName = a.name ?? '';
         if (!sheetName) throw damaged(parts.fileName, '有一张工作表没有名称');
-        const isCells = rel && /\/worksheet$/.test(rel.type);
+        if (!rel) throw damaged(parts.fileName, `工作表"${sheetName}"找不到对应的内容部件`);
+        const isCells = /\/worksheet$/.test(rel.type);
         if (isCells && !parts.has(rel.target))
           throw damaged(parts.fileName, `工作表"${sheetName}"的内容 ${rel.target} 不存在`);
         sheets.push({
