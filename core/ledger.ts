@@ -67,8 +67,8 @@ export function parseLedger(
   ];
   const text = (row: readonly CellValue[], c: number) => (c >= 0 ? cellText(row[c]) : '');
   const statuses = new Map<string, Verification | undefined>();
-  // Rows with an error value (#N/A) are listed by cellProblems and not scored.
-  const { badRows } = table.cellProblems();
+  // Rows with an error value (#N/A) are listed by checkCells and not scored.
+  const badRows = table.checkCells(problems);
 
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];

@@ -19,6 +19,7 @@ import { MemberIndex, parseRoster } from './roster.js';
 import { RuleIndex, wishRule } from './catalog.js';
 import { parseLedger } from './ledger.js';
 import { parseWishes } from './wishes.js';
+import { finishProblems, problemList } from './problem-list.js';
 
 /**
  * Reads a workbook's sheets. Throws UnusableWorkbookError only where there is no roster or
@@ -26,7 +27,7 @@ import { parseWishes } from './wishes.js';
  */
 export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
   const found = findSheets(sheets);
-  const problems: Problem[] = reviewSheets(sheets, found);
+  const problems: Problem[] = problemList(reviewSheets(sheets, found));
   if (!found.roster)
     throw new UnusableWorkbookError(
       `找不到党员名册工作表（应命名为 ${SHEET_NAMES.roster.join('、')} 之一）${nearNames(sheets, 'roster')}`,
@@ -40,8 +41,8 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
   const rules = parseRules(found.rules, problems);
 
   const rosterTable = requireTable(found.roster, ROSTER_COLUMNS);
+  rosterTable.checkCells(problems);
   const members = parseRoster(rosterTable, problems);
-  problems.push(...rosterTable.cellProblems().problems);
   const memberIndex = new MemberIndex(members, problems, found.roster.name);
 
   const ledgerTable = requireTable(found.ledger, LEDGER_COLUMNS);
@@ -51,14 +52,12 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
     );
   }
   const entries: Entry[] = parseLedger(ledgerTable, memberIndex, new RuleIndex(rules), problems);
-  problems.push(...ledgerTable.cellProblems().problems);
 
   if (found.wishes) {
     const wishTable = locateTable(found.wishes, WISH_COLUMNS);
-    if (wishTable instanceof Table) {
+    if (wishTable instanceof Table)
       entries.push(...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems));
-      problems.push(...wishTable.cellProblems().problems);
-    } else
+    else
       problems.push(
         sheetProblem(
           'error',
@@ -74,7 +73,7 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
     rules,
     members,
     entries: sortEntries(entries),
-    problems: capProblems(problems),
+    problems: finishProblems(problems),
     sheets: {
       roster: found.roster.name,
       ledger: found.ledger.name,
@@ -89,28 +88,6 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
 function nearNames(sheets: readonly SheetData[], role: 'roster' | 'ledger'): string {
   const near = sheets.filter((s) => nearRole(s.name)?.role === role).map((s) => `"${s.name}"`);
   return near.length ? `；工作表${near.join('、')}的名称相近，如果是它，请改为规定的名称` : '';
-}
-
-/** Enough problems to fix a workbook; a million stray rows must not bury the output. */
-export const MAX_PROBLEMS = 1000;
-
-function capProblems(problems: Problem[]): Problem[] {
-  if (problems.length <= MAX_PROBLEMS) return problems;
-  const kept = problems.slice(0, MAX_PROBLEMS);
-  const rest = problems.slice(MAX_PROBLEMS);
-  const sheets = [...new Set(rest.map((p) => p.sheet))];
-  const errors = rest.filter((p) => p.severity === 'error').length;
-  kept.push({
-    severity:
-      errors > 0 ? 'error' : rest.some((p) => p.severity === 'warning') ? 'warning' : 'info',
-    sheet: sheets.join('、'),
-    row: null,
-    column: null,
-    cell: null,
-    message: `…另有 ${rest.length} 个问题未列出（其中错误 ${errors} 个）`,
-    fix: '先改正以上问题后重新检查，其余问题会继续列出',
-  });
-  return kept;
 }
 
 function requireTable(sheet: SheetData, specs: typeof ROSTER_COLUMNS): Table {

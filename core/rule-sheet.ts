@@ -21,8 +21,7 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
   }
   const rules: Rule[] = [];
   const seen = new Set<string>();
-  const { problems: cellProblems, badRows } = table.cellProblems();
-  problems.push(...cellProblems);
+  const badRows = table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
     if (table.isBlankRow(row) || badRows.has(i)) continue;

@@ -62,7 +62,7 @@ export function parseSettings(sheet: SheetData | null, problems: Problem[]): Set
       ? located
       : new Table(sheet, -1, { key: 0, value: 1 }, SETTINGS_COLUMNS);
   const seen = new Set<string>();
-  problems.push(...table.cellProblems().problems);
+  table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
     if (table.isBlankRow(row)) continue;

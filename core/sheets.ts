@@ -209,7 +209,7 @@ export class Table {
     return `${columnLetter(col + (this.sheet.origin?.col ?? 1))}${this.excelRow(index)}`;
   }
 
-  /** A cell of a contract column; an Excel error value (#N/A) reads as blank: see cellProblems. */
+  /** A cell of a contract column; an Excel error value (#N/A) reads as blank: see checkCells. */
   value(row: readonly CellValue[], key: string): CellValue {
     const col = this.columns[key];
     if (!(col >= 0)) return undefined;
@@ -230,16 +230,16 @@ export class Table {
 
   private read: number[] | null = null;
 
-  private checked: { problems: Problem[]; badRows: Set<number> } | null = null;
+  private badRows: Set<number> | null = null;
 
   /**
-   * Problems of single cells that no column's own check sees, made once per table: an Excel
+   * Problems of single cells that no column's own check sees, listed once per table into
+   * `problems` (later calls only answer which rows are bad): an Excel
    * error value in any column the contract reads (an error: the row is not used, see badRows),
    * and an invisible character in a 姓名 or 编号 (a warning: matching ignores the character).
    */
-  cellProblems(): { problems: Problem[]; badRows: Set<number> } {
-    if (this.checked) return this.checked;
-    const problems: Problem[] = [];
+  checkCells(problems: Problem[]): Set<number> {
+    if (this.badRows) return this.badRows;
     const badRows = new Set<number>();
     const keys = Object.keys(this.columns).filter((k) => this.columns[k] >= 0);
     const cols = keys.map((k) => this.columns[k]);
@@ -277,7 +277,7 @@ export class Table {
         }
       }
     }
-    return (this.checked = { problems, badRows });
+    return (this.badRows = badRows);
   }
 
   text(row: readonly CellValue[], key: string): string {

@@ -15,8 +15,8 @@ export function parseWishes(
   const entries: Entry[] = [];
   const seen = new Map<string, number>();
   const rows = table.sheet.rows;
-  // Rows with an error value (#N/A) are listed by cellProblems and not scored.
-  const { badRows } = table.cellProblems();
+  // Rows with an error value (#N/A) are listed by checkCells and not scored.
+  const badRows = table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
     if (table.isBlankRow(row) || badRows.has(i)) continue;

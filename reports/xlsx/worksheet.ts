@@ -31,7 +31,7 @@ class SheetReader {
   private readonly rows: CellValue[][] = [];
   private readonly merges: MergeArea[] = [];
   private inSheetData = false;
-  private row: CellValue[] | null = null;
+  private inRow = false;
   private rowIndex = -1;
   private col = -1;
   private cells = 0;
@@ -68,7 +68,7 @@ class SheetReader {
       }
       return;
     }
-    if (name === 'c' && this.row) this.openCell(a);
+    if (name === 'c' && this.inRow) this.openCell(a);
     else if (name === 'row' && this.inSheetData) this.openRow(a.r);
     else if (name === 'sheetData') this.inSheetData = true;
     else if (name === 'mergeCell' && a.ref !== undefined) this.addMerge(a.ref);
@@ -79,7 +79,7 @@ class SheetReader {
       if (name === 'c') this.closeCell();
       else if (name === 'v' || name === 't' || name === 'f') this.collect = null;
       else if (name === 'rPh') this.phonetic--;
-    } else if (name === 'row') this.row = null;
+    } else if (name === 'row') this.inRow = false;
     else if (name === 'sheetData') this.inSheetData = false;
   }
 
@@ -103,7 +103,9 @@ class SheetReader {
     if (!Number.isInteger(index) || index < 0 || index >= LIMITS.rows)
       throw this.damaged(`行号"${r}"无效`);
     this.rowIndex = index;
-    this.row = this.rows[index] ??= [];
+    // The row's array is made with its first value: Excel writes empty styled rows by the
+    // thousand, and result() gives every row up to the last with a value its own [].
+    this.inRow = true;
     this.col = -1;
   }
 
@@ -131,19 +133,17 @@ class SheetReader {
     if (!this.hasValue && !unsaved) return;
     const value = unsaved ? `=${this.formula || '…'}` : this.decode(format);
     if (value === null || value === undefined) return;
-    // Rows are dense from column A, as exceljs and Office.js give them; the cap counts the
-    // cells that costs, so a stray cell in column XFD of every row is bounded too.
-    const row = this.row!;
-    const grow = this.col + 1 - row.length;
-    if (grow > 0) {
-      this.cells += grow;
-      if (this.cells > LIMITS.cellsPerSheet)
-        throw tooBig(
-          this.fileName,
-          `的工作表"${this.sheetName}"超过 ${LIMITS.cellsPerSheet} 个单元格`,
-        );
-      while (row.length < this.col) row.push(null);
-    }
+    // Only cells with a value count: a column filled down to row 1,048,576 is a million cells,
+    // not a million times its column number. Gaps in a row stay holes (blank to the core).
+    if (++this.cells > LIMITS.cellsPerSheet)
+      throw tooBig(
+        this.fileName,
+        `的工作表"${this.sheetName}"超过 ${LIMITS.cellsPerSheet} 个单元格`,
+      );
+    // A row's first value far from column A sizes its array exactly (a stray cell in column H
+    // of a million rows would otherwise cost V8's growth slack a million times).
+    const row = (this.rows[this.rowIndex] ??=
+      this.col > 0 ? new Array<CellValue>(this.col + 1) : []);
     row[this.col] = value;
     if (this.col + 1 > this.width) this.width = this.col + 1;
   }
