@@ -86,7 +86,7 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
 
 /** ", 工作表"台账2026"名称相近" where a sheet's name is near the role's: the likely fix. */
 function nearNames(sheets: readonly SheetData[], role: 'roster' | 'ledger'): string {
-  const near = sheets.filter((s) => nearRole(s.name)?.role === role).map((s) => `"${s.name}"`);
+  const near = sheets.filter((s) => nearRole(s.name) === role).map((s) => `"${s.name}"`);
   return near.length ? `；工作表${near.join('、')}的名称相近，如果是它，请改为规定的名称` : '';
 }
 

@@ -99,17 +99,17 @@ const ROLE_LABELS: Record<SheetRole, string> = {
 };
 
 /** The role whose name or alias the sheet's name is, or contains (记分规则表, 设置(2), 台账2026). */
-export function nearRole(name: string): { role: SheetRole; exact: boolean } | null {
+export function nearRole(name: string): SheetRole | null {
   const n = normalize(name);
   let near: SheetRole | null = null;
   for (const role of Object.keys(SHEET_NAMES) as SheetRole[]) {
     for (const alias of SHEET_NAMES[role]) {
       const a = normalize(alias);
-      if (n === a) return { role, exact: true };
+      if (n === a) return role;
       if (near === null && n.includes(a)) near = role;
     }
   }
-  return near === null ? null : { role: near, exact: false };
+  return near;
 }
 
 /**
@@ -139,8 +139,8 @@ export function reviewSheets(
       );
       continue;
     }
-    const label = ROLE_LABELS[near.role];
-    const chosen = found[near.role];
+    const label = ROLE_LABELS[near];
+    const chosen = found[near];
     if (chosen && dataRows(chosen) === 0 && dataRows(sheet) > 0) {
       problems.push(
         sheetProblem(

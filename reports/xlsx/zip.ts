@@ -88,7 +88,6 @@ export class ZipParts {
         let decoder: TextDecoder | null = null;
         const fail = (error: unknown) => {
           if (settled) return;
-          if (process.env.XLSX_DEBUG) console.error(error);
           settled = true;
           stream.destroy();
           reject(error instanceof WorkbookFileError ? error : wrap());
