@@ -12,6 +12,7 @@ import {
   type ScoreResult,
 } from '../core/index.js';
 import { latestNoticeCards, type NoticeRenderer } from './card-preview.js';
+import { appendAll, setChildren, setClass } from './dom.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
 
@@ -39,7 +40,7 @@ export function mountTaskPane(
 
   const say = (text: string, error = false) => {
     status.textContent = text;
-    status.classList.toggle('error', error);
+    setClass(status, 'error', error);
   };
   const busy = async (label: string, work: () => Promise<void>) => {
     scoreButton.disabled = prepareButton.disabled = true;
@@ -100,8 +101,9 @@ function showResult(
 
   const summary = doc.querySelector('#summary') as HTMLElement;
   const dl = summary.querySelector('dl')!;
-  dl.replaceChildren(
-    ...[
+  setChildren(
+    dl,
+    [
       ['计算日期', result.asOf],
       ['在册党员', `${result.members.length} 名`],
       ['等级', levels.join('，')],
@@ -112,7 +114,7 @@ function showResult(
   summary.hidden = false;
 
   const talkSection = doc.querySelector('#talks') as HTMLElement;
-  talkSection.querySelector('ul')!.replaceChildren(
+  setChildren(talkSection.querySelector('ul')!, [
     ...talks.slice(0, MAX_ITEMS).map((m) => {
       const last = m.actions[m.actions.length - 1];
       const li = el('li');
@@ -129,23 +131,23 @@ function showResult(
           event.preventDefault();
           preview(m.member);
         });
-        who.replaceChildren(link);
+        setChildren(who, [link]);
       }
-      li.append(
+      appendAll(li, [
         who,
         el('span', LEVEL_LABELS[m.level], `level-${m.level}`),
         el('span', last ? `：${last.action}（${last.by}）` : ''),
-      );
+      ]);
       return li;
     }),
     ...(talks.length > MAX_ITEMS
       ? [el('li', `还有 ${talks.length - MAX_ITEMS} 名，见“积分汇总”表`, 'more')]
       : []),
-  );
+  ]);
   talkSection.hidden = talks.length === 0;
 
   const problemSection = doc.querySelector('#problems') as HTMLElement;
-  problemSection.querySelector('ol')!.replaceChildren(
+  setChildren(problemSection.querySelector('ol')!, [
     ...result.problems.slice(0, MAX_ITEMS).map((p) => {
       const li = el('li', '', p.severity);
       const link = el('a', problemLine(p));
@@ -156,13 +158,13 @@ function showResult(
           say(`无法跳转到 ${p.sheet} ${p.cell ?? ''}：${error.message}`, true),
         );
       });
-      li.append(link);
+      li.appendChild(link);
       return li;
     }),
     ...(result.problems.length > MAX_ITEMS
       ? [el('li', `还有 ${result.problems.length - MAX_ITEMS} 条，见“校验结果”表`, 'more')]
       : []),
-  );
+  ]);
   problemSection.hidden = result.problems.length === 0;
 }
 
@@ -189,7 +191,7 @@ function showPreview(
   const placeholder = doc.createElement('option');
   placeholder.value = '';
   placeholder.textContent = cards.length ? '请选择党员' : '没有已计入的记分记录';
-  chooser.replaceChildren(
+  setChildren(chooser, [
     placeholder,
     ...cards.map((c, i) => {
       const option = doc.createElement('option');
@@ -197,7 +199,7 @@ function showPreview(
       option.textContent = `${c.member.name}（${c.member.branch || '未填支部'}）${c.balance} 分`;
       return option;
     }),
-  );
+  ]);
   chooser.disabled = cards.length === 0;
   box.hidden = true;
   note.textContent = '';

@@ -1,6 +1,6 @@
-// The built task pane in headless Chromium. office.js's CDN URL is answered with the fake
-// Office/Excel (backed by the strict fake workbook, seeded from a real .xlsx); every other
-// outside request is refused. Clicks 检查并评分, a problem, 准备台账, and the ribbon command.
+// The built task pane in headless Chromium. office.js (the local copy the build serves by
+// default) is answered with the fake Office/Excel (backed by the strict fake workbook, seeded
+// from a real .xlsx); every outside request is refused. Clicks 检查并评分, a problem, 准备台账, and the ribbon command.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import {
 } from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
 import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
-import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
+import { buildAddin, LOCAL_OFFICE_JS } from '../scripts/build-addin.js';
 import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
 import { messySheets } from './fake-excel/messy.js';
 import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
@@ -88,7 +88,7 @@ async function open(
   await tab.setRequestInterception(true);
   tab.on('request', (request) => {
     const url = request.url();
-    if (url === OFFICE_CDN) {
+    if (url === `${origin}/${LOCAL_OFFICE_JS}`) {
       const script = `window.__fakeSeed = ${JSON.stringify(sheets)};\n${fakeOffice}`;
       void request.respond({ status: 200, contentType: 'text/javascript', body: script });
     } else if (url.startsWith(origin) || url.startsWith('data:')) {

@@ -170,7 +170,12 @@ export class FakeRequestContext {
 
 /** Byte length of a value as JSON in UTF-8: what a batch sends or receives. */
 export function jsonBytes(value: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(value)).length;
+  const json = JSON.stringify(value) ?? '';
+  // The fake is the host, not the page: it keeps working where a test has taken TextEncoder
+  // away from the page to stand in for IE11 or EdgeHTML 18.
+  return typeof TextEncoder === 'function'
+    ? new TextEncoder().encode(json).length
+    : unescape(encodeURIComponent(json)).length;
 }
 
 /** Base of every proxy: properties exist only once loaded and synced. */
@@ -207,7 +212,7 @@ abstract class Proxy {
             ? props
             : Object.keys(props);
     for (const p of list) {
-      if (!this.knownProperties().includes(p))
+      if (this.knownProperties().indexOf(p) < 0)
         throw new FakeExcelError('InvalidArgument', `fake: cannot load '${p}'`);
     }
     this.ctx.enqueueLoad({
@@ -667,7 +672,7 @@ function parseCell(ref: string): { row: number; col: number } {
 }
 
 export function parseA1(address: string): Box {
-  const ref = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const ref = address.indexOf('!') >= 0 ? address.slice(address.lastIndexOf('!') + 1) : address;
   const [from, to = from] = ref.split(':');
   const a = parseCell(from);
   const b = parseCell(to);
