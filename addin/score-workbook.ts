@@ -14,6 +14,7 @@ import {
   type Problem,
   type ScoreResult,
 } from '../core/index.js';
+import { officeFeatures, type HostFeatures } from './host-features.js';
 import { PAYLOAD_BUDGET } from './payload.js';
 import { readInputSheets, sheetNames } from './read-sheets.js';
 import { writeSheets } from './write-sheets.js';
@@ -25,6 +26,8 @@ export interface ScoreOptions {
   budget?: number;
   /** Show 积分汇总 when done (the ribbon button, which has no pane to show results in). */
   activateSummary?: boolean;
+  /** The host's API level; Office.context.requirements by default. */
+  features?: HostFeatures;
 }
 
 export async function scoreOpenWorkbook(
@@ -33,8 +36,9 @@ export async function scoreOpenWorkbook(
   options: ScoreOptions = {},
 ): Promise<ScoreOutcome> {
   const budget = options.budget ?? PAYLOAD_BUDGET;
+  const features = options.features ?? officeFeatures();
   const names = await sheetNames(context);
-  const sheets = await readInputSheets(context, names, budget);
+  const sheets = await readInputSheets(context, names, features, budget);
 
   const started = performance.now();
   let result: ScoreResult;
@@ -42,7 +46,8 @@ export async function scoreOpenWorkbook(
     result = scoreWorkbook(sheets, asOf);
   } catch (error) {
     if (!(error instanceof UnusableWorkbookError)) throw error;
-    if (options.activateSummary) await showUnusable(context, error.message, names, budget);
+    if (options.activateSummary)
+      await showUnusable(context, error.message, names, budget, features);
     return { ok: false, message: error.message };
   }
   const coreMs = performance.now() - started;
@@ -54,6 +59,7 @@ export async function scoreOpenWorkbook(
       { name: PROBLEMS_SHEET, rows: problemRows(result.problems) },
     ],
     names,
+    features,
     budget,
   );
   if (options.activateSummary) {
@@ -72,6 +78,7 @@ async function showUnusable(
   message: string,
   names: readonly string[],
   budget: number,
+  features: HostFeatures,
 ): Promise<void> {
   const problem: Problem = {
     severity: 'error',
@@ -86,6 +93,7 @@ async function showUnusable(
     context,
     [{ name: PROBLEMS_SHEET, rows: problemRows([problem]) }],
     names,
+    features,
     budget,
   );
   context.workbook.worksheets.getItem(PROBLEMS_SHEET).activate();

@@ -261,6 +261,8 @@ function prepareMessage(report: PrepareReport): string {
   if (report.addedSheets.length) parts.push(`新增工作表：${report.addedSheets.join('、')}`);
   for (const h of report.addedHeaders) parts.push(`${h.sheet} 补充表头：${h.headers.join('、')}`);
   if (report.dropdowns) parts.push(`新增下拉列表 ${report.dropdowns} 处`);
+  if (report.noDropdowns)
+    parts.push('此版本的 Excel 不能添加下拉列表（需要 Excel 2021 或 Microsoft 365），其余已补齐');
   if (report.skipped.length) parts.push(`${report.skipped.join('、')} 找不到表头，未改动`);
   return parts.length ? `台账已准备好。${parts.join('；')}。` : '台账已齐全，无需改动。';
 }
