@@ -118,18 +118,32 @@ function withSheetjs(unit: Sheet[], file: string, cellDates: boolean): void {
           : v,
       ),
     );
-    const ws = XLSX.utils.aoa_to_sheet(data as unknown[][], { cellDates });
+    const ws = XLSX.utils.aoa_to_sheet(data, { cellDates });
     XLSX.utils.book_append_sheet(wb, ws, sheet.name);
   }
   XLSX.writeFile(wb, file, { cellDates, compression: true });
 }
 
+/** The few SheetJS calls used here; SheetJS is installed for this script only (no types in CI). */
+interface SheetJs {
+  utils: {
+    book_new(): unknown;
+    aoa_to_sheet(data: unknown[][], options: { cellDates: boolean }): unknown;
+    book_append_sheet(book: unknown, sheet: unknown, name: string): void;
+  };
+  writeFile(
+    book: unknown,
+    file: string,
+    options: { cellDates: boolean; compression: boolean },
+  ): void;
+}
+
 /** SheetJS from node_modules, or from SHEETJS_DIR where a shared node_modules lacks it. */
-function requireSheetjs(): typeof import('xlsx') {
+function requireSheetjs(): SheetJs {
   const dir = process.env.SHEETJS_DIR;
   return createRequire(import.meta.url)(
     dir ? path.join(dir, 'node_modules/xlsx') : 'xlsx',
-  ) as typeof import('xlsx');
+  ) as SheetJs;
 }
 
 const serial = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25569;

@@ -34,7 +34,15 @@ export class ZipParts {
       ),
     );
     try {
-      return new ZipParts(zip, await listEntries(zip, fileName), fileName);
+      const entries = await listEntries(zip, fileName);
+      // A bomb is refused by the sizes its directory declares, before a byte is inflated; a
+      // part that inflates past its declared size is stopped by yauzl (validateEntrySizes).
+      let declared = 0;
+      for (const [key, entry] of entries)
+        if (/\.(xml|rels)$/.test(key)) declared += entry.uncompressedSize;
+      if (declared > LIMITS.totalBytes)
+        throw tooBig(fileName, `解压后超过 ${MB(LIMITS.totalBytes)}`);
+      return new ZipParts(zip, entries, fileName);
     } catch (error) {
       zip.close();
       throw error;
