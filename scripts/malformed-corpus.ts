@@ -535,6 +535,16 @@ export function malformedCorpus(): CorpusFile[] {
       expect: 'read',
       says: /分值|日期/,
     },
+    {
+      name: 'formula-without-result.xlsx',
+      bytes: zip(
+        replace(base, sheet2, {
+          data: sheetXml(LEDGER, { dateColumn: true }).replace('<v>6</v>', '<f>E2*2</f><v></v>'),
+        }),
+      ),
+      expect: 'read',
+      says: /无法识别分值\\"=E2\*2\\"/,
+    },
   ];
   return files;
 }

@@ -43,7 +43,8 @@ class SheetReader {
   private hasValue = false;
   private value = '';
   private inline = '';
-  private collect: 'v' | 't' | null = null;
+  private formula: string | null = null;
+  private collect: 'v' | 't' | 'f' | null = null;
   private phonetic = 0;
 
   constructor(
@@ -57,6 +58,9 @@ class SheetReader {
       if (name === 'v') {
         this.collect = 'v';
         this.hasValue = true;
+      } else if (name === 'f') {
+        this.collect = 'f';
+        this.formula ??= '';
       } else if (name === 'rPh') this.phonetic++;
       else if (name === 't' && this.phonetic === 0) {
         this.collect = 't';
@@ -73,7 +77,7 @@ class SheetReader {
   close(name: string): void {
     if (this.inCell) {
       if (name === 'c') this.closeCell();
-      else if (name === 'v' || name === 't') this.collect = null;
+      else if (name === 'v' || name === 't' || name === 'f') this.collect = null;
       else if (name === 'rPh') this.phonetic--;
     } else if (name === 'row') this.row = null;
     else if (name === 'sheetData') this.inSheetData = false;
@@ -82,6 +86,7 @@ class SheetReader {
   text(text: string): void {
     if (this.collect === 'v') this.value += text;
     else if (this.collect === 't') this.inline += text;
+    else if (this.collect === 'f') this.formula += text;
   }
 
   result(): SheetData {
@@ -110,6 +115,7 @@ class SheetReader {
     this.type = a.t ?? 'n';
     this.style = a.s === undefined ? 0 : Number(a.s);
     this.hasValue = false;
+    this.formula = null;
     this.value = '';
     this.inline = '';
     this.phonetic = 0;
@@ -118,9 +124,12 @@ class SheetReader {
   private closeCell(): void {
     this.inCell = false;
     this.collect = null;
-    if (!this.hasValue) return;
     const format = this.info.formats[this.style];
-    const value = this.decode(format);
+    // A formula saved without its result (openpyxl, scripts): the formula as the clerk sees it
+    // in the formula bar, so the core names the cell instead of reading it as blank.
+    const unsaved = this.formula !== null && this.value === '' && this.inline === '';
+    if (!this.hasValue && !unsaved) return;
+    const value = unsaved ? `=${this.formula || '…'}` : this.decode(format);
     if (value === null || value === undefined) return;
     // Rows are dense from column A, as exceljs and Office.js give them; the cap counts the
     // cells that costs, so a stray cell in column XFD of every row is bounded too.
