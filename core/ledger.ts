@@ -1,10 +1,10 @@
 // The 记分台账: each row checked on its own; a row with any error is listed and left out.
 import type { CellValue, Entry, Problem, Rule, Verification } from './types.js';
-import { isBlankRow, Table } from './sheets.js';
+import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
-import { parseDate } from './dates.js';
-import { parsePoints } from './points.js';
+import { dateProblem, parseDate } from './dates.js';
+import { parsePoints, pointsProblem } from './points.js';
 import { cellText, normalize } from './text.js';
 
 const STATUS: Record<string, Verification> = {};
@@ -67,23 +67,18 @@ export function parseLedger(
   ];
   const text = (row: readonly CellValue[], c: number) => (c >= 0 ? cellText(row[c]) : '');
   const statuses = new Map<string, Verification | undefined>();
+  // Rows with an error value (#N/A) are listed by cellProblems and not scored.
+  const { badRows } = table.cellProblems();
 
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row) || badRows.has(i)) continue;
     rowProblems.length = 0;
 
     const dateValue = row[cDate];
     const date = parseDate(dateValue);
     if (date === null) {
-      const typed = cellText(dateValue);
-      if (typed)
-        err(
-          i,
-          'date',
-          `无法识别日期"${typed}"`,
-          '按 2026-03-05 或 2026年3月5日 的样式填写真实存在的日期',
-        );
+      if (cellText(dateValue)) err(i, 'date', ...dateProblem(dateValue));
       else err(i, 'date', '日期为空', '填写记分事项发生的日期');
     }
 
@@ -130,7 +125,7 @@ export function parseLedger(
     const pointsValue = cPoints >= 0 ? row[cPoints] : undefined;
     const typed = parsePoints(pointsValue);
     if (typed !== null && Number.isNaN(typed)) {
-      err(i, 'points', `无法识别分值"${cellText(pointsValue)}"`, '分值填写数字，如 6、6分 或 -2');
+      err(i, 'points', ...pointsProblem(pointsValue));
     } else if (rule) {
       const checked = checkPoints(rule, typed, cellText(pointsValue));
       if (typeof checked === 'number') points = checked;
@@ -160,13 +155,7 @@ export function parseLedger(
     if (noticeDate === null && cellText(noticeValue)) {
       // The notice date does not change the score: a warning, and the row still counts.
       problems.push(
-        table.problem(
-          'warning',
-          i,
-          'noticeDate',
-          `无法识别告知日期"${cellText(noticeValue)}"`,
-          '按 2026-03-05 的样式填写',
-        ),
+        table.problem('warning', i, 'noticeDate', ...dateProblem(noticeValue, '告知日期')),
       );
     }
 

@@ -5,6 +5,8 @@ import {
   findSheets,
   LEDGER_COLUMNS,
   locateTable,
+  nearRole,
+  reviewSheets,
   ROSTER_COLUMNS,
   sheetProblem,
   SHEET_NAMES,
@@ -24,14 +26,14 @@ import { parseWishes } from './wishes.js';
  */
 export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
   const found = findSheets(sheets);
-  const problems: Problem[] = [];
+  const problems: Problem[] = reviewSheets(sheets, found);
   if (!found.roster)
     throw new UnusableWorkbookError(
-      `找不到党员名册工作表（应命名为 ${SHEET_NAMES.roster.join('、')} 之一）`,
+      `找不到党员名册工作表（应命名为 ${SHEET_NAMES.roster.join('、')} 之一）${nearNames(sheets, 'roster')}`,
     );
   if (!found.ledger)
     throw new UnusableWorkbookError(
-      `找不到记分台账工作表（应命名为 ${SHEET_NAMES.ledger.join('、')} 之一）`,
+      `找不到记分台账工作表（应命名为 ${SHEET_NAMES.ledger.join('、')} 之一）${nearNames(sheets, 'ledger')}`,
     );
 
   const settings = parseSettings(found.settings, problems);
@@ -39,6 +41,7 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
 
   const rosterTable = requireTable(found.roster, ROSTER_COLUMNS);
   const members = parseRoster(rosterTable, problems);
+  problems.push(...rosterTable.cellProblems().problems);
   const memberIndex = new MemberIndex(members, problems, found.roster.name);
 
   const ledgerTable = requireTable(found.ledger, LEDGER_COLUMNS);
@@ -48,12 +51,14 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
     );
   }
   const entries: Entry[] = parseLedger(ledgerTable, memberIndex, new RuleIndex(rules), problems);
+  problems.push(...ledgerTable.cellProblems().problems);
 
   if (found.wishes) {
     const wishTable = locateTable(found.wishes, WISH_COLUMNS);
-    if (wishTable instanceof Table)
+    if (wishTable instanceof Table) {
       entries.push(...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems));
-    else
+      problems.push(...wishTable.cellProblems().problems);
+    } else
       problems.push(
         sheetProblem(
           'error',
@@ -69,7 +74,7 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
     rules,
     members,
     entries: sortEntries(entries),
-    problems,
+    problems: capProblems(problems),
     sheets: {
       roster: found.roster.name,
       ledger: found.ledger.name,
@@ -78,6 +83,34 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
       settings: found.settings?.name ?? null,
     },
   };
+}
+
+/** ", 工作表"台账2026"名称相近" where a sheet's name is near the role's: the likely fix. */
+function nearNames(sheets: readonly SheetData[], role: 'roster' | 'ledger'): string {
+  const near = sheets.filter((s) => nearRole(s.name)?.role === role).map((s) => `"${s.name}"`);
+  return near.length ? `；工作表${near.join('、')}的名称相近，如果是它，请改为规定的名称` : '';
+}
+
+/** Enough problems to fix a workbook; a million stray rows must not bury the output. */
+export const MAX_PROBLEMS = 1000;
+
+function capProblems(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const kept = problems.slice(0, MAX_PROBLEMS);
+  const rest = problems.slice(MAX_PROBLEMS);
+  const sheets = [...new Set(rest.map((p) => p.sheet))];
+  const errors = rest.filter((p) => p.severity === 'error').length;
+  kept.push({
+    severity:
+      errors > 0 ? 'error' : rest.some((p) => p.severity === 'warning') ? 'warning' : 'info',
+    sheet: sheets.join('、'),
+    row: null,
+    column: null,
+    cell: null,
+    message: `…另有 ${rest.length} 个问题未列出（其中错误 ${errors} 个）`,
+    fix: '先改正以上问题后重新检查，其余问题会继续列出',
+  });
+  return kept;
 }
 
 function requireTable(sheet: SheetData, specs: typeof ROSTER_COLUMNS): Table {
