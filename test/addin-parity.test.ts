@@ -66,4 +66,12 @@ describe('the CLI reader and the add-in read a workbook alike', () => {
     for (const cell of ['F2', 'A3', 'C4', 'D5']) expect(cells).toContain(cell);
     expect(entryDates(addin, '张三')).toContain('2026-06-05');
   });
+
+  // The reader branch's fixtures, written by xlsxwriter (scripts/make-writer-fixtures.ts).
+  for (const name of ['parity-merged', 'parity-1904', 'parity-zh-dates', 'parity-errors'])
+    it(`${name}.xlsx (xlsxwriter) gives the same JSON`, async () => {
+      const { cli, addin } = await both(name);
+      expect(addin).toEqual(cli);
+      expect(addin.members.length).toBeGreaterThan(0);
+    });
 });
