@@ -58,6 +58,7 @@ export async function readInputSheets(
   names: readonly string[],
   features: HostFeatures,
   budget = PAYLOAD_BUDGET,
+  cellLimit = CELL_LIMIT,
 ): Promise<SheetData[]> {
   const wanted = names.filter(isInputSheet);
   const read = (withMerges: boolean) => {
@@ -75,7 +76,7 @@ export async function readInputSheets(
   try {
     await context.sync();
   } catch (error) {
-    if (isPayloadError(error)) return readInBlocks(context, wanted, features, budget);
+    if (isPayloadError(error)) return readInBlocks(context, wanted, features, budget, cellLimit);
     if (!batch.merges) throw error;
     // More than 512 merged areas in one range fail the whole batch: read the cells without,
     // then the merged areas in row blocks.
@@ -144,6 +145,7 @@ async function readInBlocks(
   names: readonly string[],
   features: HostFeatures,
   budget: number,
+  cellLimit: number,
 ): Promise<SheetData[]> {
   const used = names.map((name) =>
     usedRange(context.workbook.worksheets.getItem(name), features).load(
@@ -156,7 +158,15 @@ async function readInBlocks(
   // Where a batch is still refused, start again with a guess twice as large.
   for (let cellBytes = CELL_BYTES; cellBytes <= CELL_BYTES * 16; cellBytes *= 2) {
     try {
-      return await readBlocks(context, names, used, features, budget, cellBytes, date1904);
+      return await readBlocks(
+        context,
+        names,
+        used,
+        features,
+        { budget, cellLimit },
+        cellBytes,
+        date1904,
+      );
     } catch (error) {
       if (!isPayloadError(error)) throw error;
     }
@@ -174,7 +184,7 @@ async function readBlocks(
   names: readonly string[],
   used: readonly Excel.Range[],
   features: HostFeatures,
-  budget: number,
+  limits: { budget: number; cellLimit: number },
   firstGuess: number,
   date1904: boolean,
 ): Promise<SheetData[]> {
@@ -196,7 +206,7 @@ async function readBlocks(
     if (range.isNullObject) continue;
     const sheet = context.workbook.worksheets.getItem(names[s]);
     for (let r = 0; r < range.rowCount;) {
-      const room = Math.min(Math.floor(budget / cellBytes), CELL_LIMIT) - queued;
+      const room = Math.min(Math.floor(limits.budget / cellBytes), limits.cellLimit) - queued;
       if (queued > 0 && room < range.columnCount) {
         await flush();
         continue;

@@ -28,6 +28,8 @@ export interface ScoreOptions {
   activateSummary?: boolean;
   /** The host's API level; Office.context.requirements by default. */
   features?: HostFeatures;
+  /** Cells one read may return (five million in Excel); smaller in tests. */
+  cellLimit?: number;
 }
 
 export async function scoreOpenWorkbook(
@@ -38,7 +40,7 @@ export async function scoreOpenWorkbook(
   const budget = options.budget ?? PAYLOAD_BUDGET;
   const features = options.features ?? officeFeatures();
   const names = await sheetNames(context);
-  const sheets = await readInputSheets(context, names, features, budget);
+  const sheets = await readInputSheets(context, names, features, budget, options.cellLimit);
 
   const started = performance.now();
   let result: ScoreResult;

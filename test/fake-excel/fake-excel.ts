@@ -49,6 +49,8 @@ export interface FakeOptions {
   payloadLimit?: number;
   /** The highest ExcelApi set this Excel has, e.g. '1.1' (Office 2016), '1.7' (2019 volume). */
   apiLevel?: string;
+  /** Cells one read may return: five million in Excel, smaller in tests. */
+  cellLimit?: number;
 }
 
 /** The newest set the fake knows; the default level. */
@@ -70,6 +72,8 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   calculationSuspended: boolean;
+  /** Cells whose values this sync returned. */
+  cellsRead?: number;
 }
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -173,6 +177,7 @@ export class FakeRequestContext {
   private needed: { version: string; api: string }[] = [];
   readonly limit: number;
   readonly apiLevel: string;
+  readonly cellLimit: number;
 
   constructor(
     readonly state: FakeWorkbookState,
@@ -181,6 +186,7 @@ export class FakeRequestContext {
     this.limit =
       options.payloadLimit ?? (options.platform === 'web' ? WEB_PAYLOAD_LIMIT : Infinity);
     this.apiLevel = options.apiLevel ?? LATEST_API;
+    this.cellLimit = options.cellLimit ?? CELL_LIMIT;
     this.workbook = new FakeWorkbook(this);
     this.application = new FakeApplication(this);
   }
@@ -199,6 +205,13 @@ export class FakeRequestContext {
 
   suspendCalculation(): void {
     this.suspended = true;
+  }
+
+  private current: SyncRecord | null = null;
+
+  /** Counts cells a load returns, on the sync being run. */
+  countCells(n: number): void {
+    if (this.current) this.current.cellsRead = (this.current.cellsRead ?? 0) + n;
   }
 
   /** Marks the batch as using an API from the given set; the sync fails where it is newer. */
@@ -225,8 +238,14 @@ export class FakeRequestContext {
     this.suspended = false;
     const requestBytes =
       ops.reduce((n, op) => n + op.size, 0) + loads.filter((l) => !l.marker).length * 120;
-    const record: SyncRecord = { requestBytes, responseBytes: 0, calculationSuspended: suspended };
+    const record: SyncRecord = {
+      requestBytes,
+      responseBytes: 0,
+      calculationSuspended: suspended,
+      cellsRead: 0,
+    };
     this.state.syncs.push(record);
+    this.current = record;
     if (requestBytes > this.limit)
       throw new FakeExcelError(
         'RequestPayloadSizeLimitExceeded',
@@ -589,11 +608,12 @@ export class FakeRange extends Proxy {
   protected readProperty(prop: string): unknown {
     const s = this.worksheet.sheet();
     const b = this.resolve();
-    if ((prop === 'values' || prop === 'numberFormat') && b.rows * b.cols > CELL_LIMIT)
+    if ((prop === 'values' || prop === 'numberFormat') && b.rows * b.cols > this.ctx.cellLimit)
       throw new FakeExcelError(
         'ResponsePayloadSizeLimitExceeded',
         'The response payload size has exceeded the limit.',
       );
+    if (prop === 'values') this.ctx.countCells(b.rows * b.cols);
     switch (prop) {
       case 'values':
         return grid(b, (r, c) => s.values[r]?.[c] ?? '');
