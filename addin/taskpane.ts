@@ -78,6 +78,25 @@ export function mountTaskPane(
   say('请点击“检查并评分”。');
 }
 
+/** The pane cannot work here (outside Excel, or office.js never answered): says why. */
+export function showCannotStart(doc: Document, message: string): void {
+  const status = doc.querySelector('#status') as HTMLParagraphElement;
+  status.textContent = message;
+  setClass(status, 'error', true);
+}
+
+/** Where `twelve serve` hosts the pane, offers its web page 工作台 instead. */
+export function offerWebPage(doc: Document, webPage: string): void {
+  const status = doc.querySelector('#status') as HTMLParagraphElement;
+  const link = doc.createElement('a');
+  link.href = webPage;
+  link.id = 'web-page';
+  link.textContent = '改用浏览器中的“工作台”页面';
+  const line = doc.createElement('p');
+  appendAll(line, [doc.createTextNode('也可以上传台账文件，'), link, doc.createTextNode('。')]);
+  status.parentNode!.insertBefore(line, status.nextSibling);
+}
+
 function showResult(
   doc: Document,
   result: ScoreResult,
