@@ -7,13 +7,14 @@ import { noticeRenderer } from './card-preview.js';
 import { findWebPage, startMessage, whenExcelReady } from './office-start.js';
 import { mountTaskPane, offerWebPage, showCannotStart } from './taskpane.js';
 
-void whenExcelReady(window).then(async (start) => {
+const slow = () => showCannotStart(document, startMessage('slow'));
+void whenExcelReady(window, slow).then(async (start) => {
   if (start.ok) {
     mountTaskPane(document, (batch) => Excel.run(batch), noticeRenderer(cardTemplates));
     return;
   }
   showCannotStart(document, startMessage(start.reason));
   // Outside Excel, the page may be served by `twelve serve`, whose web page does the same work.
-  const webPage = start.reason === 'timeout' ? null : await findWebPage();
+  const webPage = await findWebPage();
   if (webPage) offerWebPage(document, webPage);
 });

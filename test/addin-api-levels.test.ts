@@ -21,7 +21,7 @@ import {
 } from './fake-excel/fake-excel.js';
 import { messySheets } from './fake-excel/messy.js';
 import { fakeFromXlsx } from './fake-excel/seed.js';
-import { writeXlsx } from './helpers/workbook.js';
+import { tempDir, writeXlsx } from './helpers/workbook.js';
 
 const AS_OF = '2026-11-25';
 const parity = (name: string) => path.resolve('test', 'fixtures', 'parity', `${name}.xlsx`);
@@ -133,5 +133,38 @@ describe('a workbook over the five-million-cell read limit', () => {
     ledger.formats[2999][0] = 'yyyy-mm-dd';
     ledger.values[2999][0] = '';
     expect(await scoreAt('1.1', state, { cellLimit: 5000 })).toEqual(await cliJson(file));
+  });
+});
+
+describe('more merged areas than Excel lists at once (512)', () => {
+  it('reads the cells, then the merged areas in row blocks, and gives the CLI’s result', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('党员名册').addRows([
+      ['编号', '姓名', '支部', '职务', '邮箱', '状态'],
+      ['A01', '张三', '第一支部', '科员', '', '在册'],
+    ]);
+    const ws = wb.addWorksheet('记分台账');
+    ws.addRow(['日期', '编号', '姓名', '事项', '情形', '分值', '状态', '说明']);
+    for (let i = 0; i < 300; i++) {
+      ws.addRow([new Date(Date.UTC(2026, 2, 1)), 'A01', '张三', 'J1', '', null, '', '志愿服务']);
+      ws.addRow([null, 'A01', '张三', 'J1', '', null, '', '志愿服务']);
+      // 日期 merged over each pair of rows: 300 areas; 说明 over H:I on every row: 600 more.
+      ws.mergeCells(`A${2 * i + 2}:A${2 * i + 3}`);
+      ws.mergeCells(`H${2 * i + 2}:I${2 * i + 2}`);
+      ws.mergeCells(`H${2 * i + 3}:I${2 * i + 3}`);
+    }
+    ws.getColumn(1).numFmt = 'yyyy-mm-dd';
+    const file = path.join(tempDir('merges-'), 'many.xlsx');
+    await wb.xlsx.writeFile(file);
+
+    const state = await fakeFromXlsx(file);
+    expect(state.sheet('记分台账')!.merges.length).toBe(900);
+    const got = await scoreAt('1.13', state);
+    expect(got).toEqual(await cliJson(file));
+    expect(got.problems.filter((p) => p.column === '日期')).toEqual([]);
+    expect(got.problems).toEqual([]);
+    // The whole-range read was refused, the cells read again, the merges in several blocks.
+    expect(state.syncs.length).toBeGreaterThan(6);
   });
 });
