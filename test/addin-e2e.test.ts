@@ -85,6 +85,8 @@ interface OpenOptions {
   noOfficeJs?: boolean;
   /** The origin's `/` is the web page of `twelve serve`. */
   webPage?: boolean;
+  /** The real office.js (the local copy from @microsoft/office-js), not the fake. */
+  realOfficeJs?: boolean;
 }
 
 async function open(
@@ -102,7 +104,7 @@ async function open(
   await tab.setRequestInterception(true);
   tab.on('request', (request) => {
     const url = request.url();
-    if (url === `${origin}/${LOCAL_OFFICE_JS}`) {
+    if (url === `${origin}/${LOCAL_OFFICE_JS}` && !options.realOfficeJs) {
       const globals = Object.entries({ __fakeSeed: sheets, ...options.globals })
         .map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`)
         .join('\n');
@@ -497,6 +499,16 @@ describe('the task pane where it cannot work', () => {
     expect(await page.$eval('#score', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
     expect(await page.$('#web-page')).toBeNull();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('with the real office.js opened in a browser, says so within seconds, not “正在连接” for ever', async () => {
+    const { page } = await open('taskpane.html', seed, undefined, { realOfficeJs: true });
+    await page.waitForFunction(
+      () => document.querySelector('#status')!.classList.contains('error'),
+      { timeout: 8000 },
+    );
+    expect(await page.$eval('#status', (el) => el.textContent)).toContain('需要在 Excel 中打开');
     await page.close();
   });
 
