@@ -46,6 +46,7 @@ export default tseslint.config(
         'String.padStart',
         'Number.isNaN',
         'Number.isInteger',
+        'Number.isFinite',
         'String.normalize',
       ],
     },

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-// Writes the tool's own sheets (积分汇总, 校验结果) in as few batches as the 5 MB limit allows,
-// with calculation suspended while each batch writes (ExcelApi 1.6) and the header row frozen
-// (1.7) where the host has them. Only these sheets are ever written:
+// Writes the tool's own sheets (积分汇总, 待办事项, 校验结果) in as few batches as the 5 MB limit
+// allows, with calculation suspended while each batch writes (ExcelApi 1.6) and the header row
+// frozen (1.7) where the host has them. Only these sheets are ever written:
 // a clerk's cells are never touched.
 import type { CellValue } from '../core/index.js';
 import { rangeAt, type HostFeatures } from './host-features.js';

@@ -1,7 +1,7 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
 import path from 'node:path';
 import { parseMonth, parseWorkbook } from '../../core/index.js';
-import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import { asOfArg, parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
@@ -15,6 +15,7 @@ export function rankingFileName(month: string): string {
 export async function runRanking(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     month: { type: 'string' },
+    'as-of': { type: 'string' },
     out: { type: 'string' },
     templates: { type: 'string' },
   });
@@ -27,7 +28,11 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
   const parsed = parseWorkbook(await readWorkbook(file));
 
   const pdf = await asUsageErrors(() =>
-    renderRanking(parsed, month, { templatesDir: values.templates ?? null }),
+    // 应约谈名单 marks the talks recorded in 处置记录 by the day it is printed (--as-of, today).
+    renderRanking(parsed, month, {
+      templatesDir: values.templates ?? null,
+      printed: asOfArg(values['as-of']),
+    }),
   );
   const target = path.join(outDir, rankingFileName(month));
   writeFileAtomic(target, pdf);

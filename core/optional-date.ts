@@ -1,0 +1,24 @@
+// A date column that does not change the score (告知日期, 认定日期…): an unreadable one is a
+// warning, and the row still counts.
+import type { CellValue, IsoDate, Problem } from './types.js';
+import type { Table } from './sheets.js';
+import { dateProblem, parseDate } from './dates.js';
+import { cellText } from './text.js';
+
+export function optionalDate(
+  table: Table,
+  index: number,
+  row: readonly CellValue[],
+  key: string,
+  problems: Problem[],
+): IsoDate | null {
+  const col = table.columns[key];
+  if (col === undefined || col < 0) return null;
+  const value = row[col];
+  const date = parseDate(value);
+  if (date === null && cellText(value)) {
+    // The same wording as the ledger's own 日期 (years outside the scheme, impossible days…).
+    problems.push(table.problem('warning', index, key, ...dateProblem(value, table.header(key))));
+  }
+  return date;
+}
