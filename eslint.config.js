@@ -47,6 +47,7 @@ export default tseslint.config(
         'Number.isNaN',
         'Number.isInteger',
         'Number.isFinite',
+        'Number.MAX_SAFE_INTEGER',
         'String.normalize',
       ],
     },
