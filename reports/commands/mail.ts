@@ -16,7 +16,8 @@ import { parseRecipients, RecipientError } from '../mail/compose.js';
 
 import { deliver, type Delivery, type DeliveryResult } from '../mail/deliver.js';
 import type { RetryHooks } from '../mail/smtp-send.js';
-import { cliOption, type OptionLabel } from './work.js';
+import { cliOption, type OptionLabel, type SessionOpener } from './work.js';
+import { loadTemplates } from '../cards/template-folder.js';
 import {
   MAIL_OPTIONS,
   openMailRun,
@@ -44,17 +45,23 @@ export type UpwardCardRenderer = (
 ) => Promise<CardPdf>;
 
 /** The card exactly as `twelve quarterly` prints its upward version, under the same name. */
-export const renderUpwardCard: UpwardCardRenderer = async (
-  summary,
-  settings,
-  issued,
-  templatesDir,
-) => ({
-  filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
-  pdf: await asUsageErrors(() =>
-    renderQuarterly(summary, settings, { version: 'upward', issued, templatesDir }),
-  ),
-});
+export function upwardCardRenderer(open?: SessionOpener): UpwardCardRenderer {
+  return async (summary, settings, issued, templatesDir) => ({
+    filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
+    pdf: await asUsageErrors(async () => {
+      if (!open)
+        return renderQuarterly(summary, settings, { version: 'upward', issued, templatesDir });
+      const session = await open(loadTemplates(templatesDir));
+      try {
+        return await renderQuarterly(summary, settings, { version: 'upward', issued, session });
+      } finally {
+        await session.close();
+      }
+    }),
+  });
+}
+
+export const renderUpwardCard: UpwardCardRenderer = upwardCardRenderer();
 
 export function mailCommand(renderCard: UpwardCardRenderer) {
   return async function runMail(args: string[], io: Io): Promise<number> {
