@@ -26,6 +26,8 @@ export interface Job {
   error?: string;
   /** The job's own folder: its upload and what it writes. */
   dir: string;
+  /** When a finished job and its files are deleted (ms since the epoch). */
+  expiresAt?: number;
 }
 
 export interface JobContext {
@@ -107,6 +109,11 @@ export class JobQueue {
     return job && job.owner === owner ? job : undefined;
   }
 
+  /** The folder holding every job's folder. */
+  get folder(): string {
+    return this.root;
+  }
+
   get counts(): { running: number; queued: number } {
     return { running: this.running.size, queued: this.waiting.length };
   }
@@ -175,6 +182,7 @@ export class JobQueue {
 
   private expire(job: Job): void {
     if (this.closed) return;
+    job.expiresAt = Date.now() + this.options.ttlMs;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.jobs.delete(job.id);

@@ -8,7 +8,13 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { scoreWorkbook, todayIso, UnusableWorkbookError, parseIsoArg } from '../../core/index.js';
+import {
+  parseIsoArg,
+  parseWorkbook,
+  scoreWorkbook,
+  todayIso,
+  UnusableWorkbookError,
+} from '../../core/index.js';
 import { UsageError } from '../command.js';
 import { BrowserCrashError } from '../cards/shared-browser.js';
 import type { SharedBrowser } from '../cards/shared-browser.js';
@@ -21,7 +27,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import { WorkbookFileError } from '../read-workbook.js';
 import { hostName } from './addresses.js';
 import { gate, type Caller } from './callers.js';
-import { jobWork, type JobNote, type JobSetup } from './job-kinds.js';
+import { JOB_KINDS, jobWork, mailCapabilities, type JobNote, type JobSetup } from './job-kinds.js';
 import { manifestFor } from './manifest.js';
 import { checkFields, readInput, RequestError, text } from './request-input.js';
 import type { Unit } from './units.js';
@@ -148,12 +154,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const callerOf = (request: FastifyRequest) => callers.get(request)!;
 
-  fastify.get('/api/session', async (request) => {
+  fastify.get('/api/capabilities', async (request) => {
     const caller = callerOf(request);
     return {
       unit: caller.unit?.name ?? null,
       loginRequired: who.loginRequired,
+      kinds: JOB_KINDS,
       bodyLimit: options.bodyLimit,
+      mail: mailCapabilities(caller, setup),
+      files: {
+        folder: isLocal(caller) ? queue.folder : null,
+        ttlMinutes: Math.round(options.ttlMs / 60000),
+      },
     };
   });
 
@@ -164,6 +176,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
       checkFields(input.fields, ['asOf'], '评分');
       const asOf = dateField(text(input.fields, 'asOf'));
       return scoreJson(scoreWorkbook(input.sheets, asOf));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The workbook as read, for the web page: it scores in the browser with the pane's core.
+  fastify.post('/api/sheets', { config: { rateLimit: {} } }, async (request) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twelve-sheets-'));
+    try {
+      const input = await readInput(request, dir);
+      checkFields(input.fields, [], '读取台账');
+      parseWorkbook(input.sheets);
+      return { sheets: input.sheets };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -189,7 +214,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   fastify.get<{ Params: { id: string } }>('/api/jobs/:id', async (request, reply) => {
     const job = queue.get(request.params.id, callerOf(request).unit?.name ?? '');
     if (!job) return reply.code(404).send({ error: '没有这个任务：编号不对，或任务已过期被清除' });
-    return jobReply(job, notes.get(job.id));
+    return jobReply(job, notes.get(job.id), isLocal(callerOf(request)));
   });
 
   fastify.get<{ Params: { id: string; n: string } }>(
@@ -253,7 +278,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return { fastify, queue };
 }
 
-function jobReply(job: Job, note: JobNote | undefined) {
+/** Anyone on this machine, no token: the clerk's own PC, where server paths mean something. */
+function isLocal(caller: Caller): boolean {
+  return caller.unit === null && !caller.viaToken;
+}
+
+function jobReply(job: Job, note: JobNote | undefined, local: boolean) {
   return {
     state: job.state,
     progress: job.progress,
@@ -264,6 +294,8 @@ function jobReply(job: Job, note: JobNote | undefined) {
     })),
     ...(job.error !== undefined ? { error: job.error } : {}),
     ...(note?.message !== undefined ? { message: note.message } : {}),
+    ...(job.expiresAt !== undefined ? { expiresAt: new Date(job.expiresAt).toISOString() } : {}),
+    ...(local && job.state === 'done' ? { folder: job.dir } : {}),
   };
 }
 

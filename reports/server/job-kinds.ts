@@ -81,7 +81,8 @@ export function jobWork(
       });
     }
     case 'quarterly': {
-      checkFields(fields, ['quarter'], '季度汇总公示卡任务');
+      checkFields(fields, ['quarter', 'asOf'], '季度汇总公示卡任务');
+      asOfField(fields);
       const options = quarterlyOptions({ quarter: text(fields, 'quarter') }, field);
       return withBrowser(setup.browser, async (context, open) => {
         const printed = await printQuarterly(sheets, options, {
@@ -93,7 +94,8 @@ export function jobWork(
       });
     }
     case 'ranking': {
-      checkFields(fields, ['month'], '榜单任务');
+      checkFields(fields, ['month', 'asOf'], '榜单任务');
+      asOfField(fields);
       const options = rankingOptions({ month: text(fields, 'month') }, field);
       return withBrowser(setup.browser, async (context, open) => {
         const printed = await printRanking(sheets, options, {
@@ -115,7 +117,8 @@ function mailWork(
   setup: JobSetup,
   note: JobNote,
 ): JobWork {
-  checkFields(fields, ['quarter', 'to', 'send', 'resend'], '季度报送邮件任务');
+  checkFields(fields, ['quarter', 'to', 'send', 'resend', 'asOf'], '季度报送邮件任务');
+  asOfField(fields);
   const { quarter } = quarterlyOptions({ quarter: text(fields, 'quarter') }, field);
   const send = flag(fields, 'send');
   const resend = flag(fields, 'resend');
@@ -199,6 +202,29 @@ function allowedRecipients(
   } catch (error) {
     if (error instanceof RequestError) throw error;
     throw new RequestError(400, (error as Error).message);
+  }
+}
+
+/**
+ * The pane sends its as-of date with every job. The quarter and the ranking are as of their own
+ * end (the quarter's last day, the 25th), so it is only checked, for a clear message.
+ */
+function asOfField(fields: Fields): void {
+  noticeOptions({ asOf: text(fields, 'asOf') }, field);
+}
+
+/** What the page and the pane may offer: whether 发送 works here, and to whom it goes. */
+export function mailCapabilities(
+  caller: Caller,
+  setup: JobSetup,
+): { send: boolean; to: string | null } {
+  if (caller.unit)
+    return { send: caller.unit.smtp !== null, to: caller.unit.upward.join(', ') || null };
+  if (caller.viaToken) return { send: false, to: null };
+  try {
+    return { send: loadSmtpConfig({ file: setup.smtpConfigFile }) !== null, to: null };
+  } catch {
+    return { send: false, to: null };
   }
 }
 
