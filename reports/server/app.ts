@@ -103,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     routerOptions: { maxParamLength: 100 },
   } as never) as unknown as FastifyInstance;
 
+  // JSON or a multipart upload, nothing else: text is refused with 415, not read as a body.
+  fastify.removeContentTypeParser('text/plain');
   await fastify.register(helmet, {
     // Set per page below: the add-in's pages load office.js and are framed by Office.
     contentSecurityPolicy: false,
