@@ -135,31 +135,38 @@ function mailWork(
   const config = send ? smtpFor(caller, setup) : null;
   const outbox = path.join(setup.stateDir, 'outbox', safePart(caller.unit?.name || '本机', 60));
 
-  return withBrowser(setup.browser, async (context, open) => {
-    const run = await openMailRun({ out: outbox, send, resend }, quiet(), config);
-    try {
-      const { delivery, result } = await oneAtATime(setup.mailLocks, caller.unit?.name ?? '', () =>
-        deliverQuarter(parsed, { quarter, templatesDir: null, to }, run, upwardCardRenderer(open)),
-      );
-      switch (result.status) {
-        case 'written':
-          note.message = `已写出${delivery.what}（未发送）：收件人 ${to.join('、')}`;
-          return [copyInto(context.dir, result.eml)];
-        case 'sent':
-          note.message = `已发送${delivery.what}至 ${result.record.accepted.join('、')}（邮件编号 ${result.record.messageId}）`;
-          if (result.record.rejected.length > 0)
-            note.message += `；邮件服务器拒收 ${result.record.rejected.join('、')}`;
-          return [copyInto(context.dir, result.eml)];
-        case 'skipped':
-          note.message = `${delivery.what}此前已发给 ${result.previous.recipients.join('、')}（邮件编号 ${result.previous.messageId}），本次未重复发送；如需再次发送请选“重新发送”`;
-          return [];
-        case 'failed':
-          throw new UsageError(`发送失败：${result.failure.line}`);
+  return withBrowser(setup.browser, (context, open) =>
+    // The send record is read when the run opens: one unit's mail runs one at a time, so a
+    // second request sees the first one's record and does not send again.
+    oneAtATime(setup.mailLocks, caller.unit?.name ?? '', async () => {
+      const run = await openMailRun({ out: outbox, send, resend }, quiet(), config);
+      try {
+        const { delivery, result } = await deliverQuarter(
+          parsed,
+          { quarter, templatesDir: null, to },
+          run,
+          upwardCardRenderer(open),
+        );
+        switch (result.status) {
+          case 'written':
+            note.message = `已写出${delivery.what}（未发送）：收件人 ${to.join('、')}`;
+            return [copyInto(context.dir, result.eml)];
+          case 'sent':
+            note.message = `已发送${delivery.what}至 ${result.record.accepted.join('、')}（邮件编号 ${result.record.messageId}）`;
+            if (result.record.rejected.length > 0)
+              note.message += `；邮件服务器拒收 ${result.record.rejected.join('、')}`;
+            return [copyInto(context.dir, result.eml)];
+          case 'skipped':
+            note.message = `${delivery.what}此前已发给 ${result.previous.recipients.join('、')}（邮件编号 ${result.previous.messageId}），本次未重复发送；如需再次发送请选“已发送过也再发一次”`;
+            return [];
+          case 'failed':
+            throw new UsageError(`发送失败：${result.failure.line}`);
+        }
+      } finally {
+        run.sender?.close();
       }
-    } finally {
-      run.sender?.close();
-    }
-  });
+    }),
+  );
 }
 
 /**
