@@ -1,6 +1,13 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
 import path from 'node:path';
-import { parseMonth, parseWorkbook, type ParsedWorkbook } from '../../core/index.js';
+import {
+  parseIsoArg,
+  parseMonth,
+  parseWorkbook,
+  todayIso,
+  type IsoDate,
+  type ParsedWorkbook,
+} from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
@@ -23,18 +30,23 @@ export function rankingFileName(month: string): string {
 export interface RankingOptions {
   /** 2026-11 */
   month: string;
+  /** The day it is printed: 应约谈名单 marks the talks 处置记录 records by then. */
+  printed: IsoDate;
   templatesDir: string | null;
 }
 
 export function rankingOptions(
-  raw: { month?: string; templates?: string },
+  raw: { month?: string; asOf?: string; templates?: string },
   label: OptionLabel = cliOption,
 ): RankingOptions {
   if (raw.month === undefined) throw new UsageError(`请用 ${label('month')} 指定月份，如 2026-11`);
   const ym = parseMonth(raw.month);
   if (!ym) throw new UsageError(`月份"${raw.month}"的格式不对，应如 2026-11`);
+  const printed = raw.asOf === undefined ? todayIso() : parseIsoArg(raw.asOf);
+  if (!printed) throw new UsageError(`${label('as-of')} 的日期"${raw.asOf}"无效，应如 2026-11-25`);
   return {
     month: `${ym.year}-${String(ym.month).padStart(2, '0')}`,
+    printed,
     templatesDir: raw.templates ?? null,
   };
 }
@@ -49,7 +61,7 @@ export async function printRanking(
   const pdf = await asUsageErrors(async () => {
     const session = await sessionOpener(context)(loadTemplates(options.templatesDir));
     try {
-      return await renderRanking(parsed, options.month, { session });
+      return await renderRanking(parsed, options.month, { session, printed: options.printed });
     } finally {
       await session.close();
     }
@@ -63,11 +75,12 @@ export async function printRanking(
 export async function runRanking(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     month: { type: 'string' },
+    'as-of': { type: 'string' },
     out: { type: 'string' },
     templates: { type: 'string' },
   });
   const file = workbookArg(positionals);
-  const options = rankingOptions(values);
+  const options = rankingOptions({ ...values, asOf: values['as-of'] });
   const outDir = path.resolve(values.out ?? 'out');
   const { file: written, parsed } = await printRanking(file, options, { outDir });
   io.out.write(`积分榜单：${written}\n`);
