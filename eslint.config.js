@@ -3,7 +3,7 @@ import compat from 'eslint-plugin-compat';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'addin/dist/', 'coverage/', '.scratch/'] },
+  { ignores: ['dist/', 'node_modules/', 'addin/dist/', 'web/dist/', 'coverage/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
