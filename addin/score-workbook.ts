@@ -13,13 +13,16 @@ import {
   type IsoDate,
   type Problem,
   type ScoreResult,
+  type SheetData,
 } from '../core/index.js';
 import { PAYLOAD_BUDGET } from './payload.js';
 import { readInputSheets, sheetNames } from './read-sheets.js';
 import { writeSheets } from './write-sheets.js';
 
 export type ScoreOutcome =
-  { ok: true; result: ScoreResult; coreMs: number } | { ok: false; message: string };
+  /** `sheets`: what was read, for the jobs 打印与报送 sends to the server. */
+  | { ok: true; result: ScoreResult; coreMs: number; sheets: SheetData[] }
+  | { ok: false; message: string };
 
 export interface ScoreOptions {
   budget?: number;
@@ -60,7 +63,7 @@ export async function scoreOpenWorkbook(
     context.workbook.worksheets.getItem(SUMMARY_SHEET).activate();
     await context.sync();
   }
-  return { ok: true, result, coreMs };
+  return { ok: true, result, coreMs, sheets };
 }
 
 /**

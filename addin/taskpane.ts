@@ -10,12 +10,16 @@ import {
   type Member,
   type Problem,
   type ScoreResult,
+  type SheetData,
 } from '../core/index.js';
 import { latestNoticeCards, type NoticeRenderer } from './card-preview.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Told of every successful scoring run, with the sheets it read (打印与报送 sends them on). */
+export type ScoredListener = (sheets: SheetData[], result: ScoreResult) => void;
 
 /** Lists in the pane stay short; the sheets hold everything. */
 const MAX_ITEMS = 200;
@@ -29,6 +33,7 @@ export function mountTaskPane(
   doc: Document,
   run: ExcelRunner,
   renderNotice: NoticeRenderer | null = null,
+  onScored: ScoredListener | null = null,
 ): void {
   const $ = <T extends Element>(selector: string) => doc.querySelector(selector) as T;
   const asOf = $<HTMLInputElement>('#as-of');
@@ -64,6 +69,7 @@ export function mountTaskPane(
       }
       const preview = renderNotice ? showPreview(doc, outcome.result, renderNotice, say) : null;
       showResult(doc, outcome.result, run, say, preview);
+      onScored?.(outcome.sheets, outcome.result);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`已完成（${seconds} 秒）：结果写入“积分汇总”和“校验结果”两张表。`);
     }),
