@@ -37,6 +37,7 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     entryPoints: {
       taskpane: path.join(ADDIN, 'taskpane-entry.ts'),
       commands: path.join(ADDIN, 'commands.ts'),
+      notice: path.join(ADDIN, 'notice.ts'),
     },
     outdir: outDir,
     bundle: true,
@@ -57,7 +58,7 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     );
     officeJs = 'office-js/office.js';
   }
-  for (const page of ['taskpane.html', 'commands.html', 'help.html']) {
+  for (const page of ['taskpane.html', 'commands.html', 'help.html', 'notice.html']) {
     const html = readFileSync(path.join(ADDIN, page), 'utf8').replaceAll('%OFFICE_JS%', officeJs);
     writeFileSync(path.join(outDir, page), html);
   }
