@@ -28,6 +28,12 @@ export const NOT_SERVED =
 /** How often a running job is asked about. */
 const POLL_MS = 500;
 
+/** Where the unit's token is kept between sessions (the entry point uses localStorage). */
+export interface TokenStore {
+  get(): string | null;
+  set(token: string): void;
+}
+
 export interface PrintSection {
   /** The pane scored the workbook: these are the sheets it read, and the result. */
   scored(sheets: readonly SheetData[], result: ScoreResult): void;
@@ -49,6 +55,7 @@ export function mountPrintSection(
   section: HTMLElement,
   api: ReportApi,
   office: typeof Office | undefined,
+  tokens: TokenStore | null = null,
   wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): PrintSection {
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = '') => {
@@ -108,7 +115,13 @@ export function mountPrintSection(
   );
   const result = el('div', '', 'print-result');
   result.setAttribute('role', 'status');
-  add(section, el('h2', '打印与报送'), note, forms, result);
+  // A server not on loopback asks every caller for the unit's token (401).
+  const tokenInput = input('password', '令牌', 'print-token');
+  const tokenButton = el('button', '保存令牌', 'print-token-save');
+  tokenButton.type = 'button';
+  const login = add(el('div', '', 'print-login'), labelled('本单位令牌', tokenInput), tokenButton);
+  login.hidden = true;
+  add(section, el('h2', '打印与报送'), note, login, forms, result);
   forms.hidden = true;
   sendButton.hidden = true;
   section.hidden = false;
@@ -121,18 +134,40 @@ export function mountPrintSection(
     for (const b of buttons) b.disabled = running || !scored || !capabilities;
   };
 
-  api.capabilities().then(
-    (caps) => connected(caps),
-    (error: unknown) => {
-      // A server from before /api/capabilities: it prints, it does not say it can send.
-      if (error instanceof ReportApiError && error.failure === 'refused' && error.status === 404)
-        connected({ canSend: false, upwardTo: null, jobsFolder: null, ttlMinutes: null });
-      else note.textContent = NOT_SERVED;
-    },
-  );
+  const connect = () =>
+    api.capabilities().then(
+      (caps) => connected(caps),
+      (error: unknown) => {
+        const refused = error instanceof ReportApiError && error.failure === 'refused';
+        // A server from before /api/capabilities: it prints, it does not say it can send.
+        if (refused && error.status === 404)
+          connected({ canSend: false, upwardTo: null, jobsFolder: null, ttlMinutes: null });
+        else if (refused && error.status === 401 && tokens) askToken(error.message);
+        else note.textContent = refused ? error.message : NOT_SERVED;
+      },
+    );
+  void connect();
+
+  function askToken(message: string): void {
+    capabilities = null;
+    enable();
+    forms.hidden = true;
+    login.hidden = false;
+    note.textContent = message;
+    tokenInput.focus();
+  }
+  tokenButton.onclick = () => {
+    const token = tokenInput.value.replace(/^\s+|\s+$/g, '');
+    if (!token || !tokens) return;
+    tokens.set(token);
+    tokenInput.value = '';
+    note.textContent = '正在连接报表服务…';
+    void connect();
+  };
 
   function connected(caps: Capabilities): void {
     capabilities = caps;
+    login.hidden = true;
     forms.hidden = false;
     note.textContent = scored ? '' : '请先点击“检查并评分”，再打印或报送。';
     sendButton.hidden = !caps.canSend;
@@ -249,7 +284,10 @@ export function mountPrintSection(
       if (status.state === 'failed') failed(job, status.error || '任务失败，原因不明');
       else done(job, status);
     } catch (error) {
-      failed(job, failureText(error));
+      if (error instanceof ReportApiError && error.status === 401 && tokens) {
+        clear(result);
+        askToken(error.message);
+      } else failed(job, failureText(error));
     } finally {
       running = false;
       enable();

@@ -67,11 +67,18 @@ export interface ReportApi {
   job(id: string): Promise<JobStatus>;
 }
 
-/** The client for the server at `base` (the pane's own origin, as `twelve serve` serves it). */
-export function reportApi(base: string, transport: Transport = defaultTransport()): ReportApi {
+/**
+ * The client for the server at `base` (the pane's own origin, as `twelve serve` serves it).
+ * `token`: the unit's token where the server asks for one (a server not on loopback).
+ */
+export function reportApi(
+  base: string,
+  transport: Transport = defaultTransport(),
+  token: () => string | null = () => null,
+): ReportApi {
   const root = base.replace(/\/+$/, '');
   const call = (method: HttpMethod, path: string, body?: unknown) =>
-    request(transport, method, root + path, body);
+    request(transport, method, root + path, body, token());
   return {
     async capabilities() {
       const json = await call('GET', '/api/capabilities');
@@ -85,7 +92,9 @@ export function reportApi(base: string, transport: Transport = defaultTransport(
       };
     },
     async startJob(sheets, asOf, options) {
-      const json = await call('POST', '/api/jobs', { sheets: jobSheets(sheets), asOf, ...options });
+      // Only notices take an as-of date; the other jobs are fixed by their month or quarter.
+      const body = { sheets: jobSheets(sheets), ...(options.kind === 'notices' ? { asOf } : {}) };
+      const json = await call('POST', '/api/jobs', { ...body, ...options });
       if (typeof json.id !== 'string')
         throw new ReportApiError('报表服务没有返回任务编号，请重试', 'refused');
       return json.id;
@@ -172,9 +181,11 @@ async function request(
   method: HttpMethod,
   url: string,
   body: unknown,
+  token: string | null,
 ): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
   let response;
   try {
     response = await transport(

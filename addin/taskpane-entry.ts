@@ -3,7 +3,7 @@
 import './polyfills.js';
 import cardTemplates from 'virtual:card-templates';
 import { noticeRenderer } from './card-preview.js';
-import { mountPrintSection } from './print-section.js';
+import { mountPrintSection, type TokenStore } from './print-section.js';
 import { reportApi } from './report-api.js';
 import { mountTaskPane } from './taskpane.js';
 
@@ -11,7 +11,9 @@ Office.onReady(() => {
   // `twelve serve` serves the pane and its API from one origin (IE11 has no location.origin).
   const origin = `${location.protocol}//${location.host}`;
   const section = document.querySelector('#print') as HTMLElement | null;
-  const print = section ? mountPrintSection(document, section, reportApi(origin), Office) : null;
+  const tokens = localTokens();
+  const api = reportApi(origin, undefined, () => tokens.get());
+  const print = section ? mountPrintSection(document, section, api, Office, tokens) : null;
   mountTaskPane(
     document,
     (batch) => Excel.run(batch),
@@ -19,3 +21,26 @@ Office.onReady(() => {
     print ? (sheets, result) => print.scored(sheets, result) : null,
   );
 });
+
+/** The unit's token for a server not on loopback, kept in this browser only. */
+function localTokens(): TokenStore {
+  const key = 'twelve-points:token';
+  let kept: string | null = null;
+  return {
+    get() {
+      try {
+        return window.localStorage.getItem(key) || kept;
+      } catch {
+        return kept; // storage refused (a locked-down webview): keep it for this session
+      }
+    },
+    set(token) {
+      kept = token;
+      try {
+        window.localStorage.setItem(key, token);
+      } catch {
+        // as above
+      }
+    },
+  };
+}
