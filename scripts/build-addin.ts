@@ -11,11 +11,11 @@ import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import { compileTemplates, TemplateError, type TemplateSources } from '../render/card-html.js';
 import { readTemplateSources } from '../reports/cards/template-folder.js';
+import { DEV_ORIGIN, manifestFor } from '../reports/server/manifest.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDIN = path.join(ROOT, 'addin');
 export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const DEV_ORIGIN = 'https://localhost:3000';
 
 export interface BuildOptions {
   outDir?: string;
@@ -64,14 +64,8 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
   }
   cpSync(path.join(ADDIN, 'taskpane.css'), path.join(outDir, 'taskpane.css'));
   cpSync(path.join(ADDIN, 'assets'), path.join(outDir, 'assets'), { recursive: true });
-  const origin = (options.origin ?? DEV_ORIGIN).replace(/\/$/, '');
   // URLs move under the new origin (and path); <AppDomain> takes the bare origin.
-  const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8')
-    .replaceAll(
-      `<AppDomain>${DEV_ORIGIN}</AppDomain>`,
-      `<AppDomain>${new URL(origin).origin}</AppDomain>`,
-    )
-    .replaceAll(DEV_ORIGIN, origin);
+  const manifest = manifestFor(options.origin ?? DEV_ORIGIN);
   writeFileSync(path.join(outDir, 'manifest.xml'), manifest);
   return outDir;
 }

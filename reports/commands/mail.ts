@@ -14,11 +14,15 @@ import {
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
 
+import { deliver, type Delivery, type DeliveryResult } from '../mail/deliver.js';
+import type { RetryHooks } from '../mail/smtp-send.js';
+import { cliOption, type OptionLabel, type SessionOpener } from './work.js';
+import { loadTemplates } from '../cards/template-folder.js';
 import {
-  deliverInRun,
   MAIL_OPTIONS,
   openMailRun,
   reportDelivery,
+  retryNotice,
   SEND_FAILED,
   type MailRun,
 } from '../mail/mail-run.js';
@@ -41,17 +45,23 @@ export type UpwardCardRenderer = (
 ) => Promise<CardPdf>;
 
 /** The card exactly as `twelve quarterly` prints its upward version, under the same name. */
-export const renderUpwardCard: UpwardCardRenderer = async (
-  summary,
-  settings,
-  issued,
-  templatesDir,
-) => ({
-  filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
-  pdf: await asUsageErrors(() =>
-    renderQuarterly(summary, settings, { version: 'upward', issued, templatesDir }),
-  ),
-});
+export function upwardCardRenderer(open?: SessionOpener): UpwardCardRenderer {
+  return async (summary, settings, issued, templatesDir) => ({
+    filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
+    pdf: await asUsageErrors(async () => {
+      if (!open)
+        return renderQuarterly(summary, settings, { version: 'upward', issued, templatesDir });
+      const session = await open(loadTemplates(templatesDir));
+      try {
+        return await renderQuarterly(summary, settings, { version: 'upward', issued, session });
+      } finally {
+        await session.close();
+      }
+    }),
+  });
+}
+
+export const renderUpwardCard: UpwardCardRenderer = upwardCardRenderer();
 
 export function mailCommand(renderCard: UpwardCardRenderer) {
   return async function runMail(args: string[], io: Io): Promise<number> {
@@ -111,18 +121,13 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     run: MailRun,
     io: Io,
   ): Promise<boolean> {
-    const summary = quarterlySummary(parsed, quarter);
-    const issued = todayIso();
-    const card = await renderCard(summary, parsed.settings, issued, templatesDir);
-    const delivery = await quarterDelivery({
-      summary,
-      settings: parsed.settings,
-      card,
-      to,
-      fromAddress: run.fromAddress,
-      issued,
-    });
-    const result = await deliverInRun(delivery, run, io);
+    const { delivery, result } = await deliverQuarter(
+      parsed,
+      { quarter, templatesDir, to },
+      run,
+      renderCard,
+      retryNotice(io),
+    );
     const reached = reportDelivery(result, delivery.what, run, io);
     if (result.status === 'written') {
       io.out.write(`收件人：${to.join('、')}；主题：${delivery.mail.subject}\n`);
@@ -135,9 +140,52 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
   }
 }
 
-function recipients(option: string | undefined, parsed: ParsedWorkbook): string[] {
+export interface QuarterMailOptions {
+  quarter: string;
+  templatesDir: string | null;
+  to: string[];
+}
+
+/**
+ * The quarter's upward mail through the run's outbox: written as an .eml, or sent once. What
+ * `twelve mail` does after reading its options, and what the server's mail job does.
+ */
+export async function deliverQuarter(
+  parsed: ParsedWorkbook,
+  options: QuarterMailOptions,
+  run: MailRun,
+  renderCard: UpwardCardRenderer = renderUpwardCard,
+  onRetry?: RetryHooks['onRetry'],
+): Promise<{ delivery: Delivery; result: DeliveryResult }> {
+  const summary = quarterlySummary(parsed, options.quarter);
+  const issued = todayIso();
+  const card = await renderCard(summary, parsed.settings, issued, options.templatesDir);
+  const delivery = await quarterDelivery({
+    summary,
+    settings: parsed.settings,
+    card,
+    to: options.to,
+    fromAddress: run.fromAddress,
+    issued,
+  });
+  const result = await deliver(delivery, {
+    outDir: run.outDir,
+    log: run.log,
+    sender: run.sender,
+    resend: run.resend,
+    onRetry,
+  });
+  return { delivery, result };
+}
+
+/** The recipients: `to` where given, else the workbook's 上级党组织邮箱; RecipientError if none. */
+export function recipients(
+  option: string | undefined,
+  parsed: ParsedWorkbook,
+  label: OptionLabel = cliOption,
+): string[] {
   if (option !== undefined) {
-    const list = parseRecipients(option, '--to');
+    const list = parseRecipients(option, label('to'));
     if (list.length > 0) return list;
   }
   const typed = parsed.settings.upwardEmail;
@@ -147,8 +195,8 @@ function recipients(option: string | undefined, parsed: ParsedWorkbook): string[
   const invalid = parsed.problems.find((p) => p.message.includes('上级党组织邮箱'));
   throw new RecipientError(
     invalid
-      ? `没有收件人：${invalid.sheet}${invalid.cell ? `!${invalid.cell}` : ''} ${invalid.message}；请改正（${invalid.fix}），或用 --to 指定`
-      : '没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 --to 指定',
+      ? `没有收件人：${invalid.sheet}${invalid.cell ? `!${invalid.cell}` : ''} ${invalid.message}；请改正（${invalid.fix}），或用 ${label('to')} 指定`
+      : `没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 ${label('to')} 指定`,
   );
 }
 

@@ -1,18 +1,102 @@
 // `twelve notices`: a 《记分告知卡》 for every counted entry in a period, one PDF per card plus
 // one merged PDF to print.
 import path from 'node:path';
-import { noticeCards, parseIsoArg, parseWorkbook, score } from '../../core/index.js';
-import { asOfArg, parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
-import { readWorkbook } from '../read-workbook.js';
+import {
+  noticeCards,
+  parseIsoArg,
+  parseWorkbook,
+  score,
+  todayIso,
+  type IsoDate,
+  type ScoreResult,
+} from '../../core/index.js';
+import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
 import { noticeFileName } from '../cards/files.js';
 import { runNoticeMail } from '../mail/notice-mailing.js';
 import { progressBar } from '../cards/progress.js';
-import { openCardSession } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
 import { reportProblems } from './card-output.js';
+import {
+  cliOption,
+  sessionOpener,
+  sheetsOf,
+  type OptionLabel,
+  type WorkbookSource,
+  type WorkContext,
+} from './work.js';
+
+export interface NoticeOptions {
+  asOf: IsoDate;
+  since: IsoDate | null;
+  until: IsoDate;
+  templatesDir: string | null;
+}
+
+export interface PrintedNotices {
+  result: ScoreResult;
+  /** 2026-08-01至2026-11-24, as the clerk reads it. */
+  period: string;
+  rendered: RenderedNotice[];
+  /** One file per card, in card order. */
+  files: string[];
+  /** The merged file to print; null when there were no cards. */
+  merged: string | null;
+}
+
+/** The options as typed (`--as-of` or `asOf`), checked; throws UsageError naming the option. */
+export function noticeOptions(
+  raw: { asOf?: string; since?: string; until?: string; templates?: string },
+  label: OptionLabel = cliOption,
+): NoticeOptions {
+  const asOf = raw.asOf === undefined ? todayIso() : dateOption(label('as-of'), raw.asOf)!;
+  const since = dateOption(label('since'), raw.since);
+  const until = dateOption(label('until'), raw.until) ?? asOf;
+  if (since !== null && since > until)
+    throw new UsageError(`${label('since')} ${since} 晚于 ${label('until')} ${until}`);
+  return { asOf, since, until, templatesDir: raw.templates ?? null };
+}
+
+/** Scores the workbook and prints the period's notice cards into `context.outDir`. */
+export async function printNotices(
+  source: WorkbookSource,
+  options: NoticeOptions,
+  context: WorkContext,
+): Promise<PrintedNotices> {
+  const { asOf, since, until } = options;
+  const result = score(parseWorkbook(await sheetsOf(source)), asOf);
+  const cards = noticeCards(result, { since, until });
+  const period = `${since ?? '台账起始'}至${until}`;
+  const printed: PrintedNotices = { result, period, rendered: [], files: [], merged: null };
+  if (cards.length === 0) return printed;
+  await asUsageErrors(async () => {
+    // Every card through the template first: a missing field stops the run before the
+    // browser starts.
+    const templates = loadTemplates(options.templatesDir);
+    for (const card of cards) templates.card('notice', card.view);
+    const session = await sessionOpener(context)(templates);
+    context.onProgress?.(0, cards.length);
+    try {
+      const batch = await renderNotices(cards, session.templates, session.renderer, {
+        onProgress: (done) => context.onProgress?.(done, cards.length),
+      });
+      printed.rendered = batch.cards;
+      const written = writeNotices(
+        context.outDir,
+        batch.cards,
+        batch.merged,
+        mergedNoticeName(since, until),
+      );
+      printed.files = written.files;
+      printed.merged = written.merged;
+    } finally {
+      await session.close();
+    }
+  });
+  return printed;
+}
 
 export async function runNotices(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -30,53 +114,30 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
   if (!values.mail && (values.send || values.resend || values.outbox || values['smtp-config']))
     throw new UsageError('--outbox、--send、--resend、--smtp-config 须与 --mail 一起使用');
   const file = workbookArg(positionals);
-  const asOf = asOfArg(values['as-of']);
-  const since = dateOption('--since', values.since);
-  const until = dateOption('--until', values.until) ?? asOf;
-  if (since !== null && since > until)
-    throw new UsageError(`--since ${since} 晚于 --until ${until}`);
+  const options = noticeOptions({ ...values, asOf: values['as-of'] });
   const outDir = path.resolve(values.out ?? 'out');
 
-  const result = score(parseWorkbook(await readWorkbook(file)), asOf);
-  const cards = noticeCards(result, { since, until });
-  const period = `${since ?? '台账起始'}至${until}`;
-  let rendered: RenderedNotice[] = [];
-  if (cards.length === 0) {
+  let bar: ReturnType<typeof progressBar> | null = null;
+  const printed = await printNotices(file, options, {
+    outDir,
+    onProgress: (done, total) => {
+      bar ??= progressBar(io.err, total, '生成告知卡');
+      bar.update(done);
+    },
+  }).finally(() => bar?.stop());
+  const { result, period, files, merged } = printed;
+  if (files.length === 0) {
     io.out.write(`${period}没有已计分的记录，未生成告知卡。\n`);
   } else {
-    await asUsageErrors(async () => {
-      // Every card through the template first: a missing field stops the run before the
-      // browser starts.
-      const templates = loadTemplates(values.templates ?? null);
-      for (const card of cards) templates.card('notice', card.view);
-      const session = await openCardSession({ templates });
-      const bar = progressBar(io.err, cards.length, '生成告知卡');
-      try {
-        const batch = await renderNotices(cards, session.templates, session.renderer, {
-          onProgress: (done) => bar.update(done),
-        });
-        bar.stop();
-        rendered = batch.cards;
-        const written = writeNotices(
-          outDir,
-          batch.cards,
-          batch.merged,
-          mergedNoticeName(since, until),
-        );
-        io.out.write(
-          `已生成 ${cards.length} 张记分告知卡（${period}，计算日期 ${asOf}）\n` +
-            `单张：${path.dirname(written.files[0])}\n` +
-            `合并打印：${written.merged}\n`,
-        );
-      } finally {
-        bar.stop();
-        await session.close();
-      }
-    });
+    io.out.write(
+      `已生成 ${files.length} 张记分告知卡（${period}，计算日期 ${options.asOf}）\n` +
+        `单张：${path.dirname(files[0])}\n` +
+        `合并打印：${merged}\n`,
+    );
   }
   const mailed = values.mail
     ? await runNoticeMail(
-        rendered.map((r) => ({ ...r, filename: noticeFileName(r.card) })),
+        printed.rendered.map((r) => ({ ...r, filename: noticeFileName(r.card) })),
         result.entries,
         { ...values, out: values.outbox },
         io,

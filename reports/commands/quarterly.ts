@@ -4,14 +4,23 @@ import {
   parseWorkbook,
   quarterlySummary,
   quarterRange,
+  type ParsedWorkbook,
   type QuarterlyVersion,
 } from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
-import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
-import { openCardSession, renderQuarterly } from '../cards/session.js';
+import { renderQuarterly } from '../cards/session.js';
+import { loadTemplates } from '../cards/template-folder.js';
 import { reportProblems } from './card-output.js';
+import {
+  cliOption,
+  sessionOpener,
+  sheetsOf,
+  type OptionLabel,
+  type WorkbookSource,
+  type WorkContext,
+} from './work.js';
 
 export const QUARTERLY_VERSIONS: { version: QuarterlyVersion; label: string }[] = [
   { version: 'internal', label: '内部公示' },
@@ -22,6 +31,54 @@ export function quarterlyFileName(quarter: string, label: string): string {
   return `记分汇总公示卡-${quarter}-${label}.pdf`;
 }
 
+export interface QuarterlyOptions {
+  /** 2026Q3 */
+  quarter: string;
+  templatesDir: string | null;
+}
+
+export function quarterlyOptions(
+  raw: { quarter?: string; templates?: string },
+  label: OptionLabel = cliOption,
+): QuarterlyOptions {
+  if (raw.quarter === undefined)
+    throw new UsageError(`请用 ${label('quarter')} 指定季度，如 2026Q3`);
+  const range = quarterRange(raw.quarter);
+  if (!range) throw new UsageError(`季度"${raw.quarter}"的格式不对，应如 2026Q3`);
+  return { quarter: range.quarter, templatesDir: raw.templates ?? null };
+}
+
+export interface PrintedQuarterly {
+  parsed: ParsedWorkbook;
+  files: { label: string; file: string }[];
+}
+
+/** Both versions of the quarter's card, into `context.outDir`. */
+export async function printQuarterly(
+  source: WorkbookSource,
+  options: QuarterlyOptions,
+  context: WorkContext,
+): Promise<PrintedQuarterly> {
+  const parsed = parseWorkbook(await sheetsOf(source));
+  const summary = quarterlySummary(parsed, options.quarter);
+  const files: PrintedQuarterly['files'] = [];
+  await asUsageErrors(async () => {
+    const session = await sessionOpener(context)(loadTemplates(options.templatesDir));
+    try {
+      for (const { version, label } of QUARTERLY_VERSIONS) {
+        const pdf = await renderQuarterly(summary, parsed.settings, { version, session });
+        const file = path.join(context.outDir, quarterlyFileName(options.quarter, label));
+        writeFileAtomic(file, pdf);
+        files.push({ label, file });
+        context.onProgress?.(files.length, QUARTERLY_VERSIONS.length);
+      }
+    } finally {
+      await session.close();
+    }
+  });
+  return { parsed, files };
+}
+
 export async function runQuarterly(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     quarter: { type: 'string' },
@@ -29,25 +86,9 @@ export async function runQuarterly(args: string[], io: Io): Promise<number> {
     templates: { type: 'string' },
   });
   const file = workbookArg(positionals);
-  if (values.quarter === undefined) throw new UsageError('请用 --quarter 指定季度，如 2026Q3');
-  const range = quarterRange(values.quarter);
-  if (!range) throw new UsageError(`季度"${values.quarter}"的格式不对，应如 2026Q3`);
+  const options = quarterlyOptions(values);
   const outDir = path.resolve(values.out ?? 'out');
-  const parsed = parseWorkbook(await readWorkbook(file));
-  const summary = quarterlySummary(parsed, range.quarter);
-
-  await asUsageErrors(async () => {
-    const session = await openCardSession({ templatesDir: values.templates ?? null });
-    try {
-      for (const { version, label } of QUARTERLY_VERSIONS) {
-        const pdf = await renderQuarterly(summary, parsed.settings, { version, session });
-        const target = path.join(outDir, quarterlyFileName(range.quarter, label));
-        writeFileAtomic(target, pdf);
-        io.out.write(`${label}：${target}\n`);
-      }
-    } finally {
-      await session.close();
-    }
-  });
+  const { parsed, files } = await printQuarterly(file, options, { outDir });
+  for (const { label, file } of files) io.out.write(`${label}：${file}\n`);
   return reportProblems(parsed.problems, io);
 }

@@ -1,15 +1,63 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
 import path from 'node:path';
-import { parseMonth, parseWorkbook } from '../../core/index.js';
+import { parseMonth, parseWorkbook, type ParsedWorkbook } from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
-import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
+import { loadTemplates } from '../cards/template-folder.js';
 import { reportProblems } from './card-output.js';
+import {
+  cliOption,
+  sessionOpener,
+  sheetsOf,
+  type OptionLabel,
+  type WorkbookSource,
+  type WorkContext,
+} from './work.js';
 
 export function rankingFileName(month: string): string {
   return `积分榜单-${month}.pdf`;
+}
+
+export interface RankingOptions {
+  /** 2026-11 */
+  month: string;
+  templatesDir: string | null;
+}
+
+export function rankingOptions(
+  raw: { month?: string; templates?: string },
+  label: OptionLabel = cliOption,
+): RankingOptions {
+  if (raw.month === undefined) throw new UsageError(`请用 ${label('month')} 指定月份，如 2026-11`);
+  const ym = parseMonth(raw.month);
+  if (!ym) throw new UsageError(`月份"${raw.month}"的格式不对，应如 2026-11`);
+  return {
+    month: `${ym.year}-${String(ym.month).padStart(2, '0')}`,
+    templatesDir: raw.templates ?? null,
+  };
+}
+
+/** The month's ranking, into `context.outDir`. */
+export async function printRanking(
+  source: WorkbookSource,
+  options: RankingOptions,
+  context: WorkContext,
+): Promise<{ parsed: ParsedWorkbook; file: string }> {
+  const parsed = parseWorkbook(await sheetsOf(source));
+  const pdf = await asUsageErrors(async () => {
+    const session = await sessionOpener(context)(loadTemplates(options.templatesDir));
+    try {
+      return await renderRanking(parsed, options.month, { session });
+    } finally {
+      await session.close();
+    }
+  });
+  const file = path.join(context.outDir, rankingFileName(options.month));
+  writeFileAtomic(file, pdf);
+  context.onProgress?.(1, 1);
+  return { parsed, file };
 }
 
 export async function runRanking(args: string[], io: Io): Promise<number> {
@@ -19,18 +67,9 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
     templates: { type: 'string' },
   });
   const file = workbookArg(positionals);
-  if (values.month === undefined) throw new UsageError('请用 --month 指定月份，如 2026-11');
-  const ym = parseMonth(values.month);
-  if (!ym) throw new UsageError(`月份"${values.month}"的格式不对，应如 2026-11`);
-  const month = `${ym.year}-${String(ym.month).padStart(2, '0')}`;
+  const options = rankingOptions(values);
   const outDir = path.resolve(values.out ?? 'out');
-  const parsed = parseWorkbook(await readWorkbook(file));
-
-  const pdf = await asUsageErrors(() =>
-    renderRanking(parsed, month, { templatesDir: values.templates ?? null }),
-  );
-  const target = path.join(outDir, rankingFileName(month));
-  writeFileAtomic(target, pdf);
-  io.out.write(`积分榜单：${target}\n`);
+  const { file: written, parsed } = await printRanking(file, options, { outDir });
+  io.out.write(`积分榜单：${written}\n`);
   return reportProblems(parsed.problems, io);
 }

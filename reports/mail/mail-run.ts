@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { Io } from '../command.js';
 import { deliver, type Delivery, type DeliveryResult } from './deliver.js';
 import { SendLog } from './send-log.js';
-import { SmtpSender } from './smtp-send.js';
+import { SmtpSender, type RetryHooks } from './smtp-send.js';
 import {
   describeSmtp,
   loadSmtpConfig,
   passwordFileWarning,
   SmtpConfigError,
+  type SmtpConfig,
 } from './smtp-config.js';
 
 export const DEFAULT_OUTBOX = 'outbox';
@@ -40,9 +41,12 @@ export interface MailFlags {
 }
 
 /** Reads the settings; throws SmtpConfigError for what makes sending impossible. */
-export async function openMailRun(flags: MailFlags, io: Io): Promise<MailRun> {
+export async function openMailRun(
+  flags: MailFlags,
+  io: Io,
+  config: SmtpConfig | null = loadSmtpConfig({ file: flags['smtp-config'] }),
+): Promise<MailRun> {
   const outDir = path.resolve(flags.out ?? DEFAULT_OUTBOX);
-  const config = loadSmtpConfig({ file: flags['smtp-config'] });
   const fromAddress = config?.from ?? (config?.user?.includes('@') ? config.user : null);
   if (flags.resend && !flags.send) throw new SmtpConfigError('--resend 须与 --send 一起使用');
   if (flags.send) {
@@ -74,9 +78,14 @@ export function deliverInRun(delivery: Delivery, run: MailRun, io: Io): Promise<
     log: run.log,
     sender: run.sender,
     resend: run.resend,
-    onRetry: (failure, attempt, delay) =>
-      io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`),
+    onRetry: retryNotice(io),
   });
+}
+
+/** Tells the clerk on stderr that a send is retried, and when. */
+export function retryNotice(io: Io): NonNullable<RetryHooks['onRetry']> {
+  return (failure, attempt, delay) =>
+    io.err.write(`${failure.line}；${delay / 1000} 秒后第 ${attempt} 次重试\n`);
 }
 
 /** Exit code for a delivery that did not reach everyone: sending failed. */

@@ -62,7 +62,28 @@ export function loadSmtpConfig(source: ConfigSource = {}): SmtpConfig | null {
     if (value !== undefined && value !== '') raw[key] = value;
   }
   if (raw.host === undefined) return null;
-  const where = file ? `配置文件 ${file} 或环境变量` : '环境变量';
+  return toConfig(
+    { ...raw, host: raw.host },
+    file ? `配置文件 ${file} 或环境变量` : '环境变量',
+    file,
+  );
+}
+
+/**
+ * The settings from an object laid out as the config file is (a unit's `smtp` in the server's
+ * units file); `where` names it in messages. Nothing from the environment.
+ */
+export function smtpConfigFrom(data: unknown, where: string): SmtpConfig {
+  const raw = rawConfig(data, where);
+  if (raw.host === undefined) throw new SmtpConfigError(`${where}中缺少 host（邮件服务器地址）`);
+  return toConfig({ ...raw, host: raw.host }, where, null);
+}
+
+function toConfig(
+  raw: Raw & { host: Raw['host'] & {} },
+  where: string,
+  file: string | null,
+): SmtpConfig {
   const tls = tlsMode(raw.tls, raw.port, where);
   return {
     host: text(raw.host),
@@ -126,16 +147,20 @@ function readConfigFile(file: string): Raw {
       `邮件服务器配置文件 ${file} 不是有效的 JSON（${(error as Error).message}）`,
     );
   }
+  return rawConfig(data, `邮件服务器配置文件 ${file} `);
+}
+
+function rawConfig(data: unknown, where: string): Raw {
   if (!data || typeof data !== 'object' || Array.isArray(data))
-    throw new SmtpConfigError(`邮件服务器配置文件 ${file} 应是一个 JSON 对象，如 {"host": "..."}`);
+    throw new SmtpConfigError(`${where}应是一个 JSON 对象，如 {"host": "..."}`);
   const raw: Raw = {};
   for (const [key, value] of Object.entries(data)) {
     if (!(key in ENV))
       throw new SmtpConfigError(
-        `邮件服务器配置文件 ${file} 中有不认识的项"${key}"；可用的项：${Object.keys(ENV).join('、')}`,
+        `${where}中有不认识的项"${key}"；可用的项：${Object.keys(ENV).join('、')}`,
       );
     if (!['string', 'number', 'boolean'].includes(typeof value))
-      throw new SmtpConfigError(`邮件服务器配置文件 ${file} 中"${key}"的值应是文字或数字`);
+      throw new SmtpConfigError(`${where}中"${key}"的值应是文字或数字`);
     raw[key as Key] = value as string | number | boolean;
   }
   return raw;

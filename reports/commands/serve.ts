@@ -1,0 +1,102 @@
+// `twelve serve`: the add-in's host and the report service, with the web page 工作台.
+import { parseCommandArgs, UsageError, type Io } from '../command.js';
+import { startServer } from '../server/start.js';
+import { loadUnits } from '../server/units.js';
+
+const MB = 1024 * 1024;
+
+export async function runServe(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    http: { type: 'boolean' },
+    token: { type: 'string' },
+    units: { type: 'string' },
+    ttl: { type: 'string' },
+    'body-limit': { type: 'string' },
+    deadline: { type: 'string' },
+    queue: { type: 'string' },
+    state: { type: 'string' },
+    'smtp-config': { type: 'string' },
+    'public-url': { type: 'string' },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(
+      `twelve serve 不读台账文件（收到"${positionals[0]}"）：台账在网页上选择或上传`,
+    );
+  const port = integer(values.port, 3000, '--port', 0, 65535);
+  const host = values.host ?? '127.0.0.1';
+  const token = values.token ?? process.env.TWELVE_TOKEN ?? null;
+  if (values['public-url'] && !/^https?:\/\/[^/]+/.test(values['public-url']))
+    throw new UsageError(
+      `--public-url 应如 https://twelve.example.gov.cn，收到"${values['public-url']}"`,
+    );
+  const server = await startServer({
+    port,
+    host,
+    http: Boolean(values.http),
+    cert: values.cert,
+    key: values.key,
+    token,
+    units: values.units ? loadUnits(values.units) : null,
+    ttlMs: duration(values.ttl, 3600, '--ttl') * 1000,
+    bodyLimit: integer(values['body-limit'], 50, '--body-limit', 1, 2048) * MB,
+    deadlineMs: duration(values.deadline, 600, '--deadline') * 1000,
+    maxQueued: integer(values.queue, 50, '--queue', 1, 10000),
+    stateDir: values.state,
+    smtpConfigFile: values['smtp-config'],
+    publicUrl: values['public-url'],
+    log: (line) => io.err.write(line + '\n'),
+  });
+  const cert = server.certificate;
+  io.out.write(
+    `十二分制服务已启动：${server.url}/\n` +
+      `  工作台（网页）：${server.url}/\n` +
+      `  加载项清单：${server.url}/manifest.xml（管理员据此部署或旁加载）\n` +
+      (cert ? `  证书：${cert.source}\n` : '  HTTP（未加密，仅限本机）\n') +
+      (token || values.units
+        ? '  调用须带令牌（Authorization: Bearer …）\n'
+        : '  仅本机可访问，无需令牌\n') +
+      '按 Ctrl+C 停止。\n',
+  );
+  if (cert?.trustHint)
+    io.out.write(
+      `首次运行已生成本机证书。要让浏览器和 Excel 信任它，请执行一次：\n  ${cert.trustHint}\n`,
+    );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      io.out.write('正在停止…\n');
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function integer(
+  value: string | undefined,
+  fallback: number,
+  name: string,
+  min: number,
+  max: number,
+) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`${name} 的值"${value}"无效，应为 ${min} 到 ${max} 的整数`);
+  return n;
+}
+
+/** Seconds, or with a unit: 90s, 30m, 2h. */
+function duration(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const m = /^(\d+)\s*(s|m|h)?$/i.exec(value.trim());
+  if (!m || Number(m[1]) === 0)
+    throw new UsageError(`${name} 的值"${value}"无效，应如 3600、30m 或 1h`);
+  return Number(m[1]) * { s: 1, m: 60, h: 3600 }[(m[2] ?? 's').toLowerCase() as 's' | 'm' | 'h'];
+}
