@@ -1,5 +1,6 @@
 // Finds a Chromium-family browser on this machine or a clerk's (Windows, macOS, Linux) and
 // starts it headless with no network chatter. Puppeteer never downloads one.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,7 +126,22 @@ export async function launchBrowser(executablePath = findBrowser()): Promise<Lau
     browser,
     async close() {
       await browser.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      // A browser that has already disconnected (crashed, or closed by another caller) may
+      // still be exiting and writing into its profile: wait for the process before removing it.
+      await exited(browser.process());
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
+}
+
+/** Resolves once `child` has exited; after 3 s it is killed. */
+function exited(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
