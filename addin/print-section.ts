@@ -139,7 +139,7 @@ export function mountPrintSection(
       (caps) => connected(caps),
       (error: unknown) => {
         const refused = error instanceof ReportApiError && error.failure === 'refused';
-        // A server from before /api/capabilities: it prints, it does not say it can send.
+        // A server from before /api/session said what it can do: it prints, it does not send.
         if (refused && error.status === 404)
           connected({ canSend: false, upwardTo: null, jobsFolder: null, ttlMinutes: null });
         else if (refused && error.status === 401 && tokens) askToken(error.message);
@@ -371,7 +371,7 @@ export function keptText(status: JobStatus, caps: Capabilities | null): string {
     const at = new Date(status.expiresAt);
     if (!isNaN(at.getTime()))
       until = `，${pad2(at.getHours())}:${pad2(at.getMinutes())} 后自动删除`;
-  } else if (caps && caps.ttlMinutes) until = `，${caps.ttlMinutes} 分钟后自动删除`;
+  } else if (caps && caps.ttlMinutes) until = `，任务完成 ${caps.ttlMinutes} 分钟后自动删除`;
   if (!folder && !until) return '';
   return `文件保存在报表服务所在电脑的${folder ? ` ${folder} ` : '任务文件夹中'}${until}；需要留存的请另存。`;
 }

@@ -1,4 +1,5 @@
-// The pane's client of `twelve serve` (docs/server.md): what the server can do, start a job on
+// The pane's client of `twelve serve` (docs/server.md): what the server can do for this caller
+// (GET /api/session), start a job on
 // the sheets the pane read for scoring, ask how a job is going. Every failure becomes a
 // ReportApiError with a Chinese message the pane shows as it is.
 import type { CellValue, IsoDate, SheetData } from '../core/index.js';
@@ -81,12 +82,13 @@ export function reportApi(
     request(transport, method, root + path, body, token());
   return {
     async capabilities() {
-      const json = await call('GET', '/api/capabilities');
+      const json = await call('GET', '/api/session');
       const mail = (json.mail ?? {}) as Record<string, unknown>;
       const files = (json.files ?? {}) as Record<string, unknown>;
+      const to = Array.isArray(mail.to) ? mail.to.join('、') : mail.to;
       return {
         canSend: mail.send === true,
-        upwardTo: typeof mail.to === 'string' ? mail.to : null,
+        upwardTo: typeof to === 'string' && to ? to : null,
         jobsFolder: typeof files.folder === 'string' ? files.folder : null,
         ttlMinutes: typeof files.ttlMinutes === 'number' ? files.ttlMinutes : null,
       };
@@ -210,11 +212,18 @@ async function request(
     }
   }
   if (!json) throw new ReportApiError('这里没有报表服务', 'absent', response.status);
-  if (response.status >= 400)
+  if (response.status >= 400) {
+    // twelve serve's own errors are Chinese; a bare HTTP reason (a server shutting down) is not.
+    const said = typeof json.error === 'string' && /[\u4e00-\u9fff]/.test(json.error);
     throw new ReportApiError(
-      typeof json.error === 'string' ? json.error : `报表服务拒绝了请求（${response.status}）`,
+      said
+        ? (json.error as string)
+        : response.status >= 500
+          ? `报表服务暂时无法处理请求（HTTP ${response.status}），请稍后再试`
+          : `报表服务拒绝了请求（HTTP ${response.status}）`,
       'refused',
       response.status,
     );
+  }
   return json;
 }

@@ -1,19 +1,30 @@
 // 打印与报送 and the ribbon command's failures, in the built pane in headless Chromium with the
 // fake Office/Excel behind it (office.js's CDN URL answered with the fake, every other outside
 // request refused), as test/addin-e2e.test.ts does.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_SERVED } from '../addin/print-section.js';
+import {
+  monthlyRanking,
+  noticeCards,
+  parseWorkbook,
+  quarterlySummary,
+  scoreWorkbook,
+} from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
-import { loadWorkbook } from '../reports/read-workbook.js';
+import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
+import { startServer, type RunningServer } from '../reports/server/start.js';
 import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
 import type { FakeHost } from './fake-excel/browser-office.js';
 import type { FakeOptions, Scalar } from './fake-excel/fake-excel.js';
 import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
+import { pdfPages, squash } from './helpers/pdf-text.js';
+import { PASSWORD, startSmtp, USER, type TestServer } from './helpers/smtp.js';
 import { tempDir } from './helpers/workbook.js';
 
 const AS_OF = '2026-11-25';
@@ -270,6 +281,269 @@ describe('the ribbon’s 检查并评分 when it fails', () => {
       await page.waitForFunction(() => (window as never as { __completed: boolean }).__completed);
       await page.close();
     } finally {
+      await server.close();
+    }
+  });
+});
+
+/** A real `twelve serve` on 127.0.0.1 (plain HTTP, as on one clerk's PC) serving the built pane. */
+async function serve(port: number, smtpConfigFile?: string): Promise<RunningServer> {
+  return startServer({
+    port,
+    host: '127.0.0.1',
+    http: true,
+    token: null,
+    units: null,
+    ttlMs: 3_600_000,
+    bodyLimit: 50 * 1024 * 1024,
+    deadlineMs: 120_000,
+    maxQueued: 8,
+    concurrency: 1,
+    stateDir: tempDir('addin-print-state-'),
+    smtpConfigFile,
+    addinDir: outDir,
+    webDir: path.join(outDir, 'no-web-page'),
+    log: () => undefined,
+  });
+}
+
+const portOf = (server: RunningServer) => Number(new URL(server.url).port);
+
+/** As when the server's process ends: kept-alive connections go too. */
+async function stop(server: RunningServer): Promise<void> {
+  const closing = server.close();
+  server.fastify.server.closeAllConnections();
+  await closing;
+}
+
+/** Waits until the section can run jobs (the server answered /api/session, the pane scored). */
+async function printReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !(document.querySelector('#print .print-notices') as HTMLButtonElement).disabled,
+  );
+}
+
+interface Finished {
+  status: string;
+  message: string;
+  files: { name: string; url: string }[];
+  kept: string;
+  hint: string;
+}
+
+/** Clicks a job's button and waits for the job to finish; returns what the section shows. */
+async function runJob(page: Page, button: string): Promise<Finished> {
+  await page.click(`#print ${button}`);
+  await page.waitForFunction(() => {
+    const status = document.querySelector('#print .print-result .print-status');
+    return status && /已完成|未完成/.test(status.textContent!);
+  });
+  return page.$eval('#print .print-result', (el) => ({
+    status: el.querySelector('.print-status')!.textContent!,
+    message: el.querySelector('.print-message')?.textContent ?? '',
+    files: Array.from(el.querySelectorAll('.print-files a')).map((a) => ({
+      name: a.textContent!,
+      url: (a as HTMLAnchorElement).href,
+    })),
+    kept: el.querySelector('.print-kept')?.textContent ?? '',
+    hint: el.querySelector('.print-hint')?.textContent ?? '',
+  }));
+}
+
+async function download(url: string): Promise<Buffer> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+describe('打印与报送 against a real twelve serve', () => {
+  let smtp: TestServer;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    const config = path.join(tempDir('addin-print-smtp-'), 'twelve-smtp.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        host: '127.0.0.1',
+        port: smtp.port,
+        tls: 'none',
+        user: USER,
+        password: PASSWORD,
+        from: 'clerk@example.cn',
+      }),
+    );
+    server = await serve(0, config);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await smtp?.close();
+  });
+
+  it('prints notices, ranking and quarterly cards, writes the .eml and sends it once', async () => {
+    const { page, blocked } = await open(server.url, 'taskpane.html', seed);
+    await page.waitForFunction(
+      () => !(document.querySelector('#print .print-forms') as HTMLElement).hidden,
+    );
+    expect(await text(page, '#print .print-note')).toContain('请先点击“检查并评分”');
+    // This server has SMTP settings: 报上级 can send, not only write the .eml.
+    expect(await page.$eval('#print .print-send', (el) => (el as HTMLElement).hidden)).toBe(false);
+    await scoreIn(page);
+    await printReady(page);
+
+    const sheets = await readWorkbook(SAMPLE);
+    const expected = scoreWorkbook(sheets, AS_OF);
+    const parsed = parseWorkbook(sheets);
+
+    // 告知卡: the month so far by default; the merged PDF holds every card of the period.
+    expect(await page.$eval('#print .print-since', (el) => (el as HTMLInputElement).value)).toBe(
+      '2026-11-01',
+    );
+    expect(await page.$eval('#print .print-until', (el) => (el as HTMLInputElement).value)).toBe(
+      AS_OF,
+    );
+    const cards = noticeCards(expected, { since: '2026-11-01', until: AS_OF });
+    expect(cards.length).toBeGreaterThan(0);
+    const notices = await runJob(page, '.print-notices');
+    expect(notices.status).toContain('已完成');
+    expect(notices.message).toContain(`已生成 ${cards.length} 张记分告知卡`);
+    expect(notices.files).toHaveLength(cards.length + 1);
+    const merged = notices.files[0];
+    expect(merged.name).toBe('记分告知卡-合并打印-2026-11-01至2026-11-25.pdf');
+    expect(merged.url.startsWith(`${server.url}/api/jobs/`)).toBe(true);
+    const pages = await pdfPages(await download(merged.url));
+    expect(pages).toHaveLength(cards.length);
+    cards.forEach((card, i) => {
+      expect(pages[i]).toContain(squash(card.memberName));
+      expect(pages[i]).toContain(squash(card.view.number));
+    });
+    // Where the files are and for how long.
+    expect(notices.kept).toContain(server.queue.root);
+    expect(notices.kept).toContain('60 分钟后自动删除');
+    // Desktop Excel with OpenBrowserWindowApi 1.1: a click opens the system browser.
+    expect(notices.hint).toContain('在浏览器中打开');
+    await page.click('#print .print-files a');
+    expect(
+      await page.evaluate(() => (window as never as { __fakeOpened: string[] }).__fakeOpened),
+    ).toEqual([merged.url]);
+
+    // 月度榜单: the month whose ranking day (25) has come.
+    expect(await page.$eval('#print .print-month', (el) => (el as HTMLInputElement).value)).toBe(
+      '2026-11',
+    );
+    const ranking = await runJob(page, '.print-ranking');
+    expect(ranking.files.map((f) => f.name)).toEqual(['积分榜单-2026-11.pdf']);
+    const rankingText = (await pdfPages(await download(ranking.files[0].url))).join('');
+    expect(rankingText).toContain(squash('2026年11月'));
+    const rows = monthlyRanking(parsed, 2026, 11).rows;
+    for (const row of rows.slice(0, 5)) expect(rankingText).toContain(squash(row.member.name));
+
+    // 季度汇总公示卡: in November the quarter to publish is still 2026Q3.
+    expect(await page.$eval('#print .print-quarter', (el) => (el as HTMLSelectElement).value)).toBe(
+      '2026Q3',
+    );
+    const quarterly = await runJob(page, '.print-quarterly');
+    expect(quarterly.files.map((f) => f.name)).toEqual([
+      '记分汇总公示卡-2026Q3-内部公示.pdf',
+      '记分汇总公示卡-2026Q3-报上级.pdf',
+    ]);
+    const summary = quarterlySummary(parsed, '2026Q3');
+    const internal = (await pdfPages(await download(quarterly.files[0].url))).join('');
+    for (const row of summary.rows) expect(internal).toContain(squash(row.member.name));
+
+    // 报上级, .eml: written, not sent, to the workbook's 上级党组织邮箱.
+    const eml = await runJob(page, '.print-eml');
+    expect(eml.message).toContain('未发送');
+    expect(eml.files).toHaveLength(1);
+    expect(eml.files[0].name).toMatch(/\.eml$/);
+    const mail = await simpleParser(await download(eml.files[0].url));
+    expect(mail.subject).toContain('2026');
+    expect((mail.to as { text: string }).text).toContain(expected.settings.upwardEmail!);
+    expect(mail.attachments.map((a) => a.filename)).toContain('记分汇总公示卡-2026Q3-报上级.pdf');
+    expect(smtp.received).toHaveLength(0);
+
+    // Sending with errors in the ledger is refused, in Chinese, with nothing sent.
+    await page.click('#print .print-send');
+    expect(await text(page, '#print .print-send')).toContain('再点一次');
+    const refused = await runJob(page, '.print-send');
+    expect(refused.status).toContain('未完成');
+    expect(refused.status).toContain('台账有 5 处错误');
+    expect(smtp.received).toHaveLength(0);
+
+    // The clerk clears the five bad ledger rows in Excel and scores again.
+    await page.evaluate(
+      (bad) => {
+        const sheet = (
+          window as never as {
+            __fakeState: { sheet(n: string): { values: (string | number | boolean)[][] } };
+          }
+        ).__fakeState.sheet('记分台账')!;
+        for (const r of bad) sheet.values[r - 1] = sheet.values[r - 1].map(() => '');
+      },
+      expected.problems.filter((p) => p.severity === 'error').map((p) => p.row!),
+    );
+    await page.click('#score');
+    await page.waitForFunction(() =>
+      document.querySelector('#summary')!.textContent!.includes('错误 0 条'),
+    );
+    await page.click('#print .print-send');
+    const sent = await runJob(page, '.print-send');
+    expect(sent.status).toContain('已完成');
+    expect(sent.message).toContain(`已发送`);
+    expect(sent.message).toContain(expected.settings.upwardEmail!);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0].to).toEqual([expected.settings.upwardEmail]);
+    expect((await simpleParser(smtp.received[0].raw)).subject).toBe(mail.subject);
+
+    // Asked to send the same quarter again, the server does not send it twice.
+    await page.click('#print .print-send');
+    const again = await runJob(page, '.print-send');
+    expect(again.message).toContain('未重复发送');
+    expect(smtp.received).toHaveLength(1);
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('打印与报送 when twelve serve stops mid-way', () => {
+  it('says so in Chinese and 重试 works once the server is back on its port', async () => {
+    let server = await serve(0);
+    const port = portOf(server);
+    // Trident has no fetch: this run goes through XMLHttpRequest.
+    const { page, blocked } = await open(server.url, 'taskpane.html', seed, { noFetch: true });
+    try {
+      expect(await page.evaluate(() => typeof window.fetch)).toBe('undefined');
+      await scoreIn(page);
+      await printReady(page);
+      // The server stops while the clerk is working (its process ends, and every connection
+      // with it): the print finds nobody there.
+      await stop(server);
+      await page.click('#print .print-notices');
+      await page.waitForSelector('#print .print-retry');
+      const failed = await text(page, '#print .print-status');
+      expect(failed).toBe(
+        '记分告知卡未完成：与报表服务的连接中断（无法连接报表服务（twelve serve），它可能已停止运行）。请确认 twelve serve 仍在运行，再点“重试”。',
+      );
+      expect(await page.$eval('#print .print-status', (el) => el.className)).toContain('error');
+      // Everything else in the pane still works.
+      await page.click('#score');
+      await page.waitForFunction(() =>
+        document.querySelector('#status')!.textContent!.includes('已完成'),
+      );
+
+      server = await serve(port);
+      await page.click('#print .print-retry');
+      await page.waitForFunction(() =>
+        /已完成/.test(document.querySelector('#print .print-status')!.textContent!),
+      );
+      const url = await page.$eval('#print .print-files a', (a) => (a as HTMLAnchorElement).href);
+      expect(url.startsWith(`http://127.0.0.1:${port}/api/jobs/`)).toBe(true);
+      expect((await pdfPages(await download(url))).length).toBeGreaterThan(0);
+      expect(blocked).toEqual([]);
+    } finally {
+      await page.close();
       await server.close();
     }
   });

@@ -100,9 +100,9 @@ describe('the client of twelve serve', () => {
 
   it('reads what the server can do, starts a job and follows it to its files', async () => {
     handler = (req, res) => {
-      if (req.url === '/api/capabilities')
+      if (req.url === '/api/session')
         return json(res, 200, {
-          mail: { send: true, to: 'shangji@example.cn' },
+          mail: { send: true, to: ['shangji@example.cn'] },
           files: { folder: '/tmp/twelve-jobs', ttlMinutes: 60 },
         });
       if (req.url === '/api/jobs') return json(res, 202, { id: 'k9' });

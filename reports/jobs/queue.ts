@@ -66,7 +66,8 @@ export class JobQueue {
   private readonly waiting: { job: Job; work: JobWork }[] = [];
   private readonly running = new Map<string, AbortController>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly root: string;
+  /** The folder that holds every job's own folder (the pane names it to the clerk). */
+  readonly root: string;
   private closed = false;
 
   constructor(private readonly options: QueueOptions) {

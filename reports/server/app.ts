@@ -21,7 +21,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import { WorkbookFileError } from '../read-workbook.js';
 import { hostName } from './addresses.js';
 import { gate, type Caller } from './callers.js';
-import { jobWork, type JobNote, type JobSetup } from './job-kinds.js';
+import { jobWork, smtpFor, type JobNote, type JobSetup } from './job-kinds.js';
 import { manifestFor } from './manifest.js';
 import { checkFields, readInput, RequestError, text } from './request-input.js';
 import type { Unit } from './units.js';
@@ -154,6 +154,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       unit: caller.unit?.name ?? null,
       loginRequired: who.loginRequired,
       bodyLimit: options.bodyLimit,
+      // What the pane's 报上级 offers: sending only where a mail job could send.
+      mail: { send: canSend(caller, setup), to: caller.unit?.upward ?? null },
+      files: { folder: queue.root, ttlMinutes: Math.round(options.ttlMs / 60_000) },
     };
   });
 
@@ -253,6 +256,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return { fastify, queue };
 }
 
+/** Whether a mail job of this caller would find SMTP settings (a broken config file: no). */
+function canSend(caller: Caller, setup: JobSetup): boolean {
+  try {
+    smtpFor(caller, setup);
+    return true;
+  } catch (error) {
+    if (error instanceof RequestError || error instanceof SmtpConfigError) return false;
+    throw error;
+  }
+}
+
 function jobReply(job: Job, note: JobNote | undefined) {
   return {
     state: job.state,
@@ -264,6 +278,7 @@ function jobReply(job: Job, note: JobNote | undefined) {
     })),
     ...(job.error !== undefined ? { error: job.error } : {}),
     ...(note?.message !== undefined ? { message: note.message } : {}),
+    folder: job.dir,
   };
 }
 

@@ -202,7 +202,8 @@ function allowedRecipients(
   }
 }
 
-function smtpFor(caller: Caller, setup: JobSetup): SmtpConfig {
+/** The SMTP settings a mail job of this caller sends with; a 403 RequestError where none. */
+export function smtpFor(caller: Caller, setup: JobSetup): SmtpConfig {
   if (caller.unit) {
     if (!caller.unit.smtp)
       throw new RequestError(
