@@ -73,8 +73,12 @@ export function mountPrintSection(
   };
   const input = (type: string, label: string, cls: string) => {
     const box = el('input', '', cls);
-    // IE11 has no date or month input: it falls back to a text box, which the checks read.
-    box.type = type;
+    // IE11 has no date or month input: it is a text box there, which the checks read.
+    try {
+      box.type = type;
+    } catch {
+      box.type = 'text';
+    }
     box.setAttribute('aria-label', label);
     return box;
   };
@@ -105,13 +109,14 @@ export function mountPrintSection(
   const emlButton = button('生成邮件（.eml）', 'print-eml');
   const sendButton = button('发送给上级', 'print-send');
   const mailNote = el('p', '', 'print-mail-note');
+  const sameQuarter = el('p', '', 'print-same');
   const forms = el('div', '', 'print-forms');
   add(
     forms,
     row('告知卡', labelled('自', since), labelled('至', until), noticesButton),
     row('月度榜单', labelled('月份', month), rankingButton),
     row('季度汇总公示卡', labelled('季度', quarter), quarterlyButton),
-    row('报上级', el('span', '季度同上', 'print-same'), emlButton, sendButton, mailNote),
+    row('报上级', sameQuarter, emlButton, sendButton, mailNote),
   );
   const result = el('div', '', 'print-result');
   result.setAttribute('role', 'status');
@@ -171,7 +176,7 @@ export function mountPrintSection(
     forms.hidden = false;
     note.textContent = scored ? '' : '请先点击“检查并评分”，再打印或报送。';
     sendButton.hidden = !caps.canSend;
-    if (caps.canSend && caps.upwardTo) sendButton.textContent = `发送给上级（${caps.upwardTo}）`;
+    resetSend();
     mailNote.textContent = caps.canSend
       ? '“生成邮件”只生成邮件文件供查看；“发送给上级”由报表服务发出，同一季度只发送一次。'
       : '报表服务没有本单位的发信设置：生成 .eml 邮件文件后，请用邮件程序打开并发送。';
@@ -247,13 +252,16 @@ export function mountPrintSection(
       () => quarterProblem(quarter.value) ?? { kind: 'mail', quarter: quarter.value, send: true },
     )();
   };
-  const resetSend = () => {
+  /** The upward address from the workbook's 设置, where the server names none of its own. */
+  let workbookUpward: string | null = null;
+  function resetSend(): void {
+    const to = (capabilities && capabilities.upwardTo) || workbookUpward;
     sendButton.className = 'print-send';
-    sendButton.textContent =
-      capabilities && capabilities.upwardTo
-        ? `发送给上级（${capabilities.upwardTo}）`
-        : '发送给上级';
-  };
+    sendButton.textContent = to ? `发送给上级（${to}）` : '发送给上级';
+    sameQuarter.textContent = quarter.value
+      ? `报送${quarterLabel(quarter.value)}（季度同上）的汇总公示卡和汇总表：`
+      : '';
+  }
   quarter.onchange = () => {
     confirmSend = false;
     resetSend();
@@ -346,6 +354,9 @@ export function mountPrintSection(
     scored(sheets, scoreResult) {
       scored = { sheets, asOf: scoreResult.asOf };
       fillPeriods(scoreResult);
+      workbookUpward = scoreResult.settings.upwardEmail;
+      confirmSend = false;
+      resetSend();
       if (capabilities) note.textContent = '';
       enable();
     },

@@ -28,6 +28,7 @@ import { PASSWORD, startSmtp, USER, type TestServer } from './helpers/smtp.js';
 import { tempDir } from './helpers/workbook.js';
 
 const AS_OF = '2026-11-25';
+const SCREENSHOT = path.resolve('docs', 'addin-print.png');
 const SAMPLE = path.resolve('samples', '示例台账.xlsx');
 
 let browser: Browser;
@@ -422,6 +423,10 @@ describe('打印与报送 against a real twelve serve', () => {
     // Where the files are and for how long.
     expect(notices.kept).toContain(server.queue.root);
     expect(notices.kept).toContain('60 分钟后自动删除');
+    // docs/addin.md's picture: rewritten when missing or asked for (UPDATE_SCREENSHOTS=1).
+    if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
+      writeFileSync(SCREENSHOT, await (await page.$('#print'))!.screenshot());
+
     // Desktop Excel with OpenBrowserWindowApi 1.1: a click opens the system browser.
     expect(notices.hint).toContain('在浏览器中打开');
     await page.click('#print .print-files a');
