@@ -144,7 +144,7 @@ export function mountPrintSection(
       (caps) => connected(caps),
       (error: unknown) => {
         const refused = error instanceof ReportApiError && error.failure === 'refused';
-        // A server from before /api/session said what it can do: it prints, it does not send.
+        // A server from before /api/capabilities: it prints, it does not send.
         if (refused && error.status === 404)
           connected({ canSend: false, upwardTo: null, jobsFolder: null, ttlMinutes: null });
         else if (refused && error.status === 401 && tokens) askToken(error.message);

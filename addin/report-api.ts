@@ -1,5 +1,5 @@
 // The pane's client of `twelve serve` (docs/server.md): what the server can do for this caller
-// (GET /api/session), start a job on
+// (GET /api/capabilities), start a job on
 // the sheets the pane read for scoring, ask how a job is going. Every failure becomes a
 // ReportApiError with a Chinese message the pane shows as it is.
 import type { CellValue, IsoDate, SheetData } from '../core/index.js';
@@ -82,7 +82,7 @@ export function reportApi(
     request(transport, method, root + path, body, token());
   return {
     async capabilities() {
-      const json = await call('GET', '/api/session');
+      const json = await call('GET', '/api/capabilities');
       const mail = (json.mail ?? {}) as Record<string, unknown>;
       const files = (json.files ?? {}) as Record<string, unknown>;
       const to = Array.isArray(mail.to) ? mail.to.join('、') : mail.to;

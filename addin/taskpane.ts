@@ -2,17 +2,10 @@
 // The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, the problem list
 // (a click selects the cell), a member's notice-card preview and 准备台账. Text only ever goes
 // in through textContent; the card goes into a sandboxed iframe that can run no script.
-import {
-  LEVEL_LABELS,
-  problemLine,
-  todayIso,
-  type Level,
-  type Member,
-  type Problem,
-  type ScoreResult,
-  type SheetData,
-} from '../core/index.js';
-import { latestNoticeCards, type NoticeRenderer } from './card-preview.js';
+import { todayIso, type Member, type ScoreResult, type SheetData } from '../core/index.js';
+import { latestNoticeCards, type NoticeRenderer } from '../ui/card-preview.js';
+import { showCardPreview } from '../ui/card-frame.js';
+import { renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
 
@@ -20,14 +13,6 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 
 /** Told of every successful scoring run, with the sheets it read (打印与报送 sends them on). */
 export type ScoredListener = (sheets: SheetData[], result: ScoreResult) => void;
-
-/** Lists in the pane stay short; the sheets hold everything. */
-const MAX_ITEMS = 200;
-
-/** The width in CSS pixels of an A4 card (210 mm), which the preview scales to the pane. */
-const CARD_WIDTH = 794;
-/** Tall enough for one notice card at that width. */
-const CARD_HEIGHT = 960;
 
 export function mountTaskPane(
   doc: Document,
@@ -90,86 +75,25 @@ function showResult(
   say: (text: string, error?: boolean) => void,
   preview: ((member: Member) => void) | null,
 ): void {
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = '') => {
-    const node = doc.createElement(tag);
-    node.textContent = text;
-    if (cls) node.className = cls;
-    return node;
-  };
-  const levels = (Object.keys(LEVEL_LABELS) as Level[]).map(
-    (l) => `${LEVEL_LABELS[l]} ${result.members.filter((m) => m.level === l).length}`,
-  );
-  const talks = result.members
-    .filter((m) => m.level !== 'normal')
-    .sort((a, b) => b.balance - a.balance || a.rank - b.rank);
-  const count = (s: Problem['severity']) => result.problems.filter((p) => p.severity === s).length;
-
   const summary = doc.querySelector('#summary') as HTMLElement;
-  const dl = summary.querySelector('dl')!;
-  dl.replaceChildren(
-    ...[
-      ['计算日期', result.asOf],
-      ['在册党员', `${result.members.length} 名`],
-      ['等级', levels.join('，')],
-      ['需要约谈', `${talks.length} 名`],
-      ['问题', `错误 ${count('error')} 条，提醒 ${count('warning')} 条`],
-    ].flatMap(([k, v]) => [el('dt', k), el('dd', v)]),
-  );
+  renderOverview(summary.querySelector('dl')!, result);
   summary.hidden = false;
 
   const talkSection = doc.querySelector('#talks') as HTMLElement;
-  talkSection.querySelector('ul')!.replaceChildren(
-    ...talks.slice(0, MAX_ITEMS).map((m) => {
-      const last = m.actions[m.actions.length - 1];
-      const li = el('li');
-      const who = el(
-        'span',
-        `${m.member.name}（${m.member.branch || '未填支部'}）${m.balance} 分 `,
-      );
-      if (preview) {
-        // Everyone here has counted entries, so everyone has a card to preview.
-        const link = el('a', who.textContent!, 'preview-link');
-        link.href = '#';
-        link.title = '预览记分告知卡';
-        link.addEventListener('click', (event) => {
-          event.preventDefault();
-          preview(m.member);
-        });
-        who.replaceChildren(link);
-      }
-      li.append(
-        who,
-        el('span', LEVEL_LABELS[m.level], `level-${m.level}`),
-        el('span', last ? `：${last.action}（${last.by}）` : ''),
-      );
-      return li;
-    }),
-    ...(talks.length > MAX_ITEMS
-      ? [el('li', `还有 ${talks.length - MAX_ITEMS} 名，见“积分汇总”表`, 'more')]
-      : []),
-  );
-  talkSection.hidden = talks.length === 0;
+  const talks = renderTalks(talkSection.querySelector('ul')!, result, preview, '见“积分汇总”表');
+  talkSection.hidden = talks === 0;
 
   const problemSection = doc.querySelector('#problems') as HTMLElement;
-  problemSection.querySelector('ol')!.replaceChildren(
-    ...result.problems.slice(0, MAX_ITEMS).map((p) => {
-      const li = el('li', '', p.severity);
-      const link = el('a', problemLine(p));
-      link.href = '#';
-      link.addEventListener('click', (event) => {
-        event.preventDefault();
-        run((context) => selectCell(context, p.sheet, p.cell)).catch((error: Error) =>
-          say(`无法跳转到 ${p.sheet} ${p.cell ?? ''}：${error.message}`, true),
-        );
-      });
-      li.append(link);
-      return li;
-    }),
-    ...(result.problems.length > MAX_ITEMS
-      ? [el('li', `还有 ${result.problems.length - MAX_ITEMS} 条，见“校验结果”表`, 'more')]
-      : []),
+  const problems = renderProblems(
+    problemSection.querySelector('ol')!,
+    result.problems,
+    (p) =>
+      run((context) => selectCell(context, p.sheet, p.cell)).catch((error: Error) =>
+        say(`无法跳转到 ${p.sheet} ${p.cell ?? ''}：${error.message}`, true),
+      ),
+    '见“校验结果”表',
   );
-  problemSection.hidden = result.problems.length === 0;
+  problemSection.hidden = problems === 0;
 }
 
 /**
@@ -182,82 +106,13 @@ function showPreview(
   renderNotice: NoticeRenderer,
   say: (text: string, error?: boolean) => void,
 ): (member: Member) => void {
-  const section = doc.querySelector('#preview') as HTMLElement;
-  const chooser = section.querySelector('select')!;
-  const note = section.querySelector('.preview-note') as HTMLElement;
-  const box = section.querySelector('.card-box') as HTMLElement;
-  const frame = section.querySelector('iframe')!;
-  const cards = latestNoticeCards(result);
-  const keyOf = (m: Member) => `${m.id ?? ''}\u0000${m.name}`;
-  // After a re-run (say, once a ledger row is fixed) the clerk keeps looking at the same member.
-  const previous = chooser.dataset.member;
-
-  const placeholder = doc.createElement('option');
-  placeholder.value = '';
-  placeholder.textContent = cards.length ? '请选择党员' : '没有已计入的记分记录';
-  chooser.replaceChildren(
-    placeholder,
-    ...cards.map((c, i) => {
-      const option = doc.createElement('option');
-      option.value = String(i);
-      option.textContent = `${c.member.name}（${c.member.branch || '未填支部'}）${c.balance} 分`;
-      return option;
-    }),
+  return showCardPreview(
+    doc.querySelector('#preview') as HTMLElement,
+    latestNoticeCards(result),
+    renderNotice,
+    say,
+    '此版本的 Excel 不能显示告知卡预览，请用命令行工具 twelve notices 生成告知卡。',
   );
-  chooser.disabled = cards.length === 0;
-  box.hidden = true;
-  note.textContent = '';
-  frame.removeAttribute('srcdoc');
-
-  const fit = () => {
-    const scale = Math.min(1, box.clientWidth / CARD_WIDTH);
-    frame.style.transform = `scale(${scale})`;
-    box.style.height = `${Math.ceil(CARD_HEIGHT * scale)}px`;
-  };
-  const show = () => {
-    const chosen = cards[Number(chooser.value)];
-    chooser.dataset.member = chosen ? keyOf(chosen.member) : '';
-    box.hidden = true;
-    note.textContent = '';
-    if (chooser.value === '' || !chosen) return;
-    // EdgeHTML (Office 2019 on Windows) has no srcdoc; a sandboxed frame offers no safe other way.
-    if (!('srcdoc' in frame)) {
-      note.textContent =
-        '此版本的 Excel 不能显示告知卡预览，请用命令行工具 twelve notices 生成告知卡。';
-      return;
-    }
-    try {
-      // srcdoc into sandbox="": the card runs no script and reaches nothing; the templates
-      // have already escaped every value.
-      frame.srcdoc = renderNotice(chosen.card);
-    } catch (error) {
-      say(`无法预览告知卡：${(error as Error).message}`, true);
-      return;
-    }
-    note.textContent = `${chosen.card.view.entry.date}的记分（${chosen.card.view.source}），编号 ${chosen.card.view.number}`;
-    box.hidden = false;
-    fit();
-  };
-  // Assigned, not added: each scoring run replaces the previous run's handlers.
-  chooser.onchange = show;
-  if (doc.defaultView)
-    doc.defaultView.onresize = () => {
-      if (!box.hidden) fit();
-    };
-  section.hidden = false;
-  const again = cards.findIndex((c) => keyOf(c.member) === previous);
-  if (again >= 0) {
-    chooser.value = String(again);
-    show();
-  }
-
-  return (member) => {
-    const index = cards.findIndex((c) => c.member === member);
-    if (index < 0) return;
-    chooser.value = String(index);
-    show();
-    section.scrollIntoView?.({ block: 'start' });
-  };
 }
 
 function prepareMessage(report: PrepareReport): string {

@@ -32,19 +32,56 @@ export interface CardTemplates {
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 export function compileTemplates(sources: TemplateSources): CardTemplates {
+  return assemble(sources, (hb, text, file) => hb.compile(checked(text, file), { strict: true }));
+}
+
+/** A template set compiled to code at build time, for pages whose CSP forbids eval. */
+export interface PrecompiledTemplates {
+  templates: Record<CardKind, TemplateSpecification>;
+  partials: Record<string, TemplateSpecification>;
+  css: string[];
+}
+
+type TemplateSpecification = ReturnType<typeof Handlebars.precompile>;
+
+export function precompiledTemplates(code: PrecompiledTemplates): CardTemplates {
+  return assemble(code, (hb, spec) => hb.template(spec));
+}
+
+/**
+ * The source of a JS module whose default export is the set as PrecompiledTemplates (for a
+ * bundler). Checked as compileTemplates checks it, so a template that would fail there fails here.
+ */
+export function precompiledModule(sources: TemplateSources): string {
+  compileTemplates(sources);
+  const spec = (text: string, file: string) =>
+    String(Handlebars.precompile(checked(text, file), { strict: true }));
+  const object = (entries: [string, string][]) =>
+    `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+  return (
+    `export default {templates:${object(CARD_KINDS.map((k) => [k, spec(sources.templates[k], `${k}.hbs`)]))},` +
+    `partials:${object(Object.entries(sources.partials).map(([n, t]) => [n, spec(t, `partials/${n}.hbs`)]))},` +
+    `css:${JSON.stringify(sources.css)}};`
+  );
+}
+
+function assemble<T>(
+  sources: { templates: Record<CardKind, T>; partials: Record<string, T>; css: string[] },
+  make: (hb: typeof Handlebars, template: T, file: string) => Handlebars.TemplateDelegate,
+): CardTemplates {
   const hb = Handlebars.create();
   guardBlockHelpers(hb);
-  for (const [name, text] of Object.entries(sources.partials)) {
+  for (const [name, template] of Object.entries(sources.partials)) {
     const file = `partials/${name}.hbs`;
-    const fn = hb.compile(checked(text, file), { strict: true });
+    const fn = make(hb, template, file);
     hb.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) =>
       named(file, () => fn(context, options))) as Handlebars.Template);
   }
   const compiled = {} as Record<CardKind, Handlebars.TemplateDelegate>;
   for (const kind of CARD_KINDS) {
-    const text = sources.templates[kind];
-    if (text === undefined) throw new TemplateError(`模板文件夹缺少 ${kind}.hbs`);
-    compiled[kind] = hb.compile(checked(text, `${kind}.hbs`), { strict: true });
+    const template = sources.templates[kind];
+    if (template === undefined) throw new TemplateError(`模板文件夹缺少 ${kind}.hbs`);
+    compiled[kind] = make(hb, template, `${kind}.hbs`);
   }
   const style = sources.css.join('\n').replace(/<\/style/gi, '<\\/style');
   return {

@@ -317,7 +317,7 @@ async function stop(server: RunningServer): Promise<void> {
   await closing;
 }
 
-/** Waits until the section can run jobs (the server answered /api/session, the pane scored). */
+/** Waits until the section can run jobs (the server answered /api/capabilities, the pane scored). */
 async function printReady(page: Page): Promise<void> {
   await page.waitForFunction(
     () => !(document.querySelector('#print .print-notices') as HTMLButtonElement).disabled,
@@ -421,8 +421,8 @@ describe('打印与报送 against a real twelve serve', () => {
       expect(pages[i]).toContain(squash(card.view.number));
     });
     // Where the files are and for how long.
-    expect(notices.kept).toContain(server.queue.root);
-    expect(notices.kept).toContain('60 分钟后自动删除');
+    expect(notices.kept).toContain(server.queue.folder);
+    expect(notices.kept).toMatch(/，\d{2}:\d{2} 后自动删除；/);
     // docs/addin.md's picture: rewritten when missing or asked for (UPDATE_SCREENSHOTS=1).
     if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
       writeFileSync(SCREENSHOT, await (await page.$('#print'))!.screenshot());

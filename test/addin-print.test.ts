@@ -100,7 +100,7 @@ describe('the client of twelve serve', () => {
 
   it('reads what the server can do, starts a job and follows it to its files', async () => {
     handler = (req, res) => {
-      if (req.url === '/api/session')
+      if (req.url === '/api/capabilities')
         return json(res, 200, {
           mail: { send: true, to: ['shangji@example.cn'] },
           files: { folder: '/tmp/twelve-jobs', ttlMinutes: 60 },

@@ -86,7 +86,8 @@ export class SharedBrowser {
   async close(): Promise<void> {
     this.closed = true;
     const launches = await Promise.all([...this.all].map((p) => p.catch(() => null)));
-    await Promise.all(launches.map((l) => l?.launched.close()));
+    // A profile folder that will not go away must not stop the server from stopping.
+    await Promise.all(launches.map((l) => l?.launched.close().catch(() => undefined)));
     this.all.clear();
     this.current = null;
   }
@@ -101,7 +102,7 @@ export class SharedBrowser {
         launch.gone = true;
         this.forget(starting);
         // The profile folder goes too; the process is already gone.
-        void launched.close();
+        void launched.close().catch(() => undefined);
       });
       return launch;
     });

@@ -26,6 +26,8 @@ export interface Job {
   error?: string;
   /** The job's own folder: its upload and what it writes. */
   dir: string;
+  /** When a finished job and its files are deleted (ms since the epoch). */
+  expiresAt?: number;
 }
 
 export interface JobContext {
@@ -66,8 +68,7 @@ export class JobQueue {
   private readonly waiting: { job: Job; work: JobWork }[] = [];
   private readonly running = new Map<string, AbortController>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  /** The folder that holds every job's own folder (the pane names it to the clerk). */
-  readonly root: string;
+  private readonly root: string;
   private closed = false;
 
   constructor(private readonly options: QueueOptions) {
@@ -106,6 +107,11 @@ export class JobQueue {
   get(id: string, owner: string): Job | undefined {
     const job = this.jobs.get(id);
     return job && job.owner === owner ? job : undefined;
+  }
+
+  /** The folder holding every job's folder. */
+  get folder(): string {
+    return this.root;
   }
 
   get counts(): { running: number; queued: number } {
@@ -176,6 +182,7 @@ export class JobQueue {
 
   private expire(job: Job): void {
     if (this.closed) return;
+    job.expiresAt = Date.now() + this.options.ttlMs;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.jobs.delete(job.id);

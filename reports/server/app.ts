@@ -8,7 +8,13 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { scoreWorkbook, todayIso, UnusableWorkbookError, parseIsoArg } from '../../core/index.js';
+import {
+  parseIsoArg,
+  parseWorkbook,
+  scoreWorkbook,
+  todayIso,
+  UnusableWorkbookError,
+} from '../../core/index.js';
 import { UsageError } from '../command.js';
 import { BrowserCrashError } from '../cards/shared-browser.js';
 import type { SharedBrowser } from '../cards/shared-browser.js';
@@ -21,7 +27,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import { WorkbookFileError } from '../read-workbook.js';
 import { hostName } from './addresses.js';
 import { gate, type Caller } from './callers.js';
-import { jobWork, smtpFor, type JobNote, type JobSetup } from './job-kinds.js';
+import { JOB_KINDS, jobWork, mailCapabilities, type JobNote, type JobSetup } from './job-kinds.js';
 import { manifestFor } from './manifest.js';
 import { checkFields, readInput, RequestError, text } from './request-input.js';
 import type { Unit } from './units.js';
@@ -97,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     routerOptions: { maxParamLength: 100 },
   } as never) as unknown as FastifyInstance;
 
+  // JSON or a multipart upload, nothing else: text is refused with 415, not read as a body.
+  fastify.removeContentTypeParser('text/plain');
   await fastify.register(helmet, {
     // Set per page below: the add-in's pages load office.js and are framed by Office.
     contentSecurityPolicy: false,
@@ -148,15 +156,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const callerOf = (request: FastifyRequest) => callers.get(request)!;
 
-  fastify.get('/api/session', async (request) => {
+  fastify.get('/api/capabilities', async (request) => {
     const caller = callerOf(request);
     return {
       unit: caller.unit?.name ?? null,
       loginRequired: who.loginRequired,
+      kinds: JOB_KINDS,
       bodyLimit: options.bodyLimit,
-      // What the pane's 报上级 offers: sending only where a mail job could send.
-      mail: { send: canSend(caller, setup), to: caller.unit?.upward ?? null },
-      files: { folder: queue.root, ttlMinutes: Math.round(options.ttlMs / 60_000) },
+      mail: mailCapabilities(caller, setup),
+      files: {
+        folder: isLocal(caller) ? queue.folder : null,
+        ttlMinutes: Math.round(options.ttlMs / 60000),
+      },
     };
   });
 
@@ -167,6 +178,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
       checkFields(input.fields, ['asOf'], '评分');
       const asOf = dateField(text(input.fields, 'asOf'));
       return scoreJson(scoreWorkbook(input.sheets, asOf));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The workbook as read, for the web page: it scores in the browser with the pane's core.
+  fastify.post('/api/sheets', { config: { rateLimit: {} } }, async (request) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twelve-sheets-'));
+    try {
+      const input = await readInput(request, dir);
+      checkFields(input.fields, [], '读取台账');
+      parseWorkbook(input.sheets);
+      return { sheets: input.sheets };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -192,7 +216,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   fastify.get<{ Params: { id: string } }>('/api/jobs/:id', async (request, reply) => {
     const job = queue.get(request.params.id, callerOf(request).unit?.name ?? '');
     if (!job) return reply.code(404).send({ error: '没有这个任务：编号不对，或任务已过期被清除' });
-    return jobReply(job, notes.get(job.id));
+    return jobReply(job, notes.get(job.id), isLocal(callerOf(request)));
   });
 
   fastify.get<{ Params: { id: string; n: string } }>(
@@ -256,18 +280,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return { fastify, queue };
 }
 
-/** Whether a mail job of this caller would find SMTP settings (a broken config file: no). */
-function canSend(caller: Caller, setup: JobSetup): boolean {
-  try {
-    smtpFor(caller, setup);
-    return true;
-  } catch (error) {
-    if (error instanceof RequestError || error instanceof SmtpConfigError) return false;
-    throw error;
-  }
+/** Anyone on this machine, no token: the clerk's own PC, where server paths mean something. */
+function isLocal(caller: Caller): boolean {
+  return caller.unit === null && !caller.viaToken;
 }
 
-function jobReply(job: Job, note: JobNote | undefined) {
+function jobReply(job: Job, note: JobNote | undefined, local: boolean) {
   return {
     state: job.state,
     progress: job.progress,
@@ -278,7 +296,8 @@ function jobReply(job: Job, note: JobNote | undefined) {
     })),
     ...(job.error !== undefined ? { error: job.error } : {}),
     ...(note?.message !== undefined ? { message: note.message } : {}),
-    folder: job.dir,
+    ...(job.expiresAt !== undefined ? { expiresAt: new Date(job.expiresAt).toISOString() } : {}),
+    ...(local && job.state === 'done' ? { folder: job.dir } : {}),
   };
 }
 

@@ -81,7 +81,8 @@ export function jobWork(
       });
     }
     case 'quarterly': {
-      checkFields(fields, ['quarter'], '季度汇总公示卡任务');
+      checkFields(fields, ['quarter', 'asOf'], '季度汇总公示卡任务');
+      asOfField(fields);
       const options = quarterlyOptions({ quarter: text(fields, 'quarter') }, field);
       return withBrowser(setup.browser, async (context, open) => {
         const printed = await printQuarterly(sheets, options, {
@@ -93,7 +94,8 @@ export function jobWork(
       });
     }
     case 'ranking': {
-      checkFields(fields, ['month'], '榜单任务');
+      checkFields(fields, ['month', 'asOf'], '榜单任务');
+      asOfField(fields);
       const options = rankingOptions({ month: text(fields, 'month') }, field);
       return withBrowser(setup.browser, async (context, open) => {
         const printed = await printRanking(sheets, options, {
@@ -115,7 +117,8 @@ function mailWork(
   setup: JobSetup,
   note: JobNote,
 ): JobWork {
-  checkFields(fields, ['quarter', 'to', 'send', 'resend'], '季度报送邮件任务');
+  checkFields(fields, ['quarter', 'to', 'send', 'resend', 'asOf'], '季度报送邮件任务');
+  asOfField(fields);
   const { quarter } = quarterlyOptions({ quarter: text(fields, 'quarter') }, field);
   const send = flag(fields, 'send');
   const resend = flag(fields, 'resend');
@@ -132,31 +135,38 @@ function mailWork(
   const config = send ? smtpFor(caller, setup) : null;
   const outbox = path.join(setup.stateDir, 'outbox', safePart(caller.unit?.name || '本机', 60));
 
-  return withBrowser(setup.browser, async (context, open) => {
-    const run = await openMailRun({ out: outbox, send, resend }, quiet(), config);
-    try {
-      const { delivery, result } = await oneAtATime(setup.mailLocks, caller.unit?.name ?? '', () =>
-        deliverQuarter(parsed, { quarter, templatesDir: null, to }, run, upwardCardRenderer(open)),
-      );
-      switch (result.status) {
-        case 'written':
-          note.message = `已写出${delivery.what}（未发送）：收件人 ${to.join('、')}`;
-          return [copyInto(context.dir, result.eml)];
-        case 'sent':
-          note.message = `已发送${delivery.what}至 ${result.record.accepted.join('、')}（邮件编号 ${result.record.messageId}）`;
-          if (result.record.rejected.length > 0)
-            note.message += `；邮件服务器拒收 ${result.record.rejected.join('、')}`;
-          return [copyInto(context.dir, result.eml)];
-        case 'skipped':
-          note.message = `${delivery.what}此前已发给 ${result.previous.recipients.join('、')}（邮件编号 ${result.previous.messageId}），本次未重复发送；如需再次发送请选“重新发送”`;
-          return [];
-        case 'failed':
-          throw new UsageError(`发送失败：${result.failure.line}`);
+  return withBrowser(setup.browser, (context, open) =>
+    // The send record is read when the run opens: one unit's mail runs one at a time, so a
+    // second request sees the first one's record and does not send again.
+    oneAtATime(setup.mailLocks, caller.unit?.name ?? '', async () => {
+      const run = await openMailRun({ out: outbox, send, resend }, quiet(), config);
+      try {
+        const { delivery, result } = await deliverQuarter(
+          parsed,
+          { quarter, templatesDir: null, to },
+          run,
+          upwardCardRenderer(open),
+        );
+        switch (result.status) {
+          case 'written':
+            note.message = `已写出${delivery.what}（未发送）：收件人 ${to.join('、')}`;
+            return [copyInto(context.dir, result.eml)];
+          case 'sent':
+            note.message = `已发送${delivery.what}至 ${result.record.accepted.join('、')}（邮件编号 ${result.record.messageId}）`;
+            if (result.record.rejected.length > 0)
+              note.message += `；邮件服务器拒收 ${result.record.rejected.join('、')}`;
+            return [copyInto(context.dir, result.eml)];
+          case 'skipped':
+            note.message = `${delivery.what}此前已发给 ${result.previous.recipients.join('、')}（邮件编号 ${result.previous.messageId}），本次未重复发送；如需再次发送请选“已发送过也再发一次”`;
+            return [];
+          case 'failed':
+            throw new UsageError(`发送失败：${result.failure.line}`);
+        }
+      } finally {
+        run.sender?.close();
       }
-    } finally {
-      run.sender?.close();
-    }
-  });
+    }),
+  );
 }
 
 /**
@@ -202,8 +212,30 @@ function allowedRecipients(
   }
 }
 
-/** The SMTP settings a mail job of this caller sends with; a 403 RequestError where none. */
-export function smtpFor(caller: Caller, setup: JobSetup): SmtpConfig {
+/**
+ * The pane sends its as-of date with every job. The quarter and the ranking are as of their own
+ * end (the quarter's last day, the 25th), so it is only checked, for a clear message.
+ */
+function asOfField(fields: Fields): void {
+  noticeOptions({ asOf: text(fields, 'asOf') }, field);
+}
+
+/** What the page and the pane may offer: whether 发送 works here, and to whom it goes. */
+export function mailCapabilities(
+  caller: Caller,
+  setup: JobSetup,
+): { send: boolean; to: string | null } {
+  if (caller.unit)
+    return { send: caller.unit.smtp !== null, to: caller.unit.upward.join(', ') || null };
+  if (caller.viaToken) return { send: false, to: null };
+  try {
+    return { send: loadSmtpConfig({ file: setup.smtpConfigFile }) !== null, to: null };
+  } catch {
+    return { send: false, to: null };
+  }
+}
+
+function smtpFor(caller: Caller, setup: JobSetup): SmtpConfig {
   if (caller.unit) {
     if (!caller.unit.smtp)
       throw new RequestError(

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { SheetData } from '../../core/index.js';
+import { fromJsonCell } from '../../core/sheets-json.js';
 import { safePart } from '../cards/files.js';
 import { readWorkbook } from '../read-workbook.js';
 
@@ -92,6 +93,7 @@ function checkSheets(value: unknown): SheetData[] {
       if (!Array.isArray(row))
         throw new RequestError(400, `请求字段 ${where}.rows[${r}]（工作表"${name}"）应是数组`);
       row.forEach((cell, c) => {
+        row[c] = fromJsonCell(cell);
         if (cell !== null && !['string', 'number', 'boolean'].includes(typeof cell))
           throw new RequestError(
             400,

@@ -1,0 +1,42 @@
+// The notice-card preview: each member's latest notice card (《记分告知卡》), rendered from the
+// same Handlebars templates and view-models the PDF cards use, so the pane and the web page show
+// exactly what `twelve notices` prints. No Node here: the template sources come bundled as text.
+import { noticeCards, type Member, type NoticeCard, type ScoreResult } from '../core/index.js';
+import { compileTemplates, type CardTemplates, type TemplateSources } from '../render/card-html.js';
+
+/** Turns a notice card into a whole HTML document. */
+export type NoticeRenderer = (card: NoticeCard) => string;
+
+/**
+ * Compiles the templates on first use: most sessions never open a preview. Given the sources
+ * (the pane), or a function that makes the set (the web page: precompiled, as its CSP has no
+ * eval).
+ */
+export function noticeRenderer(sources: TemplateSources | (() => CardTemplates)): NoticeRenderer {
+  let templates: CardTemplates | null = null;
+  return (card) => {
+    templates ??= typeof sources === 'function' ? sources() : compileTemplates(sources);
+    return templates.document([templates.card('notice', card.view)]);
+  };
+}
+
+export interface MemberCard {
+  member: Member;
+  balance: number;
+  /** The member's latest counted entry as a notice card. */
+  card: NoticeCard;
+}
+
+/** Members with at least one counted entry, in the result's order, each with the latest card. */
+export function latestNoticeCards(result: ScoreResult): MemberCard[] {
+  const memberOf = new Map(result.entries.map((e) => [e.key, e.member]));
+  const latest = new Map<Member, NoticeCard>();
+  // noticeCards lists cards in date order, then row order: the last one seen is the latest.
+  for (const card of noticeCards(result)) {
+    const member = memberOf.get(card.entryKey);
+    if (member) latest.set(member, card);
+  }
+  return result.members
+    .filter((m) => latest.has(m.member))
+    .map((m) => ({ member: m.member, balance: m.balance, card: latest.get(m.member)! }));
+}
