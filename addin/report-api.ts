@@ -109,8 +109,9 @@ export function reportApi(
 }
 
 /**
- * The sheets as the server reads them: dates as 2026-03-05 (the text form every reader of the
- * core accepts; JSON would turn a Date into a UTC timestamp), everything else as Excel gave it.
+ * The sheets as the server reads them (core/sheets-json.ts): a Date cell as JSON writes it,
+ * 2026-03-05T00:00:00.000Z, which the server reads back as that Date, so a job scores exactly
+ * the cells the pane scored; empty cells as null.
  */
 export function jobSheets(sheets: readonly SheetData[]): SheetData[] {
   return sheets.map((sheet) => {
@@ -123,20 +124,8 @@ export function jobSheets(sheets: readonly SheetData[]): SheetData[] {
 
 function jsonRow(row: CellValue[]): CellValue[] {
   const out: CellValue[] = new Array(row.length);
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    out[i] = v instanceof Date ? dateText(v) : v === undefined ? null : v;
-  }
+  for (let i = 0; i < row.length; i++) out[i] = row[i] === undefined ? null : row[i];
   return out;
-}
-
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** Serials become UTC midnights in the core; a time of day, where there is one, is kept. */
-function dateText(date: Date): string {
-  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-  const ms = date.getTime() % 86_400_000;
-  return ms === 0 ? day : date.toISOString();
 }
 
 function jobStatus(json: Record<string, unknown>, root: string): JobStatus {

@@ -14,6 +14,7 @@ import {
 } from '../addin/print-periods.js';
 import { jobSheets, reportApi, ReportApiError } from '../addin/report-api.js';
 import { serialToDate, type SheetData } from '../core/index.js';
+import { reviveSheets } from '../core/sheets-json.js';
 import { closedPort } from './helpers/smtp.js';
 
 describe('the periods 打印与报送 offers', () => {
@@ -50,7 +51,7 @@ describe('the periods 打印与报送 offers', () => {
 });
 
 describe('the sheets a job carries', () => {
-  it('sends dates as the text every reader accepts and keeps where the table sits', () => {
+  it('sends dates as the server reads them back, and keeps where the table sits', () => {
     const sheet: SheetData = {
       name: '记分台账',
       rows: [
@@ -60,11 +61,17 @@ describe('the sheets a job carries', () => {
       ],
       origin: { row: 3, col: 2 },
     };
-    const [out] = JSON.parse(JSON.stringify(jobSheets([sheet]))) as SheetData[];
-    expect(out.rows[1]).toEqual(['2026-03-05', '张三', 6]);
-    expect(out.rows[2]).toEqual(['2026-03-05T09:30:00.000Z', null, null]);
-    expect(out.origin).toEqual({ row: 3, col: 2 });
-    expect(out).not.toHaveProperty('merges');
+    const sent = JSON.parse(JSON.stringify(jobSheets([sheet]))) as SheetData[];
+    expect(sent[0].rows[1]).toEqual(['2026-03-05T00:00:00.000Z', '张三', 6]);
+    expect(sent[0].rows[2]).toEqual(['2026-03-05T09:30:00.000Z', null, null]);
+    expect(sent[0].origin).toEqual({ row: 3, col: 2 });
+    expect(sent[0]).not.toHaveProperty('merges');
+    // The server's reading gives back the very cells the pane scored.
+    expect(reviveSheets(sent)[0].rows).toEqual([
+      ['日期', '姓名', '分值'],
+      [serialToDate(46086), '张三', 6],
+      [new Date(Date.UTC(2026, 2, 5, 9, 30)), null, null],
+    ]);
   });
 });
 
