@@ -289,7 +289,11 @@ describe('the ribbon’s 检查并评分 when it fails', () => {
 
 /** A real `twelve serve` on 127.0.0.1 (plain HTTP, as on one clerk's PC) serving the built pane. */
 async function serve(port: number, smtpConfigFile?: string): Promise<RunningServer> {
-  return startServer({
+  return startServer({ ...serveOptions(port), smtpConfigFile });
+}
+
+function serveOptions(port: number) {
+  return {
     port,
     host: '127.0.0.1',
     http: true,
@@ -301,11 +305,10 @@ async function serve(port: number, smtpConfigFile?: string): Promise<RunningServ
     maxQueued: 8,
     concurrency: 1,
     stateDir: tempDir('addin-print-state-'),
-    smtpConfigFile,
     addinDir: outDir,
     webDir: path.join(outDir, 'no-web-page'),
     log: () => undefined,
-  });
+  };
 }
 
 const portOf = (server: RunningServer) => Number(new URL(server.url).port);
@@ -517,7 +520,11 @@ describe('打印与报送 when twelve serve stops mid-way', () => {
     let server = await serve(0);
     const port = portOf(server);
     // Trident has no fetch: this run goes through XMLHttpRequest.
-    const { page, blocked } = await open(server.url, 'taskpane.html', seed, { noFetch: true });
+    const { page, blocked } = await open(server.url, 'taskpane.html', seed, {
+      noFetch: true,
+      // And, as in volume-licensed Office 2016/2019, no OpenBrowserWindowApi.
+      host: { platform: 'PC', openBrowserWindow: false },
+    });
     try {
       expect(await page.evaluate(() => typeof window.fetch)).toBe('undefined');
       await scoreIn(page);
@@ -545,8 +552,65 @@ describe('打印与报送 when twelve serve stops mid-way', () => {
       );
       const url = await page.$eval('#print .print-files a', (a) => (a as HTMLAnchorElement).href);
       expect(url.startsWith(`http://127.0.0.1:${port}/api/jobs/`)).toBe(true);
+      // This Excel cannot open it: the address is there to copy into a browser.
+      expect(
+        await page.$eval(
+          '#print .print-files .print-address',
+          (el) => (el as HTMLInputElement).value,
+        ),
+      ).toBe(url);
+      expect(await text(page, '#print .print-hint')).toContain('复制');
       expect((await pdfPages(await download(url))).length).toBeGreaterThan(0);
       expect(blocked).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
+
+describe('打印与报送 on a server that asks for a token', () => {
+  it('asks for the unit’s token, says when it is wrong, and prints with the right one', async () => {
+    const token = 'pane-test-token-0123456789';
+    const server = await startServer({
+      ...serveOptions(0),
+      token,
+    });
+    // Excel on the web: no OpenBrowserWindowApi, the pane is in the clerk's own browser.
+    const { page } = await open(server.url, 'taskpane.html', seed, {
+      host: { platform: 'OfficeOnline' },
+    });
+    try {
+      await page.waitForFunction(
+        () => !(document.querySelector('#print .print-login') as HTMLElement).hidden,
+      );
+      expect(await text(page, '#print .print-note')).toContain('需要令牌');
+      await page.type('#print .print-token', 'not-the-token-0000000');
+      await page.click('#print .print-token-save');
+      await page.waitForFunction(() =>
+        document.querySelector('#print .print-note')!.textContent!.includes('令牌不正确'),
+      );
+      await page.type('#print .print-token', token);
+      await page.click('#print .print-token-save');
+      await page.waitForFunction(
+        () => !(document.querySelector('#print .print-forms') as HTMLElement).hidden,
+      );
+      expect(await page.evaluate(() => localStorage.getItem('twelve-points:token'))).toBe(token);
+      await scoreIn(page);
+      await printReady(page);
+      const ranking = await runJob(page, '.print-ranking');
+      expect(ranking.files.map((f) => f.name)).toEqual(['积分榜单-2026-11.pdf']);
+      expect(ranking.hint).toContain('新标签页');
+      expect(
+        await page.$eval('#print .print-files a', (a) => (a as HTMLAnchorElement).target),
+      ).toBe('_blank');
+      const response = await fetch(ranking.files[0].url, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      expect((await pdfPages(Buffer.from(await response.arrayBuffer()))).join('')).toContain(
+        squash('2026年11月'),
+      );
     } finally {
       await page.close();
       await server.close();
