@@ -144,11 +144,9 @@ export function mountPrintSection(
       (caps) => connected(caps),
       (error: unknown) => {
         const refused = error instanceof ReportApiError && error.failure === 'refused';
-        // A server from before /api/capabilities: it prints, it does not send.
-        if (refused && error.status === 404)
-          connected({ canSend: false, upwardTo: null, jobsFolder: null, ttlMinutes: null });
-        else if (refused && error.status === 401 && tokens) askToken(error.message);
-        else note.textContent = refused ? error.message : NOT_SERVED;
+        if (refused && error.status === 401 && tokens) askToken(error.message);
+        // A 404 (or 403) here is some other server, or twelve serve refusing this page.
+        else note.textContent = refused && error.status !== 404 ? error.message : NOT_SERVED;
       },
     );
   void connect();
@@ -174,7 +172,7 @@ export function mountPrintSection(
     capabilities = caps;
     login.hidden = true;
     forms.hidden = false;
-    note.textContent = scored ? '' : '请先点击“检查并评分”，再打印或报送。';
+    note.textContent = scored ? scoredNote(scored) : '请先点击“检查并评分”，再打印或报送。';
     sendButton.hidden = !caps.canSend;
     resetSend();
     mailNote.textContent = caps.canSend
@@ -357,10 +355,15 @@ export function mountPrintSection(
       workbookUpward = scoreResult.settings.upwardEmail;
       confirmSend = false;
       resetSend();
-      if (capabilities) note.textContent = '';
+      if (capabilities) note.textContent = scoredNote(scored);
       enable();
     },
   };
+}
+
+/** Jobs use what this scoring run read: a change in the workbook needs a new run first. */
+function scoredNote(scored: Scored): string {
+  return `以下各项使用本次评分（计算日期 ${scored.asOf}）读到的台账；修改台账后请先重新评分。`;
 }
 
 function failureText(error: unknown): string {
@@ -384,7 +387,7 @@ export function keptText(status: JobStatus, caps: Capabilities | null): string {
       until = `，${pad2(at.getHours())}:${pad2(at.getMinutes())} 后自动删除`;
   } else if (caps && caps.ttlMinutes) until = `，任务完成 ${caps.ttlMinutes} 分钟后自动删除`;
   if (!folder && !until) return '';
-  return `文件保存在报表服务所在电脑的${folder ? ` ${folder} ` : '任务文件夹中'}${until}；需要留存的请另存。`;
+  return `文件保存在报表服务所在电脑的${folder ? ` ${folder}` : '任务文件夹中'}${until}；需要留存的请另存。`;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
