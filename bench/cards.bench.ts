@@ -217,7 +217,8 @@ async function compareSplitters(book: string, templates: CardTemplates, renderer
   );
 }
 
-async function writeBenchWorkbook(file: string): Promise<string> {
+/** The 1,000-card workbook (250 members), also timed through the server in serve.bench.ts. */
+export async function writeBenchWorkbook(file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const roster = wb.addWorksheet('党员名册');
   roster.addRow(['编号', '姓名', '支部', '职务', '邮箱', '状态']);

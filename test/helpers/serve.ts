@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeLocalhostCertificate } from '../../reports/server/tls.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../reports/server/start.js';
@@ -147,3 +147,73 @@ export function dispositionName(header: string | string[] | undefined): string |
 
 /** A stack trace's tell-tale line. */
 export const STACK = /\n\s+at .+:\d+:\d+/;
+
+/** A clean workbook as sheets with `cards` counted entries (one notice card each) in 2026. */
+export function manyCardSheets(cards: number, members = 50) {
+  const roster: (string | null)[][] = [['编号', '姓名', '支部', '职务', '邮箱', '状态']];
+  const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许';
+  for (let i = 0; i < members; i++)
+    roster.push([
+      `M${String(i + 1).padStart(3, '0')}`,
+      `${surnames[i % 20]}${'伟芳娜敏静'[i % 5]}${i}`,
+      `第${(i % 4) + 1}支部`,
+      '科员',
+      '',
+      '在册',
+    ]);
+  const ledger: (string | null)[][] = [['日期', '编号', '事项', '情形', '分值', '状态', '说明']];
+  for (let i = 0; i < cards; i++) {
+    const month = 1 + Math.floor((i * 10) / cards);
+    const day = 1 + (i % 28);
+    ledger.push([
+      `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      `M${String((i % members) + 1).padStart(3, '0')}`,
+      'P2',
+      '请假',
+      '',
+      '',
+      `第${i + 1}次主题党日请假`,
+    ]);
+  }
+  return [
+    { name: '党员名册', rows: roster },
+    { name: '记分台账', rows: ledger },
+    {
+      name: '设置',
+      rows: [
+        ['项目', '值'],
+        ['单位名称', '测试党工委'],
+      ],
+    },
+  ];
+}
+
+/** Every process below `pid` (and itself), from /proc. */
+export function processTree(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid …; comm may hold spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++)
+    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+/** Whether a process is still running (a zombie waiting to be reaped counts as gone). */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
