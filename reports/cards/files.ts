@@ -1,6 +1,4 @@
 // File names built from what clerks typed, and writes that never leave a half-written file.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 
 /**
  * Keeps letters, digits (any script) and - _ . ( ) ·; anything else (path separators, quotes,
@@ -32,17 +30,4 @@ export function noticeFileName(card: {
 }
 
 /** Writes beside the target, then renames over it: a reader never sees half a file. */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
+export { writeFileAtomic } from '../atomic-write.js';

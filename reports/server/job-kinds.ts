@@ -161,6 +161,16 @@ function mailWork(
             return [];
           case 'failed':
             throw new UsageError(`发送失败：${result.failure.line}`);
+          case 'unconfirmed': {
+            // The mail server may have it: say so, as the CLI does, and never resend on our own.
+            const r = result.record;
+            const told = result.earlier
+              ? `${delivery.what}（邮件编号 ${r.messageId}）此前开始发送，但没有得到邮件服务器的确认，本次未重发`
+              : `发送结果不明：${result.failure?.line ?? '没有收到邮件服务器的确认'}`;
+            throw new UsageError(
+              `${told}。请先向 ${r.recipients.join('、')} 确认是否收到；确认没有收到后，选“已发送过也再发一次”重新提交`,
+            );
+          }
         }
       } finally {
         run.sender?.close();
