@@ -29,6 +29,8 @@ import { tempDir } from './helpers/workbook.js';
 
 const AS_OF = '2026-11-25';
 const SCREENSHOT = path.resolve('docs', 'addin-print.png');
+/** Server-backed tests print real PDFs on a shared 2-core machine: minutes, not seconds. */
+const PRINTING = { timeout: 180_000 };
 const SAMPLE = path.resolve('samples', '示例台账.xlsx');
 
 let browser: Browser;
@@ -386,234 +388,248 @@ describe('打印与报送 against a real twelve serve', () => {
     await smtp?.close();
   });
 
-  it('prints notices, ranking and quarterly cards, writes the .eml and sends it once', async () => {
-    const { page, blocked } = await open(server.url, 'taskpane.html', seed);
-    await page.waitForFunction(
-      () => !(document.querySelector('#print .print-forms') as HTMLElement).hidden,
-    );
-    expect(await text(page, '#print .print-note')).toContain('请先点击“检查并评分”');
-    // This server has SMTP settings: 报上级 can send, not only write the .eml.
-    expect(await page.$eval('#print .print-send', (el) => (el as HTMLElement).hidden)).toBe(false);
-    await scoreIn(page);
-    await printReady(page);
-
-    const sheets = await readWorkbook(SAMPLE);
-    const expected = scoreWorkbook(sheets, AS_OF);
-    const parsed = parseWorkbook(sheets);
-
-    // 告知卡: the month so far by default; the merged PDF holds every card of the period.
-    expect(await page.$eval('#print .print-since', (el) => (el as HTMLInputElement).value)).toBe(
-      '2026-11-01',
-    );
-    expect(await page.$eval('#print .print-until', (el) => (el as HTMLInputElement).value)).toBe(
-      AS_OF,
-    );
-    const cards = noticeCards(expected, { since: '2026-11-01', until: AS_OF });
-    expect(cards.length).toBeGreaterThan(0);
-    const notices = await runJob(page, '.print-notices');
-    expect(notices.status).toContain('已完成');
-    expect(notices.message).toContain(`已生成 ${cards.length} 张记分告知卡`);
-    expect(notices.files).toHaveLength(cards.length + 1);
-    const merged = notices.files[0];
-    expect(merged.name).toBe('记分告知卡-合并打印-2026-11-01至2026-11-25.pdf');
-    expect(merged.url.startsWith(`${server.url}/api/jobs/`)).toBe(true);
-    const pages = await pdfPages(await download(merged.url));
-    expect(pages).toHaveLength(cards.length);
-    cards.forEach((card, i) => {
-      expect(pages[i]).toContain(squash(card.memberName));
-      expect(pages[i]).toContain(squash(card.view.number));
-    });
-    // Where the files are and for how long.
-    expect(notices.kept).toContain(server.queue.folder);
-    expect(notices.kept).toMatch(/，\d{2}:\d{2} 后自动删除；/);
-    // docs/addin.md's picture: rewritten when missing or asked for (UPDATE_SCREENSHOTS=1).
-    if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
-      writeFileSync(SCREENSHOT, await (await page.$('#print'))!.screenshot());
-
-    // Desktop Excel with OpenBrowserWindowApi 1.1: a click opens the system browser.
-    expect(notices.hint).toContain('在浏览器中打开');
-    await page.click('#print .print-files a');
-    expect(
-      await page.evaluate(() => (window as never as { __fakeOpened: string[] }).__fakeOpened),
-    ).toEqual([merged.url]);
-
-    // 月度榜单: the month whose ranking day (25) has come.
-    expect(await page.$eval('#print .print-month', (el) => (el as HTMLInputElement).value)).toBe(
-      '2026-11',
-    );
-    const ranking = await runJob(page, '.print-ranking');
-    expect(ranking.files.map((f) => f.name)).toEqual(['积分榜单-2026-11.pdf']);
-    const rankingText = (await pdfPages(await download(ranking.files[0].url))).join('');
-    expect(rankingText).toContain(squash('2026年11月'));
-    const rows = monthlyRanking(parsed, 2026, 11).rows;
-    for (const row of rows.slice(0, 5)) expect(rankingText).toContain(squash(row.member.name));
-
-    // 季度汇总公示卡: in November the quarter to publish is still 2026Q3.
-    expect(await page.$eval('#print .print-quarter', (el) => (el as HTMLSelectElement).value)).toBe(
-      '2026Q3',
-    );
-    const quarterly = await runJob(page, '.print-quarterly');
-    expect(quarterly.files.map((f) => f.name)).toEqual([
-      '记分汇总公示卡-2026Q3-内部公示.pdf',
-      '记分汇总公示卡-2026Q3-报上级.pdf',
-    ]);
-    const summary = quarterlySummary(parsed, '2026Q3');
-    const internal = (await pdfPages(await download(quarterly.files[0].url))).join('');
-    for (const row of summary.rows) expect(internal).toContain(squash(row.member.name));
-
-    // 报上级, .eml: written, not sent, to the workbook's 上级党组织邮箱.
-    const eml = await runJob(page, '.print-eml');
-    expect(eml.message).toContain('未发送');
-    expect(eml.files).toHaveLength(1);
-    expect(eml.files[0].name).toMatch(/\.eml$/);
-    const mail = await simpleParser(await download(eml.files[0].url));
-    expect(mail.subject).toContain('2026');
-    expect((mail.to as { text: string }).text).toContain(expected.settings.upwardEmail!);
-    expect(mail.attachments.map((a) => a.filename)).toContain('记分汇总公示卡-2026Q3-报上级.pdf');
-    expect(smtp.received).toHaveLength(0);
-
-    // Sending with errors in the ledger is refused, in Chinese, with nothing sent.
-    await page.click('#print .print-send');
-    expect(await text(page, '#print .print-send')).toContain('再点一次');
-    const refused = await runJob(page, '.print-send');
-    expect(refused.status).toContain('未完成');
-    expect(refused.status).toContain('台账有 5 处错误');
-    expect(smtp.received).toHaveLength(0);
-
-    // The clerk clears the five bad ledger rows in Excel and scores again.
-    await page.evaluate(
-      (bad) => {
-        const sheet = (
-          window as never as {
-            __fakeState: { sheet(n: string): { values: (string | number | boolean)[][] } };
-          }
-        ).__fakeState.sheet('记分台账')!;
-        for (const r of bad) sheet.values[r - 1] = sheet.values[r - 1].map(() => '');
-      },
-      expected.problems.filter((p) => p.severity === 'error').map((p) => p.row!),
-    );
-    await page.click('#score');
-    await page.waitForFunction(() =>
-      document.querySelector('#summary')!.textContent!.includes('错误 0 条'),
-    );
-    await page.click('#print .print-send');
-    const sent = await runJob(page, '.print-send');
-    expect(sent.status).toContain('已完成');
-    expect(sent.message).toContain(`已发送`);
-    expect(sent.message).toContain(expected.settings.upwardEmail!);
-    expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0].to).toEqual([expected.settings.upwardEmail]);
-    expect((await simpleParser(smtp.received[0].raw)).subject).toBe(mail.subject);
-
-    // Asked to send the same quarter again, the server does not send it twice.
-    await page.click('#print .print-send');
-    const again = await runJob(page, '.print-send');
-    expect(again.message).toContain('未重复发送');
-    expect(smtp.received).toHaveLength(1);
-    expect(blocked).toEqual([]);
-    await page.close();
-  });
-});
-
-describe('打印与报送 when twelve serve stops mid-way', () => {
-  it('says so in Chinese and 重试 works once the server is back on its port', async () => {
-    let server = await serve(0);
-    const port = portOf(server);
-    // Trident has no fetch: this run goes through XMLHttpRequest.
-    const { page, blocked } = await open(server.url, 'taskpane.html', seed, {
-      noFetch: true,
-      // And, as in volume-licensed Office 2016/2019, no OpenBrowserWindowApi.
-      host: { platform: 'PC', openBrowserWindow: false },
-    });
-    try {
-      expect(await page.evaluate(() => typeof window.fetch)).toBe('undefined');
-      await scoreIn(page);
-      await printReady(page);
-      // The server stops while the clerk is working (its process ends, and every connection
-      // with it): the print finds nobody there.
-      await stop(server);
-      await page.click('#print .print-notices');
-      await page.waitForSelector('#print .print-retry');
-      const failed = await text(page, '#print .print-status');
-      expect(failed).toBe(
-        '记分告知卡未完成：与报表服务的连接中断（无法连接报表服务（twelve serve），它可能已停止运行）。请确认 twelve serve 仍在运行，再点“重试”。',
-      );
-      expect(await page.$eval('#print .print-status', (el) => el.className)).toContain('error');
-      // Everything else in the pane still works.
-      await page.click('#score');
-      await page.waitForFunction(() =>
-        document.querySelector('#status')!.textContent!.includes('已完成'),
-      );
-
-      server = await serve(port);
-      await page.click('#print .print-retry');
-      await page.waitForFunction(() =>
-        /已完成/.test(document.querySelector('#print .print-status')!.textContent!),
-      );
-      const url = await page.$eval('#print .print-files a', (a) => (a as HTMLAnchorElement).href);
-      expect(url.startsWith(`http://127.0.0.1:${port}/api/jobs/`)).toBe(true);
-      // This Excel cannot open it: the address is there to copy into a browser.
-      expect(
-        await page.$eval(
-          '#print .print-files .print-address',
-          (el) => (el as HTMLInputElement).value,
-        ),
-      ).toBe(url);
-      expect(await text(page, '#print .print-hint')).toContain('复制');
-      expect((await pdfPages(await download(url))).length).toBeGreaterThan(0);
-      expect(blocked).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-    }
-  });
-});
-
-describe('打印与报送 on a server that asks for a token', () => {
-  it('asks for the unit’s token, says when it is wrong, and prints with the right one', async () => {
-    const token = 'pane-test-token-0123456789';
-    const server = await startServer({
-      ...serveOptions(0),
-      token,
-    });
-    // Excel on the web: no OpenBrowserWindowApi, the pane is in the clerk's own browser.
-    const { page } = await open(server.url, 'taskpane.html', seed, {
-      host: { platform: 'OfficeOnline' },
-    });
-    try {
-      await page.waitForFunction(
-        () => !(document.querySelector('#print .print-login') as HTMLElement).hidden,
-      );
-      expect(await text(page, '#print .print-note')).toContain('需要令牌');
-      await page.type('#print .print-token', 'not-the-token-0000000');
-      await page.click('#print .print-token-save');
-      await page.waitForFunction(() =>
-        document.querySelector('#print .print-note')!.textContent!.includes('令牌不正确'),
-      );
-      await page.type('#print .print-token', token);
-      await page.click('#print .print-token-save');
+  it(
+    'prints notices, ranking and quarterly cards, writes the .eml and sends it once',
+    PRINTING,
+    async () => {
+      const { page, blocked } = await open(server.url, 'taskpane.html', seed);
       await page.waitForFunction(
         () => !(document.querySelector('#print .print-forms') as HTMLElement).hidden,
       );
-      expect(await page.evaluate(() => localStorage.getItem('twelve-points:token'))).toBe(token);
+      expect(await text(page, '#print .print-note')).toContain('请先点击“检查并评分”');
+      // This server has SMTP settings: 报上级 can send, not only write the .eml.
+      expect(await page.$eval('#print .print-send', (el) => (el as HTMLElement).hidden)).toBe(
+        false,
+      );
       await scoreIn(page);
       await printReady(page);
+
+      const sheets = await readWorkbook(SAMPLE);
+      const expected = scoreWorkbook(sheets, AS_OF);
+      const parsed = parseWorkbook(sheets);
+
+      // 告知卡: the month so far by default; the merged PDF holds every card of the period.
+      expect(await page.$eval('#print .print-since', (el) => (el as HTMLInputElement).value)).toBe(
+        '2026-11-01',
+      );
+      expect(await page.$eval('#print .print-until', (el) => (el as HTMLInputElement).value)).toBe(
+        AS_OF,
+      );
+      const cards = noticeCards(expected, { since: '2026-11-01', until: AS_OF });
+      expect(cards.length).toBeGreaterThan(0);
+      const notices = await runJob(page, '.print-notices');
+      expect(notices.status).toContain('已完成');
+      expect(notices.message).toContain(`已生成 ${cards.length} 张记分告知卡`);
+      expect(notices.files).toHaveLength(cards.length + 1);
+      const merged = notices.files[0];
+      expect(merged.name).toBe('记分告知卡-合并打印-2026-11-01至2026-11-25.pdf');
+      expect(merged.url.startsWith(`${server.url}/api/jobs/`)).toBe(true);
+      const pages = await pdfPages(await download(merged.url));
+      expect(pages).toHaveLength(cards.length);
+      cards.forEach((card, i) => {
+        expect(pages[i]).toContain(squash(card.memberName));
+        expect(pages[i]).toContain(squash(card.view.number));
+      });
+      // Where the files are and for how long.
+      expect(notices.kept).toContain(server.queue.folder);
+      expect(notices.kept).toMatch(/，\d{2}:\d{2} 后自动删除；/);
+      // docs/addin.md's picture: rewritten when missing or asked for (UPDATE_SCREENSHOTS=1).
+      if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
+        writeFileSync(SCREENSHOT, await (await page.$('#print'))!.screenshot());
+
+      // Desktop Excel with OpenBrowserWindowApi 1.1: a click opens the system browser.
+      expect(notices.hint).toContain('在浏览器中打开');
+      await page.click('#print .print-files a');
+      expect(
+        await page.evaluate(() => (window as never as { __fakeOpened: string[] }).__fakeOpened),
+      ).toEqual([merged.url]);
+
+      // 月度榜单: the month whose ranking day (25) has come.
+      expect(await page.$eval('#print .print-month', (el) => (el as HTMLInputElement).value)).toBe(
+        '2026-11',
+      );
       const ranking = await runJob(page, '.print-ranking');
       expect(ranking.files.map((f) => f.name)).toEqual(['积分榜单-2026-11.pdf']);
-      expect(ranking.hint).toContain('新标签页');
+      const rankingText = (await pdfPages(await download(ranking.files[0].url))).join('');
+      expect(rankingText).toContain(squash('2026年11月'));
+      const rows = monthlyRanking(parsed, 2026, 11).rows;
+      for (const row of rows.slice(0, 5)) expect(rankingText).toContain(squash(row.member.name));
+
+      // 季度汇总公示卡: in November the quarter to publish is still 2026Q3.
       expect(
-        await page.$eval('#print .print-files a', (a) => (a as HTMLAnchorElement).target),
-      ).toBe('_blank');
-      const response = await fetch(ranking.files[0].url, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      expect(response.status).toBe(200);
-      expect((await pdfPages(Buffer.from(await response.arrayBuffer()))).join('')).toContain(
-        squash('2026年11月'),
+        await page.$eval('#print .print-quarter', (el) => (el as HTMLSelectElement).value),
+      ).toBe('2026Q3');
+      const quarterly = await runJob(page, '.print-quarterly');
+      expect(quarterly.files.map((f) => f.name)).toEqual([
+        '记分汇总公示卡-2026Q3-内部公示.pdf',
+        '记分汇总公示卡-2026Q3-报上级.pdf',
+      ]);
+      const summary = quarterlySummary(parsed, '2026Q3');
+      const internal = (await pdfPages(await download(quarterly.files[0].url))).join('');
+      for (const row of summary.rows) expect(internal).toContain(squash(row.member.name));
+
+      // 报上级, .eml: written, not sent, to the workbook's 上级党组织邮箱.
+      const eml = await runJob(page, '.print-eml');
+      expect(eml.message).toContain('未发送');
+      expect(eml.files).toHaveLength(1);
+      expect(eml.files[0].name).toMatch(/\.eml$/);
+      const mail = await simpleParser(await download(eml.files[0].url));
+      expect(mail.subject).toContain('2026');
+      expect((mail.to as { text: string }).text).toContain(expected.settings.upwardEmail!);
+      expect(mail.attachments.map((a) => a.filename)).toContain('记分汇总公示卡-2026Q3-报上级.pdf');
+      expect(smtp.received).toHaveLength(0);
+
+      // Sending with errors in the ledger is refused, in Chinese, with nothing sent.
+      await page.click('#print .print-send');
+      expect(await text(page, '#print .print-send')).toContain('再点一次');
+      const refused = await runJob(page, '.print-send');
+      expect(refused.status).toContain('未完成');
+      expect(refused.status).toContain('台账有 5 处错误');
+      expect(smtp.received).toHaveLength(0);
+
+      // The clerk clears the five bad ledger rows in Excel and scores again.
+      await page.evaluate(
+        (bad) => {
+          const sheet = (
+            window as never as {
+              __fakeState: { sheet(n: string): { values: (string | number | boolean)[][] } };
+            }
+          ).__fakeState.sheet('记分台账')!;
+          for (const r of bad) sheet.values[r - 1] = sheet.values[r - 1].map(() => '');
+        },
+        expected.problems.filter((p) => p.severity === 'error').map((p) => p.row!),
       );
-    } finally {
+      await page.click('#score');
+      await page.waitForFunction(() =>
+        document.querySelector('#summary')!.textContent!.includes('错误 0 条'),
+      );
+      await page.click('#print .print-send');
+      const sent = await runJob(page, '.print-send');
+      expect(sent.status).toContain('已完成');
+      expect(sent.message).toContain(`已发送`);
+      expect(sent.message).toContain(expected.settings.upwardEmail!);
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0].to).toEqual([expected.settings.upwardEmail]);
+      expect((await simpleParser(smtp.received[0].raw)).subject).toBe(mail.subject);
+
+      // Asked to send the same quarter again, the server does not send it twice.
+      await page.click('#print .print-send');
+      const again = await runJob(page, '.print-send');
+      expect(again.message).toContain('未重复发送');
+      expect(smtp.received).toHaveLength(1);
+      expect(blocked).toEqual([]);
       await page.close();
-      await server.close();
-    }
-  });
+    },
+  );
+});
+
+describe('打印与报送 when twelve serve stops mid-way', () => {
+  it(
+    'says so in Chinese and 重试 works once the server is back on its port',
+    PRINTING,
+    async () => {
+      let server = await serve(0);
+      const port = portOf(server);
+      // Trident has no fetch: this run goes through XMLHttpRequest.
+      const { page, blocked } = await open(server.url, 'taskpane.html', seed, {
+        noFetch: true,
+        // And, as in volume-licensed Office 2016/2019, no OpenBrowserWindowApi.
+        host: { platform: 'PC', openBrowserWindow: false },
+      });
+      try {
+        expect(await page.evaluate(() => typeof window.fetch)).toBe('undefined');
+        await scoreIn(page);
+        await printReady(page);
+        // The server stops while the clerk is working (its process ends, and every connection
+        // with it): the print finds nobody there.
+        await stop(server);
+        await page.click('#print .print-notices');
+        await page.waitForSelector('#print .print-retry');
+        const failed = await text(page, '#print .print-status');
+        expect(failed).toBe(
+          '记分告知卡未完成：与报表服务的连接中断（无法连接报表服务（twelve serve），它可能已停止运行）。请确认 twelve serve 仍在运行，再点“重试”。',
+        );
+        expect(await page.$eval('#print .print-status', (el) => el.className)).toContain('error');
+        // Everything else in the pane still works.
+        await page.click('#score');
+        await page.waitForFunction(() =>
+          document.querySelector('#status')!.textContent!.includes('已完成'),
+        );
+
+        server = await serve(port);
+        await page.click('#print .print-retry');
+        await page.waitForFunction(() =>
+          /已完成/.test(document.querySelector('#print .print-status')!.textContent!),
+        );
+        const url = await page.$eval('#print .print-files a', (a) => (a as HTMLAnchorElement).href);
+        expect(url.startsWith(`http://127.0.0.1:${port}/api/jobs/`)).toBe(true);
+        // This Excel cannot open it: the address is there to copy into a browser.
+        expect(
+          await page.$eval(
+            '#print .print-files .print-address',
+            (el) => (el as HTMLInputElement).value,
+          ),
+        ).toBe(url);
+        expect(await text(page, '#print .print-hint')).toContain('复制');
+        expect((await pdfPages(await download(url))).length).toBeGreaterThan(0);
+        expect(blocked).toEqual([]);
+      } finally {
+        await page.close();
+        await server.close();
+      }
+    },
+  );
+});
+
+describe('打印与报送 on a server that asks for a token', () => {
+  it(
+    'asks for the unit’s token, says when it is wrong, and prints with the right one',
+    PRINTING,
+    async () => {
+      const token = 'pane-test-token-0123456789';
+      const server = await startServer({
+        ...serveOptions(0),
+        token,
+      });
+      // Excel on the web: no OpenBrowserWindowApi, the pane is in the clerk's own browser.
+      const { page } = await open(server.url, 'taskpane.html', seed, {
+        host: { platform: 'OfficeOnline' },
+      });
+      try {
+        await page.waitForFunction(
+          () => !(document.querySelector('#print .print-login') as HTMLElement).hidden,
+        );
+        expect(await text(page, '#print .print-note')).toContain('需要令牌');
+        await page.type('#print .print-token', 'not-the-token-0000000');
+        await page.click('#print .print-token-save');
+        await page.waitForFunction(() =>
+          document.querySelector('#print .print-note')!.textContent!.includes('令牌不正确'),
+        );
+        await page.type('#print .print-token', token);
+        await page.click('#print .print-token-save');
+        await page.waitForFunction(
+          () => !(document.querySelector('#print .print-forms') as HTMLElement).hidden,
+        );
+        expect(await page.evaluate(() => localStorage.getItem('twelve-points:token'))).toBe(token);
+        await scoreIn(page);
+        await printReady(page);
+        const ranking = await runJob(page, '.print-ranking');
+        expect(ranking.files.map((f) => f.name)).toEqual(['积分榜单-2026-11.pdf']);
+        expect(ranking.hint).toContain('新标签页');
+        expect(
+          await page.$eval('#print .print-files a', (a) => (a as HTMLAnchorElement).target),
+        ).toBe('_blank');
+        const response = await fetch(ranking.files[0].url, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(response.status).toBe(200);
+        expect((await pdfPages(Buffer.from(await response.arrayBuffer()))).join('')).toContain(
+          squash('2026年11月'),
+        );
+      } finally {
+        await page.close();
+        await server.close();
+      }
+    },
+  );
 });
