@@ -13,7 +13,6 @@ import {
 } from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
-
 import { deliver, type Delivery, type DeliveryResult } from '../mail/deliver.js';
 import type { RetryHooks } from '../mail/smtp-send.js';
 import { cliOption, type OptionLabel, type SessionOpener } from './work.js';

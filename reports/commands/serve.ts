@@ -1,5 +1,8 @@
 // `twelve serve`: the add-in's host and the report service, with the web page 工作台.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { startServer } from '../server/start.js';
 import { loadUnits } from '../server/units.js';
 
@@ -61,6 +64,12 @@ export async function runServe(args: string[], io: Io): Promise<number> {
         : '  仅本机可访问，无需令牌\n') +
       '按 Ctrl+C 停止。\n',
   );
+  for (const [dir, what, build] of [
+    ['web', '网页工作台', 'build:web'],
+    ['addin', '加载项', 'build:addin'],
+  ])
+    if (!existsSync(path.join(PROJECT_ROOT, dir, 'dist')))
+      io.out.write(`注意：${what}尚未构建，请在项目文件夹运行 npm run ${build} 后重启\n`);
   if (cert?.trustHint)
     io.out.write(
       `首次运行已生成本机证书。要让浏览器和 Excel 信任它，请执行一次：\n  ${cert.trustHint}\n`,

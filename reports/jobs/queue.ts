@@ -196,7 +196,7 @@ export class JobQueue {
 export class DeadlineError extends Error {
   constructor(ms: number) {
     super(
-      `任务超过 ${Math.round(ms / 1000)} 秒未完成，已停止；台账很大时请分期间打印，或联系管理员`,
+      `任务超过 ${Math.ceil(ms / 1000)} 秒未完成，已停止；台账很大时请分期间打印，或联系管理员`,
     );
     this.name = 'DeadlineError';
   }
