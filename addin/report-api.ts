@@ -94,8 +94,8 @@ export function reportApi(
       };
     },
     async startJob(sheets, asOf, options) {
-      // Only notices take an as-of date; the other jobs are fixed by their month or quarter.
-      const body = { sheets: jobSheets(sheets), ...(options.kind === 'notices' ? { asOf } : {}) };
+      // The pane's as-of date: notices count up to it, the ranking marks talks recorded by it.
+      const body = { sheets: jobSheets(sheets), asOf };
       const json = await call('POST', '/api/jobs', { ...body, ...options });
       if (typeof json.id !== 'string')
         throw new ReportApiError('报表服务没有返回任务编号，请重试', 'refused');

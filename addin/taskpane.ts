@@ -1,13 +1,14 @@
 /// <reference types="office-js" />
-// The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, the problem list
+// The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, 待办, the problem list
 // (a click selects the cell), a member's notice-card preview and 准备台账. Text only ever goes
 // in through textContent; the card goes into a sandboxed iframe that can run no script.
 import { todayIso, type Member, type ScoreResult, type SheetData } from '../core/index.js';
 import { latestNoticeCards, type NoticeRenderer } from '../ui/card-preview.js';
 import { showCardPreview } from '../ui/card-frame.js';
-import { renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
+import { MAX_ITEMS, renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
+import { showTodoList } from './todo-list.js';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -56,7 +57,7 @@ export function mountTaskPane(
       showResult(doc, outcome.result, run, say, preview);
       onScored?.(outcome.sheets, outcome.result);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      say(`已完成（${seconds} 秒）：结果写入“积分汇总”和“校验结果”两张表。`);
+      say(`已完成（${seconds} 秒）：结果写入“积分汇总”“待办事项”和“校验结果”三张表。`);
     }),
   );
   prepareButton.addEventListener('click', () =>
@@ -82,6 +83,8 @@ function showResult(
   const talkSection = doc.querySelector('#talks') as HTMLElement;
   const talks = renderTalks(talkSection.querySelector('ul')!, result, preview, '见“积分汇总”表');
   talkSection.hidden = talks === 0;
+
+  showTodoList(doc.querySelector('#todo') as HTMLElement, result, run, say, MAX_ITEMS);
 
   const problemSection = doc.querySelector('#problems') as HTMLElement;
   const problems = renderProblems(

@@ -17,9 +17,20 @@ export {
   PROBLEMS_HEADER,
   SEVERITY_LABELS,
 } from './tables.js';
+export {
+  todoItems,
+  todoRows,
+  todoLine,
+  TODO_SHEET,
+  TODO_HEADER,
+  type TodoItem,
+  type TodoKind,
+} from './todo.js';
 export { blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
 export { SHEET_NAMES, OUTPUT_SHEETS } from './sheets.js';
-export { describeRule, STATUS_CHOICES } from './ledger.js';
+export { describeRule, STATUS_CHOICES, REVIEW_CHOICES } from './ledger.js';
+export { KIND_LABELS, KIND_CHOICES, parseKind } from './records.js';
+export { countsAt, revokedOnReview } from './entry-state.js';
 export {
   parseDate,
   parseIsoArg,
@@ -30,6 +41,7 @@ export {
   excelSerialToIso,
   isoToExcelSerial,
   addDays,
+  daysBetween,
 } from './dates.js';
 export { cellText, normalize } from './text.js';
 export {

@@ -1,5 +1,12 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
-import type { Level, ParsedWorkbook, QuarterRow, QuarterSummary } from './types.js';
+import type {
+  Level,
+  ParsedWorkbook,
+  QuarterRow,
+  QuarterSummary,
+  Reconciliation,
+  ScoreResult,
+} from './types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
 
@@ -39,6 +46,38 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
       rewards: sum(rows.map((r) => r.rewards)),
       byLevel,
     },
+    reconciliation: reconcile(result, inQuarter),
+  };
+}
+
+/**
+ * The figures that let the summary and the cards be checked against each other: entries
+ * counted, cards given and overdue, obligations due and done, reviews and their outcomes.
+ */
+function reconcile(result: ScoreResult, inQuarter: (date: string) => boolean): Reconciliation {
+  const cards = { given: 0, overdue: 0, open: 0 };
+  for (const n of result.notices) {
+    if (!inQuarter(n.date)) continue;
+    if (n.state === 'done') cards.given++;
+    else cards[n.state]++;
+  }
+  const obligations = { due: 0, done: 0, overdue: 0, open: 0 };
+  for (const o of result.obligations) {
+    if (!inQuarter(o.due)) continue;
+    obligations.due++;
+    obligations[o.state]++;
+  }
+  const reviews = { asked: 0, upheld: 0, revoked: 0, changed: 0, undecided: 0 };
+  for (const r of result.reviews) {
+    if (r.applied === null || !inQuarter(r.applied)) continue;
+    reviews.asked++;
+    reviews[r.outcome ?? 'undecided']++;
+  }
+  return {
+    entries: cards.given + cards.overdue + cards.open,
+    cards,
+    obligations,
+    reviews,
   };
 }
 

@@ -1,6 +1,8 @@
 // Writes generated sheet specs to a real .xlsx as Excel would save it: date cells with a date
 // format, column widths, a bold header and the view frozen beneath it, a merged title banner.
+import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { SheetSpec } from './generate-unit.js';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -20,6 +22,20 @@ export async function writeUnitXlsx(
   const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
   if (options.streaming ?? rows >= STREAM_FROM_ROWS) await writeStreaming(sheets, file, options);
   else await writeInMemory(sheets, file, options);
+}
+
+/** Sets every entry of a zip (an .xlsx) to one modification time, so its bytes are repeatable. */
+export async function stampZipEntries(file: string, when: Date): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  zip.forEach((_, entry) => {
+    entry.date = when;
+  });
+  const bytes = await zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    platform: 'DOS',
+  });
+  await writeFile(file, bytes);
 }
 
 export interface WriteOptions {

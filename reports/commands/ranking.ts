@@ -1,6 +1,13 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
 import path from 'node:path';
-import { parseMonth, parseWorkbook, type ParsedWorkbook } from '../../core/index.js';
+import {
+  parseIsoArg,
+  parseMonth,
+  parseWorkbook,
+  todayIso,
+  type IsoDate,
+  type ParsedWorkbook,
+} from '../../core/index.js';
 import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
@@ -24,18 +31,24 @@ export interface RankingOptions {
   /** 2026-11 */
   month: string;
   templatesDir: string | null;
+  /** The day it is printed: 应约谈名单 marks the talks 处置记录 holds by then. */
+  printed: IsoDate;
 }
 
 export function rankingOptions(
-  raw: { month?: string; templates?: string },
+  raw: { month?: string; templates?: string; 'as-of'?: string },
   label: OptionLabel = cliOption,
 ): RankingOptions {
+  const asOf = raw['as-of'];
+  const printed = asOf === undefined ? todayIso() : parseIsoArg(asOf);
+  if (!printed) throw new UsageError(`${label('as-of')} 的日期"${asOf}"无效，应如 2026-11-25`);
   if (raw.month === undefined) throw new UsageError(`请用 ${label('month')} 指定月份，如 2026-11`);
   const ym = parseMonth(raw.month);
   if (!ym) throw new UsageError(`月份"${raw.month}"的格式不对，应如 2026-11`);
   return {
     month: `${ym.year}-${String(ym.month).padStart(2, '0')}`,
     templatesDir: raw.templates ?? null,
+    printed,
   };
 }
 
@@ -49,7 +62,7 @@ export async function printRanking(
   const pdf = await asUsageErrors(async () => {
     const session = await sessionOpener(context)(loadTemplates(options.templatesDir));
     try {
-      return await renderRanking(parsed, options.month, { session });
+      return await renderRanking(parsed, options.month, { session, printed: options.printed });
     } finally {
       await session.close();
     }
@@ -63,6 +76,7 @@ export async function printRanking(
 export async function runRanking(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     month: { type: 'string' },
+    'as-of': { type: 'string' },
     out: { type: 'string' },
     templates: { type: 'string' },
   });

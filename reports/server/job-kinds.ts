@@ -96,7 +96,10 @@ export function jobWork(
     case 'ranking': {
       checkFields(fields, ['month', 'asOf'], '榜单任务');
       asOfField(fields);
-      const options = rankingOptions({ month: text(fields, 'month') }, field);
+      const options = rankingOptions(
+        { month: text(fields, 'month'), 'as-of': text(fields, 'asOf') },
+        field,
+      );
       return withBrowser(setup.browser, async (context, open) => {
         const printed = await printRanking(sheets, options, {
           outDir: context.dir,
