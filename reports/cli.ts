@@ -6,6 +6,7 @@ import { runQuarterly } from './commands/quarterly.js';
 import { runRanking } from './commands/ranking.js';
 import { runMail } from './commands/mail.js';
 import { runServe } from './commands/serve.js';
+import { runCounty } from './commands/county.js';
 import { UsageError, type Command } from './command.js';
 import { WorkbookFileError } from './read-workbook.js';
 import { UnusableWorkbookError } from '../core/index.js';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   init: runInit,
   mail: runMail,
   serve: runServe,
+  county: runCounty,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
@@ -38,6 +40,8 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
   serve [--port 3000] [--host 127.0.0.1] [--cert F --key F] [--http] [--token T] [--units units.json]
         [--ttl 1h] [--body-limit 50] [--deadline 10m] [--queue 50] [--state 目录] [--public-url URL]
                                                   启动服务：网页工作台、加载项和清单、报表接口（见 docs/server.md）
+  county <邮件或文件夹…> --quarter 2026Q3 [--units 名单.xlsx] [--out 目录] [--name 组织部名称]
+                                                  上级汇总各单位报送的季度汇总表（.eml/.mbox/.xlsx）
 
 不写台账文件时使用自带的示例台账。`;
 

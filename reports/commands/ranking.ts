@@ -30,25 +30,24 @@ export function rankingFileName(month: string): string {
 export interface RankingOptions {
   /** 2026-11 */
   month: string;
-  templatesDir: string | null;
-  /** The day it is printed: 应约谈名单 marks the talks 处置记录 holds by then. */
+  /** The day it is printed: 应约谈名单 marks the talks 处置记录 records by then. */
   printed: IsoDate;
+  templatesDir: string | null;
 }
 
 export function rankingOptions(
-  raw: { month?: string; templates?: string; 'as-of'?: string },
+  raw: { month?: string; asOf?: string; templates?: string },
   label: OptionLabel = cliOption,
 ): RankingOptions {
-  const asOf = raw['as-of'];
-  const printed = asOf === undefined ? todayIso() : parseIsoArg(asOf);
-  if (!printed) throw new UsageError(`${label('as-of')} 的日期"${asOf}"无效，应如 2026-11-25`);
   if (raw.month === undefined) throw new UsageError(`请用 ${label('month')} 指定月份，如 2026-11`);
   const ym = parseMonth(raw.month);
   if (!ym) throw new UsageError(`月份"${raw.month}"的格式不对，应如 2026-11`);
+  const printed = raw.asOf === undefined ? todayIso() : parseIsoArg(raw.asOf);
+  if (!printed) throw new UsageError(`${label('as-of')} 的日期"${raw.asOf}"无效，应如 2026-11-25`);
   return {
     month: `${ym.year}-${String(ym.month).padStart(2, '0')}`,
-    templatesDir: raw.templates ?? null,
     printed,
+    templatesDir: raw.templates ?? null,
   };
 }
 
@@ -81,7 +80,7 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
     templates: { type: 'string' },
   });
   const file = workbookArg(positionals);
-  const options = rankingOptions(values);
+  const options = rankingOptions({ ...values, asOf: values['as-of'] });
   const outDir = path.resolve(values.out ?? 'out');
   const { file: written, parsed } = await printRanking(file, options, { outDir });
   io.out.write(`积分榜单：${written}\n`);

@@ -95,9 +95,8 @@ export function jobWork(
     }
     case 'ranking': {
       checkFields(fields, ['month', 'asOf'], '榜单任务');
-      asOfField(fields);
       const options = rankingOptions(
-        { month: text(fields, 'month'), 'as-of': text(fields, 'asOf') },
+        { month: text(fields, 'month'), asOf: text(fields, 'asOf') },
         field,
       );
       return withBrowser(setup.browser, async (context, open) => {
@@ -164,16 +163,12 @@ function mailWork(
             return [];
           case 'failed':
             throw new UsageError(`发送失败：${result.failure.line}`);
-          case 'unconfirmed': {
-            // The mail server may have it: say so, as the CLI does, and never resend on our own.
-            const r = result.record;
-            const told = result.earlier
-              ? `${delivery.what}（邮件编号 ${r.messageId}）此前开始发送，但没有得到邮件服务器的确认，本次未重发`
-              : `发送结果不明：${result.failure?.line ?? '没有收到邮件服务器的确认'}`;
+          case 'unconfirmed':
+            // Perhaps delivered: never sent again without the clerk's word (resend).
             throw new UsageError(
-              `${told}。请先向 ${r.recipients.join('、')} 确认是否收到；确认没有收到后，选“已发送过也再发一次”重新提交`,
+              `${delivery.what}（邮件编号 ${result.record.messageId}）${result.earlier ? '上次发送' : '本次发送'}没有得到邮件服务器的确认，可能已经送达，未再发送；` +
+                `请先向 ${result.record.recipients.join('、')} 确认是否收到，确认没有收到后选“已发送过也再发一次”重新提交`,
             );
-          }
         }
       } finally {
         run.sender?.close();
@@ -226,8 +221,8 @@ function allowedRecipients(
 }
 
 /**
- * The pane sends its as-of date with every job. The quarter and the ranking are as of their own
- * end (the quarter's last day, the 25th), so it is only checked, for a clear message.
+ * The pane sends its as-of date with every job. The quarter is as of its own last day, so
+ * there it is only checked, for a clear message.
  */
 function asOfField(fields: Fields): void {
   noticeOptions({ asOf: text(fields, 'asOf') }, field);
