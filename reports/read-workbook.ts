@@ -23,9 +23,20 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
  */
 export async function readWorkbook(file: string): Promise<SheetData[]> {
   const name = await checkFile(file);
+  return readParts(() => ZipParts.open(file, name), name);
+}
+
+/** The same reading for bytes already in memory (an attachment); `name` is used in messages. */
+export async function readWorkbookBytes(content: Buffer, name: string): Promise<SheetData[]> {
+  if (!content.subarray(0, 4).equals(ZIP))
+    throw new WorkbookFileError(`"${name}"不是 Excel 工作簿（.xlsx），文件可能已损坏或被改名`);
+  return readParts(() => ZipParts.fromBuffer(content, name), name);
+}
+
+async function readParts(openParts: () => Promise<ZipParts>, name: string): Promise<SheetData[]> {
   let parts: ZipParts | null = null;
   try {
-    parts = await ZipParts.open(file, name);
+    parts = await openParts();
     checkKind(parts, name);
     const info = await readPackage(parts);
     const sheets: SheetData[] = [];

@@ -18,10 +18,25 @@ export class ZipParts {
     readonly fileName: string,
   ) {}
 
+  /** A file on disk, read part by part. */
   static async open(file: string, fileName: string): Promise<ZipParts> {
+    return ZipParts.from((options, done) => yauzl.open(file, options, done), fileName);
+  }
+
+  /** Bytes already in memory (a mail attachment), read through the same checks. */
+  static async fromBuffer(content: Buffer, fileName: string): Promise<ZipParts> {
+    return ZipParts.from((options, done) => yauzl.fromBuffer(content, options, done), fileName);
+  }
+
+  private static async from(
+    openZip: (
+      options: yauzl.Options,
+      done: (error: Error | null, zipfile: yauzl.ZipFile) => void,
+    ) => void,
+    fileName: string,
+  ): Promise<ZipParts> {
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(
-        file,
+      openZip(
         {
           lazyEntries: true,
           autoClose: false,
