@@ -1,10 +1,13 @@
 /// <reference types="office-js" />
 // The ribbon's 检查并评分 (ExecuteFunction): scores without opening the pane and shows
-// 积分汇总. The function name must match <FunctionName> in manifest.xml. The button is always
+// 积分汇总. The function name must match <FunctionName> in manifest.xml. A workbook that
+// cannot be scored says why in 校验结果; any other failure says why in a dialog (and in
+// 校验结果 where Excel still allows it), not only in the console. The button is always
 // released (event.completed), also where Excel never answers.
 import './polyfills.js';
 import { todayIso } from '../core/index.js';
 import { whenExcelReady } from './office-start.js';
+import { failureMessage, noticeUrl, showDialog, writeFailure } from './command-failure.js';
 import { scoreOpenWorkbook } from './score-workbook.js';
 
 /** A ribbon command Excel is still waiting on after this long is given back to the clerk. */
@@ -18,8 +21,11 @@ async function scoreWorkbook(event: Office.AddinCommands.Event): Promise<void> {
       new Promise((resolve) => (timer = window.setTimeout(resolve, COMMAND_TIMEOUT_MS))),
     ]);
   } catch (error) {
-    // A ribbon command has no page to show errors in; the pane shows them in full.
     console.error(error);
+    const message = failureMessage(error);
+    await Excel.run((context) => writeFailure(context, message)).catch(() => undefined);
+    // completed() may end this page, and the dialog with it: wait for the clerk to close it.
+    await showDialog(Office, noticeUrl(location.href, message));
   } finally {
     window.clearTimeout(timer);
     event.completed();

@@ -16,6 +16,7 @@ import {
   type IsoDate,
   type Problem,
   type ScoreResult,
+  type SheetData,
 } from '../core/index.js';
 import { officeFeatures, type HostFeatures } from './host-features.js';
 import { PAYLOAD_BUDGET } from './payload.js';
@@ -23,7 +24,9 @@ import { readInputSheets, sheetNames } from './read-sheets.js';
 import { writeSheets } from './write-sheets.js';
 
 export type ScoreOutcome =
-  { ok: true; result: ScoreResult; coreMs: number } | { ok: false; message: string };
+  /** `sheets`: what was read, for the jobs 打印与报送 sends to the server. */
+  | { ok: true; result: ScoreResult; coreMs: number; sheets: SheetData[] }
+  | { ok: false; message: string };
 
 export interface ScoreOptions {
   budget?: number;
@@ -72,7 +75,7 @@ export async function scoreOpenWorkbook(
     context.workbook.worksheets.getItem(SUMMARY_SHEET).activate();
     await context.sync();
   }
-  return { ok: true, result, coreMs };
+  return { ok: true, result, coreMs, sheets };
 }
 
 /**

@@ -5,12 +5,14 @@ import './polyfills.js';
 import cardTemplates from 'virtual:card-templates';
 import { noticeRenderer } from './card-preview.js';
 import { findWebPage, startMessage, whenExcelReady } from './office-start.js';
+import { mountPrintSection, type TokenStore } from './print-section.js';
+import { reportApi } from './report-api.js';
 import { mountTaskPane, offerWebPage, showCannotStart } from './taskpane.js';
 
 const slow = () => showCannotStart(document, startMessage('slow'));
 void whenExcelReady(window, slow).then(async (start) => {
   if (start.ok) {
-    mountTaskPane(document, (batch) => Excel.run(batch), noticeRenderer(cardTemplates));
+    mountPane();
     return;
   }
   showCannotStart(document, startMessage(start.reason));
@@ -18,3 +20,41 @@ void whenExcelReady(window, slow).then(async (start) => {
   const webPage = await findWebPage();
   if (webPage) offerWebPage(document, webPage);
 });
+
+function mountPane(): void {
+  // `twelve serve` serves the pane and its API from one origin (IE11 has no location.origin).
+  const origin = `${location.protocol}//${location.host}`;
+  const section = document.querySelector('#print') as HTMLElement | null;
+  const tokens = localTokens();
+  const api = reportApi(origin, undefined, () => tokens.get());
+  const print = section ? mountPrintSection(document, section, api, Office, tokens) : null;
+  mountTaskPane(
+    document,
+    (batch) => Excel.run(batch),
+    noticeRenderer(cardTemplates),
+    print ? (sheets, result) => print.scored(sheets, result) : null,
+  );
+}
+
+/** The unit's token for a server not on loopback, kept in this browser only. */
+function localTokens(): TokenStore {
+  const key = 'twelve-points:token';
+  let kept: string | null = null;
+  return {
+    get() {
+      try {
+        return window.localStorage.getItem(key) || kept;
+      } catch {
+        return kept; // storage refused (a locked-down webview): keep it for this session
+      }
+    },
+    set(token) {
+      kept = token;
+      try {
+        window.localStorage.setItem(key, token);
+      } catch {
+        // as above
+      }
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, 待办, the problem list
 // (a click selects the cell), a member's notice-card preview and 准备台账. Text only ever goes
 // in through textContent; the card goes into a sandboxed iframe that can run no script.
-import { todayIso, type Member, type ScoreResult } from '../core/index.js';
+import { todayIso, type Member, type ScoreResult, type SheetData } from '../core/index.js';
 import { latestNoticeCards, type NoticeRenderer } from '../ui/card-preview.js';
 import { showCardPreview } from '../ui/card-frame.js';
 import { MAX_ITEMS, renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
@@ -13,10 +13,14 @@ import { showTodoList } from './todo-list.js';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** Told of every successful scoring run, with the sheets it read (打印与报送 sends them on). */
+export type ScoredListener = (sheets: SheetData[], result: ScoreResult) => void;
+
 export function mountTaskPane(
   doc: Document,
   run: ExcelRunner,
   renderNotice: NoticeRenderer | null = null,
+  onScored: ScoredListener | null = null,
 ): void {
   const $ = <T extends Element>(selector: string) => doc.querySelector(selector) as T;
   const asOf = $<HTMLInputElement>('#as-of');
@@ -52,6 +56,7 @@ export function mountTaskPane(
       }
       const preview = renderNotice ? showPreview(doc, outcome.result, renderNotice, say) : null;
       showResult(doc, outcome.result, run, say, preview);
+      onScored?.(outcome.sheets, outcome.result);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`已完成（${seconds} 秒）：结果写入“积分汇总”“待办事项”和“校验结果”三张表。`);
     }),

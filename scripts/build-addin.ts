@@ -50,6 +50,7 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     {
       taskpane: path.join(ADDIN, 'taskpane-entry.ts'),
       commands: path.join(ADDIN, 'commands.ts'),
+      notice: path.join(ADDIN, 'notice.ts'),
     },
     outDir,
     { minify: options.minify ?? true, plugins: [cardTemplates(sources)] },
@@ -62,7 +63,7 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     { recursive: true },
   );
   const tags = officeJsTags(officeJs);
-  for (const page of ['taskpane.html', 'commands.html', 'help.html']) {
+  for (const page of ['taskpane.html', 'commands.html', 'help.html', 'notice.html']) {
     const html = readFileSync(path.join(ADDIN, page), 'utf8').replaceAll('%OFFICE_JS%', tags);
     writeFileSync(path.join(outDir, page), html);
   }
