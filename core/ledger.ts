@@ -14,7 +14,7 @@ import { RuleIndex } from './catalog.js';
 import { parseDate } from './dates.js';
 import { parsePoints } from './points.js';
 import { optionalDate } from './optional-date.js';
-import { cellText, normalize } from './text.js';
+import { cellText, isBlank, normalize } from './text.js';
 
 const STATUS: Record<string, Verification> = {};
 for (const s of [
@@ -84,7 +84,11 @@ export function parseLedger(
   ];
   const text = (row: readonly CellValue[], c: number) => (c >= 0 ? cellText(row[c]) : '');
   const statuses = new Map<string, Verification | undefined>();
-  const hasReview = col.reviewApplied >= 0 || col.reviewOutcome >= 0 || col.reviewDecided >= 0;
+  const reviewCols = [col.reviewApplied, col.reviewOutcome, col.reviewDecided].filter(
+    (c) => c >= 0,
+  );
+  // Nearly every row leaves the review columns blank: then there is nothing to read or warn of.
+  const reviewTyped = (row: readonly CellValue[]) => reviewCols.some((c) => !isBlank(row[c]));
 
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
@@ -176,7 +180,7 @@ export function parseLedger(
     const noticeDate = cNotice >= 0 ? optionalDate(table, i, row, 'noticeDate', problems) : null;
     const verifiedDate =
       col.verifiedDate >= 0 ? optionalDate(table, i, row, 'verifiedDate', problems) : null;
-    const review = hasReview ? readReview(table, i, row, problems, err) : undefined;
+    const review = reviewTyped(row) ? readReview(table, i, row, problems, err) : undefined;
 
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
@@ -195,7 +199,7 @@ export function parseLedger(
       );
     }
     const excelRow = table.excelRow(i);
-    entries.push({
+    const entry: Entry = {
       key: `${table.name}!${excelRow}`,
       source: { sheet: table.name, row: excelRow, column: null, cell: null },
       date: date!,
@@ -208,8 +212,10 @@ export function parseLedger(
       noticeDate,
       variantText,
       verifiedDate,
-      ...(review ? { review } : {}),
-    });
+    };
+    // Set after the literal, not spread into it: one shape and no extra objects per row.
+    if (review) entry.review = review;
+    entries.push(entry);
   }
   return entries;
 }
