@@ -84,6 +84,7 @@ export function parseLedger(
   ];
   const text = (row: readonly CellValue[], c: number) => (c >= 0 ? cellText(row[c]) : '');
   const statuses = new Map<string, Verification | undefined>();
+  const sheetName = table.name;
   const reviewCols = [col.reviewApplied, col.reviewOutcome, col.reviewDecided].filter(
     (c) => c >= 0,
   );
@@ -200,8 +201,8 @@ export function parseLedger(
     }
     const excelRow = table.excelRow(i);
     const entry: Entry = {
-      key: `${table.name}!${excelRow}`,
-      source: { sheet: table.name, row: excelRow, column: null, cell: null },
+      key: `${sheetName}!${excelRow}`,
+      source: { sheet: sheetName, row: excelRow, column: null, cell: null },
       date: date!,
       member: (who as { member: Entry['member'] }).member,
       rule: rule!,
