@@ -8,6 +8,8 @@ const start = performance.now();
 let coreMs = 0;
 if (mode === 'bare') {
   await new ExcelJS.Workbook().xlsx.readFile(file);
+} else if (mode === 'reader') {
+  await readWorkbook(file);
 } else {
   const sheets = await readWorkbook(file);
   const t = performance.now();

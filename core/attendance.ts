@@ -1,7 +1,7 @@
 // The 会议签到 sheet: one row per meeting; each name on leave or absent becomes a P1/P2
 // entry on the meeting's date, traced to its row and name (domain.md, Attendance).
 import type { CellValue, Entry, Member, Problem, Rule } from './types.js';
-import { isBlankRow, Table } from './sheets.js';
+import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
 import { parseDate } from './dates.js';
@@ -29,9 +29,11 @@ export function parseAttendance(
 ): Entry[] {
   const entries: Entry[] = [];
   const rows = table.sheet.rows;
+  // Rows with an error value (#N/A) are listed by checkCells and not used.
+  const badRows = table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row) || badRows.has(i)) continue;
     const rowErrors: Problem[] = [];
     const err = (key: string, message: string, fix: string) =>
       rowErrors.push(table.problem('error', i, key, message, fix));

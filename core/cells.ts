@@ -28,11 +28,44 @@ export function serialToDate(serial: number, date1904 = false): Date {
   return new Date(Math.round((serial - (date1904 ? EPOCH_1904 : EPOCH_1900)) * DAY_MS));
 }
 
-/** One cell: empty text is a blank cell; a date-formatted number is a Date. */
+/** The largest serial Excel shows as a date: 9999-12-31. */
+const LAST_SERIAL = 2958465;
+
+/**
+ * One cell: empty text is a blank cell; a date-formatted number is a Date where Excel can show
+ * it as one (serial 0 to 9999-12-31). Outside that Excel shows ####: the number stays a number,
+ * so the core can say what was typed (20260305, −1, 1e10) instead of inventing a year.
+ */
 export function cellValue(value: unknown, format: string | undefined, date1904 = false): CellValue {
   if (value === '' || value === null || value === undefined) return null;
-  if (typeof value === 'number' && isDateFormat(format)) return serialToDate(value, date1904);
+  if (typeof value === 'number' && isDateFormat(format) && value >= 0 && value <= LAST_SERIAL)
+    return serialToDate(value, date1904);
   return value as CellValue;
+}
+
+/** What Excel and Office.js show for a formula that failed (#N/A, #REF!, …). */
+const ERROR_VALUES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+]);
+
+/** True for an Excel error value: both readers give it as its text, e.g. "#N/A". */
+export function isErrorValue(value: CellValue): value is string {
+  return typeof value === 'string' && value.charCodeAt(0) === 35 && ERROR_VALUES.has(value);
 }
 
 /**

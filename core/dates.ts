@@ -1,6 +1,18 @@
 // Dates as clerks type them, turned into ISO 'YYYY-MM-DD' strings.
 import type { CellValue, IsoDate } from './types.js';
-import { normalize } from './text.js';
+import { cellText, normalize } from './text.js';
+
+/**
+ * The years a ledger date can be in. The scheme dates from 2018; anything outside these years
+ * is a typo or a number in a date-formatted cell (20260305 → year 57,372), never a real entry.
+ */
+export const SCHEME_YEARS = { first: 1990, last: 2100 } as const;
+
+const inSchemeYears = (iso: IsoDate | null): IsoDate | null => {
+  if (iso === null) return null;
+  const y = Number(iso.slice(0, 4));
+  return y >= SCHEME_YEARS.first && y <= SCHEME_YEARS.last ? iso : null;
+};
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -74,9 +86,9 @@ const textCache = new Map<string, IsoDate | null>();
 const timeCache = new Map<number, IsoDate | null>();
 
 /**
- * A date cell as ISO, or null where it cannot be read. Excel dates arrive as Date (exceljs,
- * midnight UTC) or as a serial number (Office.js); typed text as 2026-03-05, 2026/3/5,
- * 2026.3.5, 2026年3月5日 or 20260305.
+ * A date cell as ISO, or null where it cannot be read or lies outside SCHEME_YEARS. Excel
+ * dates arrive as Date (the report tool's reader, midnight UTC) or as a serial number
+ * (Office.js); typed text as 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日 or 20260305.
  */
 export function parseDate(value: CellValue): IsoDate | null {
   if (value instanceof Date) {
@@ -86,13 +98,13 @@ export function parseDate(value: CellValue): IsoDate | null {
       // exceljs gives midnight UTC; a time of day from a sloppy cell must not shift the day.
       iso = Number.isNaN(time)
         ? null
-        : isoOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+        : inSchemeYears(isoOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
       if (timeCache.size > 50_000) timeCache.clear();
       timeCache.set(time, iso);
     }
     return iso;
   }
-  if (typeof value === 'number') return excelSerialToIso(value);
+  if (typeof value === 'number') return inSchemeYears(excelSerialToIso(value));
   if (typeof value !== 'string') return null;
   let out = textCache.get(value);
   if (out === undefined) {
@@ -103,12 +115,37 @@ export function parseDate(value: CellValue): IsoDate | null {
   return out;
 }
 
-function parseDateText(text: string): IsoDate | null {
+function parseDateText(text: string, anyYear = false): IsoDate | null {
   const t = normalize(text).replace(/(\d)T?\d{1,2}:\d{2}(:\d{2})?$/, '$1');
   const m = TEXT_DATE.exec(t) ?? COMPACT_DATE.exec(t);
-  if (!m) return /^\d+(\.\d+)?$/.test(t) ? excelSerialToIso(Number(t)) : null;
+  const years = anyYear ? (iso: IsoDate | null) => iso : inSchemeYears;
+  if (!m) return /^\d+(\.\d+)?$/.test(t) ? years(excelSerialToIso(Number(t))) : null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidDate(y, mo, d) ? isoOf(y, mo, d) : null;
+  return isValidDate(y, mo, d) ? years(isoOf(y, mo, d)) : null;
+}
+
+/**
+ * Why a non-blank date cell was not read, as [message, fix]: a number that only looks like a
+ * date (20260305 in a date-formatted cell), a year outside SCHEME_YEARS, or text that is no date.
+ */
+export function dateProblem(value: CellValue, what = '日期'): [string, string] {
+  const typed = cellText(value);
+  const years = `${SCHEME_YEARS.first}—${SCHEME_YEARS.last} 年`;
+  if (typeof value === 'number') {
+    const compact = COMPACT_DATE.exec(String(value));
+    if (compact && isValidDate(Number(compact[1]), Number(compact[2]), Number(compact[3])))
+      return [
+        `${what}"${typed}"是一个数字，不是日期`,
+        `这像是 ${compact[1]}-${compact[2]}-${compact[3]}：请删除后按 ${compact[1]}-${compact[2]}-${compact[3]} 的样式重新输入`,
+      ];
+    return [
+      `${what}"${typed}"不是 ${years}间的日期`,
+      '按 2026-03-05 或 2026年3月5日 的样式重新输入',
+    ];
+  }
+  if (value instanceof Date || (typeof value === 'string' && parseDateText(value, true)))
+    return [`${what}"${typed}"不在 ${years}之间`, '核对年份，按 2026-03-05 的样式重新输入'];
+  return [`无法识别${what}"${typed}"`, '按 2026-03-05 或 2026年3月5日 的样式填写真实存在的日期'];
 }
 
 /** 'YYYY-MM-DD' from an argument such as --as-of; null where it is not a real date. */

@@ -4,6 +4,48 @@ export { parseWorkbook } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
 export { monthlyRanking } from './ranking.js';
 export { quarterlySummary } from './quarter.js';
+export {
+  canonicalCell,
+  canonicalData,
+  canonicalRows,
+  metaRows,
+  DETAIL_HEADER,
+  FIGURES,
+  FIGURE_HEADER,
+  META_LABELS,
+  NOT_COUNTED,
+  SUMMARY_HEADER as UPWARD_SUMMARY_HEADER,
+  TOTAL_LABEL,
+  UPWARD_FORMAT_VERSION,
+  UPWARD_SHEETS,
+  upwardTables,
+  unitFigures,
+  type MetaKey,
+  type UpwardCell,
+  type UpwardIdentity,
+  type UpwardMeta,
+  type UpwardTable,
+} from './upward.js';
+export {
+  consolidate,
+  readSubmission,
+  unitList,
+  type Candidate,
+  type Consolidation,
+  type CountyNote,
+  type CountyUnit,
+  type ReadSubmission,
+  type Submission,
+} from './county.js';
+export {
+  countyView,
+  figureText,
+  quarterLabel,
+  COUNTY_COLUMNS,
+  COUNTY_TITLE,
+  type CountyView,
+  type CountyViewOptions,
+} from './county-view.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
 export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';

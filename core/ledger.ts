@@ -8,11 +8,11 @@ import type {
   Rule,
   Verification,
 } from './types.js';
-import { isBlankRow, Table } from './sheets.js';
+import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
-import { parseDate } from './dates.js';
-import { parsePoints } from './points.js';
+import { dateProblem, parseDate } from './dates.js';
+import { parsePoints, pointsProblem } from './points.js';
 import { optionalDate } from './optional-date.js';
 import { cellText, isBlank, normalize } from './text.js';
 
@@ -90,23 +90,18 @@ export function parseLedger(
   );
   // Nearly every row leaves the review columns blank: then there is nothing to read or warn of.
   const reviewTyped = (row: readonly CellValue[]) => reviewCols.some((c) => !isBlank(row[c]));
+  // Rows with an error value (#N/A) are listed by checkCells and not scored.
+  const badRows = table.checkCells(problems);
 
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row) || badRows.has(i)) continue;
     rowProblems.length = 0;
 
     const dateValue = row[cDate];
     const date = parseDate(dateValue);
     if (date === null) {
-      const typed = cellText(dateValue);
-      if (typed)
-        err(
-          i,
-          'date',
-          `无法识别日期"${typed}"`,
-          '按 2026-03-05 或 2026年3月5日 的样式填写真实存在的日期',
-        );
+      if (cellText(dateValue)) err(i, 'date', ...dateProblem(dateValue));
       else err(i, 'date', '日期为空', '填写记分事项发生的日期');
     }
 
@@ -153,7 +148,7 @@ export function parseLedger(
     const pointsValue = cPoints >= 0 ? row[cPoints] : undefined;
     const typed = parsePoints(pointsValue);
     if (typed !== null && Number.isNaN(typed)) {
-      err(i, 'points', `无法识别分值"${cellText(pointsValue)}"`, '分值填写数字，如 6、6分 或 -2');
+      err(i, 'points', ...pointsProblem(pointsValue));
     } else if (rule) {
       const checked = checkPoints(rule, typed, cellText(pointsValue));
       if (typeof checked === 'number') points = checked;

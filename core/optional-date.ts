@@ -2,7 +2,7 @@
 // warning, and the row still counts.
 import type { CellValue, IsoDate, Problem } from './types.js';
 import type { Table } from './sheets.js';
-import { parseDate } from './dates.js';
+import { dateProblem, parseDate } from './dates.js';
 import { cellText } from './text.js';
 
 export function optionalDate(
@@ -17,15 +17,7 @@ export function optionalDate(
   const value = row[col];
   const date = parseDate(value);
   if (date === null && cellText(value)) {
-    problems.push(
-      table.problem(
-        'warning',
-        index,
-        key,
-        `无法识别${table.header(key)}"${cellText(value)}"`,
-        '按 2026-03-05 的样式填写',
-      ),
-    );
+    problems.push(table.problem('warning', index, key, ...dateProblem(value, table.header(key))));
   }
   return date;
 }

@@ -6,6 +6,8 @@ import {
   findSheets,
   LEDGER_COLUMNS,
   locateTable,
+  nearRole,
+  reviewSheets,
   RECORD_COLUMNS,
   ROSTER_COLUMNS,
   sheetProblem,
@@ -22,6 +24,7 @@ import { parseWishes } from './wishes.js';
 import { parseRecords } from './records.js';
 import { parseAttendance } from './attendance.js';
 import { dropDuplicateAttendance } from './attendance-duplicates.js';
+import { finishProblems, problemList } from './problem-list.js';
 
 /**
  * Reads a workbook's sheets. Throws UnusableWorkbookError only where there is no roster or
@@ -29,20 +32,21 @@ import { dropDuplicateAttendance } from './attendance-duplicates.js';
  */
 export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
   const found = findSheets(sheets);
-  const problems: Problem[] = [];
+  const problems: Problem[] = problemList(reviewSheets(sheets, found));
   if (!found.roster)
     throw new UnusableWorkbookError(
-      `找不到党员名册工作表（应命名为 ${SHEET_NAMES.roster.join('、')} 之一）`,
+      `找不到党员名册工作表（应命名为 ${SHEET_NAMES.roster.join('、')} 之一）${nearNames(sheets, 'roster')}`,
     );
   if (!found.ledger)
     throw new UnusableWorkbookError(
-      `找不到记分台账工作表（应命名为 ${SHEET_NAMES.ledger.join('、')} 之一）`,
+      `找不到记分台账工作表（应命名为 ${SHEET_NAMES.ledger.join('、')} 之一）${nearNames(sheets, 'ledger')}`,
     );
 
   const settings = parseSettings(found.settings, problems);
   const rules = parseRules(found.rules, problems);
 
   const rosterTable = requireTable(found.roster, ROSTER_COLUMNS);
+  rosterTable.checkCells(problems);
   const members = parseRoster(rosterTable, problems);
   const memberIndex = new MemberIndex(members, problems, found.roster.name);
 
@@ -98,7 +102,7 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
     members,
     entries: sortEntries(entries),
     records,
-    problems,
+    problems: finishProblems(problems),
     sheets: {
       roster: found.roster.name,
       ledger: found.ledger.name,
@@ -109,6 +113,12 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
       attendance: found.attendance?.name ?? null,
     },
   };
+}
+
+/** ", 工作表"台账2026"名称相近" where a sheet's name is near the role's: the likely fix. */
+function nearNames(sheets: readonly SheetData[], role: 'roster' | 'ledger'): string {
+  const near = sheets.filter((s) => nearRole(s.name) === role).map((s) => `"${s.name}"`);
+  return near.length ? `；工作表${near.join('、')}的名称相近，如果是它，请改为规定的名称` : '';
 }
 
 /** An optional sheet's table; a sheet whose header cannot be found is an error, never ignored. */

@@ -9,6 +9,7 @@ import type {
 } from './types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
+import { unitFigures } from './upward.js';
 
 export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): QuarterSummary {
   const range = quarterRange(quarter);
@@ -35,18 +36,21 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
   }
   const byLevel: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
   for (const r of rows) byLevel[r.level]++;
+  const totals = {
+    members: rows.length,
+    demerits: sum(rows.map((r) => r.demerits)),
+    rewards: sum(rows.map((r) => r.rewards)),
+    byLevel,
+  };
+  const reconciliation = reconcile(result, inQuarter);
   return {
     quarter: range.quarter,
     start: range.start,
     end: range.end,
     rows,
-    totals: {
-      members: rows.length,
-      demerits: sum(rows.map((r) => r.demerits)),
-      rewards: sum(rows.map((r) => r.rewards)),
-      byLevel,
-    },
-    reconciliation: reconcile(result, inQuarter),
+    totals,
+    reconciliation,
+    figures: unitFigures(result, rows, reconciliation),
   };
 }
 

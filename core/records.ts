@@ -1,6 +1,6 @@
 // The 处置记录 sheet: one row per talk or handling done, as the clerk records it.
 import type { HandlingRecord, ObligationKind, Problem, Settings } from './types.js';
-import { isBlankRow, Table } from './sheets.js';
+import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { parseDate } from './dates.js';
 import { normalize } from './text.js';
@@ -49,9 +49,11 @@ export function parseRecords(
   const records: HandlingRecord[] = [];
   const rows = table.sheet.rows;
   const { thresholds: t } = settings;
+  // Rows with an error value (#N/A) are listed by checkCells and not used.
+  const badRows = table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row) || badRows.has(i)) continue;
     const errors: Problem[] = [];
     const err = (key: string, message: string, fix: string) =>
       errors.push(table.problem('error', i, key, message, fix));

@@ -1,6 +1,6 @@
 // The 党员名册: members, and an index to find them by 编号 or 姓名.
 import type { Member, Problem } from './types.js';
-import { isBlankRow, Table } from './sheets.js';
+import { Table } from './sheets.js';
 import { normalize } from './text.js';
 
 const ACTIVE = new Set(['', '在册', '正常', '在职', '在岗']);
@@ -10,7 +10,7 @@ export function parseRoster(table: Table, problems: Problem[]): Member[] {
   const rows = table.sheet.rows;
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row)) continue;
     const name = table.text(row, 'name');
     if (!name) {
       problems.push(

@@ -1,8 +1,8 @@
 // The 记分规则 sheet: a unit's own catalog, replacing the built-in one where present.
 import type { Problem, Rule, SheetData } from './types.js';
-import { isBlankRow, locateTable, RULE_COLUMNS, sheetProblem, Table } from './sheets.js';
-import { normalize, parseYesNo } from './text.js';
-import { parsePoints } from './points.js';
+import { locateTable, RULE_COLUMNS, sheetProblem, Table } from './sheets.js';
+import { cellText, normalize, parseYesNo } from './text.js';
+import { parsePoints, pointsProblem } from './points.js';
 import { BUILTIN_RULES } from './catalog.js';
 
 export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[] {
@@ -21,9 +21,10 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
   }
   const rules: Rule[] = [];
   const seen = new Set<string>();
+  const badRows = table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row) || badRows.has(i)) continue;
     const code = table.text(row, 'code');
     const norm = table.text(row, 'norm');
     const variant = table.text(row, 'variant').replace(/^[-—–/]$/, '') || null;
@@ -55,6 +56,13 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
     }
     const raw = table.value(row, 'points');
     const typed = parsePoints(raw);
+    // A number that is no whole number of points (3.5, 1e308) is a mistake, not "decided case
+    // by case": only words or a blank cell mean that.
+    if (Number.isNaN(typed) && /\d/.test(cellText(raw))) {
+      const [message, fix] = pointsProblem(raw);
+      problems.push(table.problem('error', i, 'points', `${message}，这一行未启用`, fix));
+      continue;
+    }
     // A blank or worded 分值 (e.g. "N", "由党工委确定") means the committee decides case by case.
     const points = typed === null || Number.isNaN(typed) ? null : typed;
     if (points === 0) {

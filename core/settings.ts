@@ -1,7 +1,7 @@
 // The 设置 sheet: two columns, 项目 / 值, each with a default from the article.
 import type { CellValue, Problem, Settings, SheetData } from './types.js';
 import { cellText, isBlank, normalize } from './text.js';
-import { isBlankRow, locateTable, SETTINGS_COLUMNS, Table } from './sheets.js';
+import { locateTable, SETTINGS_COLUMNS, Table } from './sheets.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   unitName: '',
@@ -78,9 +78,10 @@ export function parseSettings(sheet: SheetData | null, problems: Problem[]): Set
       ? located
       : new Table(sheet, -1, { key: 0, value: 1 }, SETTINGS_COLUMNS);
   const seen = new Set<string>();
+  table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row)) continue;
     const name = normalize(table.text(row, 'key'));
     const value = table.value(row, 'value');
     if (!name || isBlank(value)) continue;

@@ -1,7 +1,14 @@
 // Finding the clerk's sheets by name and their columns by header text, wherever they sit.
 import type { CellValue, Problem, Severity, SheetData } from './types.js';
-import { fillMerges } from './cells.js';
-import { cellText, columnLetter, isBlank, normalize, normalizeHeader } from './text.js';
+import { fillMerges, isErrorValue } from './cells.js';
+import {
+  cellText,
+  columnLetter,
+  invisibleCharacter,
+  isBlank,
+  normalize,
+  normalizeHeader,
+} from './text.js';
 
 export type SheetRole =
   'roster' | 'ledger' | 'wishes' | 'rules' | 'settings' | 'records' | 'attendance';
@@ -95,14 +102,106 @@ export const SETTINGS_COLUMNS: readonly ColumnSpec[] = [
   { key: 'value', header: '值', required: true },
 ];
 
-/** Which sheet plays each role: the canonical name or an alias, compared after normalising. */
+/**
+ * Which sheet plays each role: the canonical name or an alias, compared after normalising, in
+ * the order SHEET_NAMES gives; of two sheets whose names normalise alike, the first in the
+ * workbook. reviewSheets names every sheet this passes over.
+ */
 export function findSheets(sheets: readonly SheetData[]): Record<SheetRole, SheetData | null> {
-  const byName = new Map(sheets.map((s) => [normalize(s.name), s]));
+  const byName = new Map<string, SheetData>();
+  for (const s of sheets) if (!byName.has(normalize(s.name))) byName.set(normalize(s.name), s);
   const out = {} as Record<SheetRole, SheetData | null>;
   for (const role of Object.keys(SHEET_NAMES) as SheetRole[]) {
     out[role] = SHEET_NAMES[role].map((n) => byName.get(normalize(n))).find((s) => s) ?? null;
   }
   return out;
+}
+
+const ROLE_LABELS: Record<SheetRole, string> = {
+  roster: '党员名册',
+  ledger: '记分台账',
+  wishes: '微心愿',
+  rules: '记分规则',
+  settings: '设置',
+  records: '处置记录',
+  attendance: '会议签到',
+};
+
+/** The role whose name or alias the sheet's name is, or contains (记分规则表, 设置(2), 台账2026). */
+export function nearRole(name: string): SheetRole | null {
+  const n = normalize(name);
+  let near: SheetRole | null = null;
+  for (const role of Object.keys(SHEET_NAMES) as SheetRole[]) {
+    for (const alias of SHEET_NAMES[role]) {
+      const a = normalize(alias);
+      if (n === a) return role;
+      if (near === null && n.includes(a)) near = role;
+    }
+  }
+  return near;
+}
+
+/**
+ * Every sheet that is not read is named: a second sheet for a role, a near-miss name, or a
+ * sheet the contract does not know. A role's sheet with no data while another sheet for the
+ * same role has rows is an error: every balance would otherwise be 0 without a word.
+ */
+export function reviewSheets(
+  sheets: readonly SheetData[],
+  found: Record<SheetRole, SheetData | null>,
+  extraNames: readonly string[] = OUTPUT_SHEETS,
+): Problem[] {
+  const used = new Set(Object.values(found).filter((s): s is SheetData => s !== null));
+  const extra = new Set(extraNames.map(normalize));
+  const problems: Problem[] = [];
+  for (const sheet of sheets) {
+    if (used.has(sheet) || extra.has(normalize(sheet.name))) continue;
+    const near = nearRole(sheet.name);
+    if (!near) {
+      problems.push(
+        sheetProblem(
+          'info',
+          sheet.name,
+          `工作表"${sheet.name}"不属于台账的固定工作表，未读取`,
+          `台账读取的工作表：${Object.values(ROLE_LABELS).join('、')}；如果这张表有记分内容，请移到对应的工作表`,
+        ),
+      );
+      continue;
+    }
+    const label = ROLE_LABELS[near];
+    const chosen = found[near];
+    if (chosen && dataRows(chosen) === 0 && dataRows(sheet) > 0) {
+      problems.push(
+        sheetProblem(
+          'error',
+          chosen.name,
+          `"${chosen.name}"没有数据，而工作表"${sheet.name}"有 ${dataRows(sheet)} 行：本次读取的是"${chosen.name}"`,
+          `把记录移到"${chosen.name}"，或删除空的"${chosen.name}"并把"${sheet.name}"改名为"${label}"`,
+        ),
+      );
+      continue;
+    }
+    problems.push(
+      sheetProblem(
+        'warning',
+        sheet.name,
+        chosen
+          ? `工作表"${sheet.name}"的名称像${label}，但本次读取的${label}是"${chosen.name}"，这张表未读取`
+          : `工作表"${sheet.name}"的名称与"${label}"相近，但不完全一致，未按${label}读取`,
+        chosen
+          ? `只保留一张${label}：合并或删除多余的工作表`
+          : `如果这是${label}，请把工作表改名为"${label}"`,
+      ),
+    );
+  }
+  return problems;
+}
+
+/** Rows with any value below the first non-blank row (the header, or a banner). */
+function dataRows(sheet: SheetData): number {
+  let rows = 0;
+  for (const row of sheet.rows) if (!isBlankRow(row)) rows++;
+  return Math.max(0, rows - 1);
 }
 
 /** A sheet whose header row was found: rows below it, columns by key. */
@@ -153,9 +252,75 @@ export class Table {
     return out;
   }
 
+  /** A cell of a contract column; an Excel error value (#N/A) reads as blank: see checkCells. */
   value(row: readonly CellValue[], key: string): CellValue {
     const col = this.columns[key];
-    return col >= 0 ? row[col] : undefined;
+    if (!(col >= 0)) return undefined;
+    const v = row[col];
+    return isErrorValue(v) ? null : v;
+  }
+
+  /**
+   * A row is blank where every column the contract reads is: a 序号 column pre-filled down to
+   * row 1002, or a clerk's own notes column, does not turn empty rows into errors.
+   */
+  isBlankRow(row: readonly CellValue[] | undefined): boolean {
+    if (!row) return true;
+    const read = (this.read ??= Object.values(this.columns).filter((c) => c >= 0));
+    for (let i = 0; i < read.length; i++) if (!isBlank(row[read[i]])) return false;
+    return true;
+  }
+
+  private read: number[] | null = null;
+
+  private badRows: Set<number> | null = null;
+
+  /**
+   * Problems of single cells that no column's own check sees, listed once per table into
+   * `problems` (later calls only answer which rows are bad): an Excel
+   * error value in any column the contract reads (an error: the row is not used, see badRows),
+   * and an invisible character in a 姓名 or 编号 (a warning: matching ignores the character).
+   */
+  checkCells(problems: Problem[]): Set<number> {
+    if (this.badRows) return this.badRows;
+    const badRows = new Set<number>();
+    const keys = Object.keys(this.columns).filter((k) => this.columns[k] >= 0);
+    const cols = keys.map((k) => this.columns[k]);
+    const rows = this.sheet.rows;
+    for (let i = this.headerIndex + 1; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row) continue;
+      for (let k = 0; k < cols.length; k++) {
+        const v = row[cols[k]];
+        if (typeof v !== 'string') continue;
+        const key = keys[k];
+        if (isErrorValue(v)) {
+          badRows.add(i);
+          problems.push(
+            this.problem(
+              'error',
+              i,
+              key,
+              `单元格为错误值 ${v}`,
+              '检查这个单元格的公式及其引用的单元格，或改为直接填写的值',
+            ),
+          );
+        } else if (key === 'name' || key === 'id') {
+          const invisible = invisibleCharacter(v);
+          if (invisible)
+            problems.push(
+              this.problem(
+                'warning',
+                i,
+                key,
+                `${this.header(key)}中含有不可见字符 ${invisible}，已忽略该字符后比对`,
+                `删除这个字符：在单元格中重新输入${this.header(key)}`,
+              ),
+            );
+        }
+      }
+    }
+    return (this.badRows = badRows);
   }
 
   text(row: readonly CellValue[], key: string): string {

@@ -2,7 +2,38 @@
 import type { CellValue } from './types.js';
 
 const QUOTES = /["'“”‘’「」『』《》〈〉]/g;
-const SPACES = /[\s\u3000\u00a0\u200b]+/g;
+// Characters that take no room on screen: a name copied from a chat or a web page brings them
+// along, and "张\u200D三" looks exactly like 张三. Matching ignores them; sheets.ts names them.
+const INVISIBLE_CLASS =
+  '\\u00ad\\u061c\\u180e\\u200b\\u200c\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u206f\\ufeff';
+// The zero-width joiner stands apart: inside a class it reads as part of an emoji sequence.
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]|\\u200d`);
+const SPACES = new RegExp(`(?:[\\s\\u3000\\u00a0${INVISIBLE_CLASS}]|\\u200d)+`, 'g');
+
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00ad: '软连字符',
+  0x200b: '零宽空格',
+  0x200c: '零宽不连字',
+  0x200d: '零宽连接符',
+  0x200e: '从左到右标记',
+  0x200f: '从右到左标记',
+  0x202a: '从左到右嵌入',
+  0x202b: '从右到左嵌入',
+  0x202c: '方向格式结束符',
+  0x202d: '从左到右覆盖',
+  0x202e: '从右到左覆盖',
+  0x2060: '字连接符',
+  0xfeff: '字节顺序标记 BOM',
+};
+
+/** The first invisible character of the text as "U+200D（零宽连接符）"; null where none. */
+export function invisibleCharacter(text: string): string | null {
+  const m = INVISIBLE.exec(text);
+  if (!m) return null;
+  const code = m[0].charCodeAt(0);
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return `U+${hex}（${INVISIBLE_NAMES[code] ?? '不可见字符'}）`;
+}
 
 const cache = new Map<string, string>();
 
@@ -26,8 +57,15 @@ export function normalizeHeader(text: string): string {
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateText(value);
   return String(value);
+}
+
+/** A Date as YYYY-MM-DD in UTC (the readers' midnight); never throws, whatever the year. */
+function dateText(value: Date): string {
+  if (Number.isNaN(value.getTime())) return '无效日期';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
 }
 
 export function isBlank(value: CellValue): boolean {

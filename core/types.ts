@@ -260,6 +260,8 @@ export interface QuarterSummary {
   end: IsoDate;
   rows: QuarterRow[];
   totals: { members: number; demerits: number; rewards: number; byLevel: Record<Level, number> };
+  /** The unit's own figures for the quarter, as the upward report carries them (upward.ts). */
+  figures: UnitFigures;
   /** What the committee did about the quarter, at its end (domain.md, Reconciliation). */
   reconciliation: Reconciliation;
 }
@@ -344,6 +346,29 @@ export interface PendingEntry {
   /** Waited longer than 认定期限天数. */
   tooLong: boolean;
 }
+
+/** The unit-level figures a higher-level organisation consolidates (docs/upward.md). */
+export type FigureKey =
+  | 'activeMembers'
+  | 'listedMembers'
+  | 'countedEntries'
+  | 'demerits'
+  | 'rewards'
+  | 'cancelled'
+  | 'normal'
+  | 'reminder'
+  | 'warning'
+  | 'unqualified'
+  | 'talksDue'
+  | 'talksDone'
+  | 'talksOverdue'
+  | 'cardsOverdue'
+  | 'reviewsAsked'
+  | 'reviewsRevoked'
+  | 'reviewsChanged';
+
+/** null: this version of the tool does not compute the figure (printed 未统计). */
+export type UnitFigures = Record<FigureKey, number | null>;
 
 /** Everything parsed out of a workbook, before scoring. */
 export interface ParsedWorkbook {

@@ -1,8 +1,8 @@
 // The 微心愿 sheet: one row per member and year, scored on 12-31 of that year.
 import type { Entry, Problem, Rule, Settings } from './types.js';
-import { isBlankRow, Table } from './sheets.js';
+import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
-import { isoOf } from './dates.js';
+import { isoOf, SCHEME_YEARS } from './dates.js';
 import { optionalDate } from './optional-date.js';
 import { cellText, normalize } from './text.js';
 
@@ -16,9 +16,11 @@ export function parseWishes(
   const entries: Entry[] = [];
   const seen = new Map<string, number>();
   const rows = table.sheet.rows;
+  // Rows with an error value (#N/A) are listed by checkCells and not scored.
+  const badRows = table.checkCells(problems);
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
-    if (isBlankRow(row)) continue;
+    if (table.isBlankRow(row) || badRows.has(i)) continue;
     const errors: Problem[] = [];
     const err = (key: string, message: string, fix: string) =>
       errors.push(table.problem('error', i, key, message, fix));
@@ -27,6 +29,12 @@ export function parseWishes(
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (Number.isNaN(year))
       err('year', `无法识别年度"${table.text(row, 'year')}"`, '填写四位数年度，如 2026');
+    else if (year < SCHEME_YEARS.first || year > SCHEME_YEARS.last)
+      err(
+        'year',
+        `年度"${yearText}"不在 ${SCHEME_YEARS.first}—${SCHEME_YEARS.last} 年之间`,
+        '核对年度，如 2026',
+      );
 
     const idText = table.text(row, 'id');
     const nameText = table.text(row, 'name');
@@ -40,13 +48,13 @@ export function parseWishes(
     if (claimed === null)
       err(
         'claimed',
-        `认领数"${table.text(row, 'claimed')}"不是非负整数`,
+        `认领数"${table.text(row, 'claimed')}"不是 0 到 ${MAX_WISHES} 之间的整数`,
         '填写认领的微心愿个数，如 2',
       );
     if (completed === null)
       err(
         'completed',
-        `完成数"${table.text(row, 'completed')}"不是非负整数`,
+        `完成数"${table.text(row, 'completed')}"不是 0 到 ${MAX_WISHES} 之间的整数`,
         '填写已完成兑现的个数，如 2',
       );
     if (!rule)
@@ -105,9 +113,12 @@ export function parseWishes(
   return entries;
 }
 
+/** More wishes than anyone claims in a year is a typing mistake (1e308 would score Infinity). */
+const MAX_WISHES = 1000;
+
 function count(value: unknown): number | null {
   const text = normalize(cellText(value as never)).replace(/个$/, '');
   if (text === '') return 0;
   const n = Number(text);
-  return Number.isInteger(n) && n >= 0 ? n : null;
+  return Number.isInteger(n) && n >= 0 && n <= MAX_WISHES ? n : null;
 }

@@ -5,6 +5,7 @@ import { runNotices } from './commands/notices.js';
 import { runQuarterly } from './commands/quarterly.js';
 import { runRanking } from './commands/ranking.js';
 import { runMail } from './commands/mail.js';
+import { runCounty } from './commands/county.js';
 import { UsageError, type Command } from './command.js';
 import { WorkbookFileError } from './read-workbook.js';
 import { UnusableWorkbookError } from '../core/index.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   ranking: runRanking,
   init: runInit,
   mail: runMail,
+  county: runCounty,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
@@ -33,6 +35,8 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
   init <台账.xlsx> [--force]                       新建空白台账（含下拉列表；不覆盖已有文件）
   mail [台账.xlsx] --quarter 2026Q3 [--to 地址] [--out 目录] [--send [--resend]] [--smtp-config 文件]
                                                   季度汇总公示卡报上级党组织：写出 .eml，--send 经 SMTP 发送
+  county <邮件或文件夹…> --quarter 2026Q3 [--units 名单.xlsx] [--out 目录] [--name 组织部名称]
+                                                  上级汇总各单位报送的季度汇总表（.eml/.mbox/.xlsx）
 
 不写台账文件时使用自带的示例台账。`;
 

@@ -1,65 +1,81 @@
-// Reads a roster workbook from disk with exceljs into the plain sheets the core takes.
-import { open, stat } from 'node:fs/promises';
+// Reads a roster workbook from disk into the plain sheets the core takes: one reader for every
+// file, whatever program wrote it (xlsx/: zip by central directory, XML streamed by saxes).
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetData } from '../core/index.js';
+import { damaged, WorkbookFileError } from './xlsx/errors.js';
+import { readPackage } from './xlsx/package.js';
+import { readSheet } from './xlsx/worksheet.js';
+import { ZipParts } from './xlsx/zip.js';
 
-/** A workbook that cannot be opened at all; the message is one plain Chinese line. */
-export class WorkbookFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookFileError';
-  }
-}
+export { WorkbookFileError } from './xlsx/errors.js';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Loads the whole workbook model (for tools that need styles or write back). */
+/**
+ * Every worksheet's values in workbook order, hidden sheets too. The same file gives the same
+ * sheets every run: parts are read by name through the zip's central directory, in one fixed
+ * order (workbook, relationships, shared strings, styles, then each sheet), whatever order the
+ * writer stored them in. Throws WorkbookFileError (one Chinese line) for a file that cannot be
+ * read; nothing else escapes.
+ */
+export async function readWorkbook(file: string): Promise<SheetData[]> {
+  const name = await checkFile(file);
+  return readParts(() => ZipParts.open(file, name), name);
+}
+
+/** The same reading for bytes already in memory (an attachment); `name` is used in messages. */
+export async function readWorkbookBytes(content: Buffer, name: string): Promise<SheetData[]> {
+  if (!content.subarray(0, 4).equals(ZIP))
+    throw new WorkbookFileError(`"${name}"不是 Excel 工作簿（.xlsx），文件可能已损坏或被改名`);
+  return readParts(() => ZipParts.fromBuffer(content, name), name);
+}
+
+async function readParts(openParts: () => Promise<ZipParts>, name: string): Promise<SheetData[]> {
+  let parts: ZipParts | null = null;
+  try {
+    parts = await openParts();
+    checkKind(parts, name);
+    const info = await readPackage(parts);
+    const sheets: SheetData[] = [];
+    for (const sheet of info.sheets)
+      sheets.push(await readSheet(parts, info, sheet.name, sheet.part));
+    return sheets;
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
+    // A fault of ours or of a library: still one plain line, never a stack trace.
+    throw damaged(name, '内容无法解析');
+  } finally {
+    parts?.close();
+  }
+}
+
+/** A zip that is some other document (.xlsb, .ods, Word) is named as what it is. */
+function checkKind(parts: ZipParts, name: string): void {
+  if (parts.has('xl/workbook.bin'))
+    throw new WorkbookFileError(
+      `"${name}"是 Excel 二进制工作簿 (.xlsb)：请在 Excel 中另存为"Excel 工作簿 (*.xlsx)"后再试`,
+    );
+  if (parts.has('mimetype') && parts.has('content.xml'))
+    throw new WorkbookFileError(
+      `"${name}"是 OpenDocument 表格 (.ods)：请在 WPS 或 LibreOffice 中另存为"Excel 工作簿 (*.xlsx)"后再试`,
+    );
+  if (parts.has('word/document.xml') || parts.has('ppt/presentation.xml'))
+    throw new WorkbookFileError(`"${name}"是 Word 或 PowerPoint 文档，不是 Excel 工作簿 (.xlsx)`);
+}
+
+/** Loads exceljs's whole workbook model: tests seed the fake Excel from it (formats per cell). */
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const name = await checkFile(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
-  } catch (error) {
-    throw corrupt(name, error);
+  } catch {
+    throw damaged(name, 'exceljs 无法读取');
   }
   return workbook;
-}
-
-/**
- * Reads every worksheet's values. exceljs's streaming reader keeps only the values, not a
- * model of every cell: a 100,000-row ledger reads in half the memory and less time.
- */
-export async function readWorkbook(file: string): Promise<SheetData[]> {
-  await checkFile(file);
-  try {
-    return await streamSheets(file);
-  } catch {
-    // The streaming reader assumes the usual part order inside the zip; the full reader does
-    // not. It also tells a truly broken file apart.
-    return toSheets(await loadWorkbook(file));
-  }
-}
-
-async function streamSheets(file: string): Promise<SheetData[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const sheets: (SheetData & { order: number })[] = [];
-  for await (const worksheet of reader) {
-    const rows: CellValue[][] = [];
-    for await (const row of worksheet) rows[row.number - 1] = flattenRow(row.values as unknown[]);
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    // The reader names a sheet only where it has read the workbook's sheet list first.
-    const ws = worksheet as unknown as { name: string; id: number };
-    sheets.push({ name: ws.name, rows, order: Number(ws.id) });
-  }
-  return sheets.sort((a, b) => a.order - b.order).map(({ name, rows }) => ({ name, rows }));
 }
 
 /** Checks that the file is an .xlsx at all, so that a user never sees a stack trace. */
@@ -80,37 +96,20 @@ async function checkFile(file: string): Promise<string> {
     );
   }
   if (!head.subarray(0, 4).equals(ZIP)) {
+    const text = head.toString('latin1').trimStart();
+    const kind = /^</.test(text)
+      ? '，看起来是网页 (HTML) 或 XML 文件'
+      : /\.csv$/i.test(name) || looksLikeText(head)
+        ? '，看起来是文本或 CSV 文件'
+        : '';
     throw new WorkbookFileError(
-      `"${name}"不是 Excel 工作簿 (.xlsx)${/\.csv$/i.test(name) || looksLikeText(head) ? '，看起来是文本或 CSV 文件' : ''}：请在 Excel 中另存为"Excel 工作簿 (*.xlsx)"`,
+      `"${name}"不是 Excel 工作簿 (.xlsx)${kind}：请在 Excel 中另存为"Excel 工作簿 (*.xlsx)"`,
     );
   }
   return name;
 }
 
-function corrupt(name: string, error: unknown): WorkbookFileError {
-  return new WorkbookFileError(
-    `"${name}"已损坏，无法读取（${shortReason(error)}）：请用 Excel 打开并修复后另存，或使用备份`,
-  );
-}
-
-/** Every worksheet as a 2-D array from A1, cells flattened to what a person sees. */
-export function toSheets(workbook: ExcelJS.Workbook): SheetData[] {
-  return workbook.worksheets.map((ws) => {
-    const values = ws.getSheetValues() as unknown[][];
-    const rows: CellValue[][] = new Array(Math.max(0, values.length - 1));
-    for (let r = 1; r < values.length; r++) rows[r - 1] = values[r] ? flattenRow(values[r]) : [];
-    return { name: ws.name, rows };
-  });
-}
-
-/** exceljs rows are 1-based and sparse: column A is index 1. */
-function flattenRow(values: unknown[]): CellValue[] {
-  const out: CellValue[] = new Array(Math.max(0, values.length - 1));
-  for (let c = 1; c < values.length; c++) out[c - 1] = flatten(values[c]);
-  return out;
-}
-
-/** Formula cells give their result; rich text, hyperlinks and errors their text. */
+/** An exceljs cell value as the core takes it: formula results, rich text and errors as text. */
 export function flatten(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object' || value instanceof Date) return value as CellValue;
@@ -135,15 +134,9 @@ async function readHead(file: string, n: number): Promise<Buffer> {
 }
 
 async function containsUtf16(file: string, text: string): Promise<boolean> {
-  const { readFile } = await import('node:fs/promises');
   return (await readFile(file)).includes(Buffer.from(text, 'utf16le'));
 }
 
 function looksLikeText(head: Buffer): boolean {
   return head.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || b >= 0x20);
-}
-
-function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 80);
 }

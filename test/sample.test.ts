@@ -247,7 +247,8 @@ describe('the sample workbook’s follow-through', () => {
 /** Rows as the reader gives them: '' and undefined are blank, trailing blanks dropped. */
 function trimRows(rows: CellValue[][]): CellValue[][] {
   const out = rows.map((row) => {
-    const r = row.map((v) => (v === undefined || v === '' ? null : v));
+    // A cell the reader left out (a hole) is as blank as an empty one.
+    const r = Array.from(row, (v) => (v === undefined || v === '' ? null : v));
     while (r.length && r[r.length - 1] === null) r.pop();
     return r;
   });
