@@ -1,7 +1,6 @@
-// Office 2019 on Windows shows add-ins in EdgeHTML 18 (Edge Legacy). esbuild lowers the syntax
-// to what it knows (target edge18); these supply the newer built-in methods the code calls.
-import 'core-js/actual/array/flat-map';
-import 'core-js/actual/array/flat';
-import 'core-js/actual/object/from-entries';
-import 'core-js/actual/string/replace-all';
-import 'core-js/actual/array/at';
+// Office 2016 and volume-licensed 2019 on Windows show add-ins in IE11, Office 2019 retail in
+// EdgeHTML 18 (docs/addin.md). The build (scripts/build-addin.ts) lowers the syntax to ES5 and
+// adds the core-js polyfills for the built-ins the code uses; core-js has no
+// String.prototype.normalize, which the core's name matching needs, so unorm supplies it
+// (only where it is missing).
+import 'unorm';

@@ -2,7 +2,10 @@
 // 准备台账: gives an existing workbook what a blank one has — the missing sheets, the missing
 // header cells, and dropdown lists (data validation) — without touching a cell that holds data.
 // A header cell is only ever written into an empty cell right of the clerk's header row, and
-// a dropdown only where the column has no data validation yet.
+// a dropdown only where the column has no data validation yet. The dropdowns offer the usual
+// entries but warn rather than stop on anything else (a norm name such as 三会一课, a unit's
+// own rule code, a status synonym): the scorer accepts more than a list can hold, and says
+// what it cannot read. Dropdowns need ExcelApi 1.8; below that the rest is still done.
 import { blankWorkbook, type BlankSheet, type CellValue, type SheetData } from '../core/index.js';
 import {
   ATTENDANCE_COLUMNS,
@@ -18,6 +21,7 @@ import {
   type SheetRole,
 } from '../core/sheets.js';
 import { columnLetter, normalize } from '../core/text.js';
+import { officeFeatures, rangeAt, type HostFeatures } from './host-features.js';
 import { sheetNames } from './read-sheets.js';
 import { writeSheets } from './write-sheets.js';
 
@@ -40,6 +44,8 @@ export interface PrepareReport {
   addedSheets: string[];
   addedHeaders: { sheet: string; headers: string[] }[];
   dropdowns: number;
+  /** True where this Excel has no data validation (below ExcelApi 1.8): no dropdowns added. */
+  noDropdowns?: boolean;
   /** Sheets left alone: no header row could be found and they are not empty. */
   skipped: string[];
 }
@@ -52,7 +58,18 @@ interface Placed {
   columns: Map<string, number>;
 }
 
-export async function prepareWorkbook(context: Excel.RequestContext): Promise<PrepareReport> {
+/** What Excel says when a typed value is not in the list: carry on, the scorer will check. */
+const NOT_IN_LIST: Excel.DataValidationErrorAlert = {
+  showAlert: true,
+  style: 'Warning' as Excel.DataValidationAlertStyle,
+  title: '不在下拉列表中',
+  message: '可以继续保存这个值：评分时会按记分规则检查，读不懂的会写进“校验结果”。',
+};
+
+export async function prepareWorkbook(
+  context: Excel.RequestContext,
+  features: HostFeatures = officeFeatures(),
+): Promise<PrepareReport> {
   const names = await sheetNames(context);
   const report: PrepareReport = { addedSheets: [], addedHeaders: [], dropdowns: 0, skipped: [] };
   // Only the sheets whose role the reader knows (all of them today).
@@ -65,10 +82,14 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
   // Read the top of every existing sheet in one sync.
   const heads = existing.map((name) =>
     name
-      ? context.workbook.worksheets
-          .getItem(name)
-          .getRangeByIndexes(0, 0, HEAD_ROWS, HEAD_COLS)
-          .load('values')
+      ? rangeAt(
+          context.workbook.worksheets.getItem(name),
+          features,
+          0,
+          0,
+          HEAD_ROWS,
+          HEAD_COLS,
+        ).load('values')
       : null,
   );
   await context.sync();
@@ -118,12 +139,17 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
   });
 
   // Which dropdown columns have no data validation yet (one sync).
-  const targets = placed.flatMap((p) =>
+  const targets = (features.dataValidation ? placed : []).flatMap((p) =>
     p.blank.dropdowns.map((d) => {
       const col = p.columns.get(d.column)!;
-      const range = context.workbook.worksheets
-        .getItem(p.sheet)
-        .getRangeByIndexes(p.headerRow + 1, col, LAST_ROW - p.headerRow - 1, 1);
+      const range = rangeAt(
+        context.workbook.worksheets.getItem(p.sheet),
+        features,
+        p.headerRow + 1,
+        col,
+        LAST_ROW - p.headerRow - 1,
+        1,
+      );
       const isNew =
         newSheets.includes(p.blank) ||
         headerWrites.some((w) => w.sheet === p.sheet && w.row === p.headerRow && col >= w.col);
@@ -138,17 +164,20 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
     context,
     newSheets.map((b) => ({ name: b.name, rows: [[...b.header], ...b.rows] })),
     names,
+    features,
   );
   for (const b of newSheets) {
     const ws = context.workbook.worksheets.getItem(b.name);
-    b.widths.forEach((w, c) => {
-      ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7;
-    });
+    // Column widths need ExcelApi 1.2; below it the sheet keeps Excel's default widths.
+    if (features.columnWidth)
+      b.widths.forEach((w, c) => {
+        rangeAt(ws, features, 0, c, 1, 1).format.columnWidth = w * 7;
+      });
     report.addedSheets.push(b.name);
   }
   for (const w of headerWrites) {
     const ws = context.workbook.worksheets.getItem(w.sheet);
-    const range = ws.getRangeByIndexes(w.row, w.col, 1, w.headers.length);
+    const range = rangeAt(ws, features, w.row, w.col, 1, w.headers.length);
     range.values = [w.headers];
     range.format.font.bold = true;
   }
@@ -157,8 +186,10 @@ export async function prepareWorkbook(context: Excel.RequestContext): Promise<Pr
     const source = listSource(t.d.list, placed);
     if (source === null) continue;
     t.range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+    t.range.dataValidation.errorAlert = NOT_IN_LIST;
     report.dropdowns++;
   }
+  if (!features.dataValidation) report.noDropdowns = true;
   await context.sync();
   return report;
 }

@@ -17,6 +17,7 @@ import {
   type Problem,
   type ScoreResult,
 } from '../core/index.js';
+import { officeFeatures, type HostFeatures } from './host-features.js';
 import { PAYLOAD_BUDGET } from './payload.js';
 import { readInputSheets, sheetNames } from './read-sheets.js';
 import { writeSheets } from './write-sheets.js';
@@ -28,6 +29,10 @@ export interface ScoreOptions {
   budget?: number;
   /** Show 积分汇总 when done (the ribbon button, which has no pane to show results in). */
   activateSummary?: boolean;
+  /** The host's API level; Office.context.requirements by default. */
+  features?: HostFeatures;
+  /** Cells one read may return (five million in Excel); smaller in tests. */
+  cellLimit?: number;
 }
 
 export async function scoreOpenWorkbook(
@@ -36,8 +41,9 @@ export async function scoreOpenWorkbook(
   options: ScoreOptions = {},
 ): Promise<ScoreOutcome> {
   const budget = options.budget ?? PAYLOAD_BUDGET;
+  const features = options.features ?? officeFeatures();
   const names = await sheetNames(context);
-  const sheets = await readInputSheets(context, names, budget);
+  const sheets = await readInputSheets(context, names, features, budget, options.cellLimit);
 
   const started = performance.now();
   let result: ScoreResult;
@@ -45,7 +51,8 @@ export async function scoreOpenWorkbook(
     result = scoreWorkbook(sheets, asOf);
   } catch (error) {
     if (!(error instanceof UnusableWorkbookError)) throw error;
-    if (options.activateSummary) await showUnusable(context, error.message, names, budget);
+    if (options.activateSummary)
+      await showUnusable(context, error.message, names, budget, features);
     return { ok: false, message: error.message };
   }
   const coreMs = performance.now() - started;
@@ -58,6 +65,7 @@ export async function scoreOpenWorkbook(
       { name: PROBLEMS_SHEET, rows: problemRows(result.problems) },
     ],
     names,
+    features,
     budget,
   );
   if (options.activateSummary) {
@@ -76,6 +84,7 @@ async function showUnusable(
   message: string,
   names: readonly string[],
   budget: number,
+  features: HostFeatures,
 ): Promise<void> {
   const problem: Problem = {
     severity: 'error',
@@ -90,6 +99,7 @@ async function showUnusable(
     context,
     [{ name: PROBLEMS_SHEET, rows: problemRows([problem]) }],
     names,
+    features,
     budget,
   );
   context.workbook.worksheets.getItem(PROBLEMS_SHEET).activate();

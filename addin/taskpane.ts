@@ -12,6 +12,7 @@ import {
   type ScoreResult,
 } from '../core/index.js';
 import { latestNoticeCards, type NoticeRenderer } from './card-preview.js';
+import { appendAll, setChildren, setClass } from './dom.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
 import { showTodoList } from './todo-list.js';
@@ -40,7 +41,7 @@ export function mountTaskPane(
 
   const say = (text: string, error = false) => {
     status.textContent = text;
-    status.classList.toggle('error', error);
+    setClass(status, 'error', error);
   };
   const busy = async (label: string, work: () => Promise<void>) => {
     scoreButton.disabled = prepareButton.disabled = true;
@@ -78,6 +79,25 @@ export function mountTaskPane(
   say('请点击“检查并评分”。');
 }
 
+/** The pane cannot work here (outside Excel, or office.js never answered): says why. */
+export function showCannotStart(doc: Document, message: string): void {
+  const status = doc.querySelector('#status') as HTMLParagraphElement;
+  status.textContent = message;
+  setClass(status, 'error', true);
+}
+
+/** Where `twelve serve` hosts the pane, offers its web page 工作台 instead. */
+export function offerWebPage(doc: Document, webPage: string): void {
+  const status = doc.querySelector('#status') as HTMLParagraphElement;
+  const link = doc.createElement('a');
+  link.href = webPage;
+  link.id = 'web-page';
+  link.textContent = '改用浏览器中的“工作台”页面';
+  const line = doc.createElement('p');
+  appendAll(line, [doc.createTextNode('也可以上传台账文件，'), link, doc.createTextNode('。')]);
+  status.parentNode!.insertBefore(line, status.nextSibling);
+}
+
 function showResult(
   doc: Document,
   result: ScoreResult,
@@ -101,8 +121,9 @@ function showResult(
 
   const summary = doc.querySelector('#summary') as HTMLElement;
   const dl = summary.querySelector('dl')!;
-  dl.replaceChildren(
-    ...[
+  setChildren(
+    dl,
+    [
       ['计算日期', result.asOf],
       ['在册党员', `${result.members.length} 名`],
       ['等级', levels.join('，')],
@@ -113,7 +134,7 @@ function showResult(
   summary.hidden = false;
 
   const talkSection = doc.querySelector('#talks') as HTMLElement;
-  talkSection.querySelector('ul')!.replaceChildren(
+  setChildren(talkSection.querySelector('ul')!, [
     ...talks.slice(0, MAX_ITEMS).map((m) => {
       const last = m.actions[m.actions.length - 1];
       const li = el('li');
@@ -130,25 +151,25 @@ function showResult(
           event.preventDefault();
           preview(m.member);
         });
-        who.replaceChildren(link);
+        setChildren(who, [link]);
       }
-      li.append(
+      appendAll(li, [
         who,
         el('span', LEVEL_LABELS[m.level], `level-${m.level}`),
         el('span', last ? `：${last.action}（${last.by}）` : ''),
-      );
+      ]);
       return li;
     }),
     ...(talks.length > MAX_ITEMS
       ? [el('li', `还有 ${talks.length - MAX_ITEMS} 名，见“积分汇总”表`, 'more')]
       : []),
-  );
+  ]);
   talkSection.hidden = talks.length === 0;
 
   showTodoList(doc.querySelector('#todo') as HTMLElement, result, run, say, MAX_ITEMS);
 
   const problemSection = doc.querySelector('#problems') as HTMLElement;
-  problemSection.querySelector('ol')!.replaceChildren(
+  setChildren(problemSection.querySelector('ol')!, [
     ...result.problems.slice(0, MAX_ITEMS).map((p) => {
       const li = el('li', '', p.severity);
       const link = el('a', problemLine(p));
@@ -159,13 +180,13 @@ function showResult(
           say(`无法跳转到 ${p.sheet} ${p.cell ?? ''}：${error.message}`, true),
         );
       });
-      li.append(link);
+      li.appendChild(link);
       return li;
     }),
     ...(result.problems.length > MAX_ITEMS
       ? [el('li', `还有 ${result.problems.length - MAX_ITEMS} 条，见“校验结果”表`, 'more')]
       : []),
-  );
+  ]);
   problemSection.hidden = result.problems.length === 0;
 }
 
@@ -192,7 +213,7 @@ function showPreview(
   const placeholder = doc.createElement('option');
   placeholder.value = '';
   placeholder.textContent = cards.length ? '请选择党员' : '没有已计入的记分记录';
-  chooser.replaceChildren(
+  setChildren(chooser, [
     placeholder,
     ...cards.map((c, i) => {
       const option = doc.createElement('option');
@@ -200,7 +221,7 @@ function showPreview(
       option.textContent = `${c.member.name}（${c.member.branch || '未填支部'}）${c.balance} 分`;
       return option;
     }),
-  );
+  ]);
   chooser.disabled = cards.length === 0;
   box.hidden = true;
   note.textContent = '';
@@ -262,6 +283,8 @@ function prepareMessage(report: PrepareReport): string {
   if (report.addedSheets.length) parts.push(`新增工作表：${report.addedSheets.join('、')}`);
   for (const h of report.addedHeaders) parts.push(`${h.sheet} 补充表头：${h.headers.join('、')}`);
   if (report.dropdowns) parts.push(`新增下拉列表 ${report.dropdowns} 处`);
+  if (report.noDropdowns)
+    parts.push('此版本的 Excel 不能添加下拉列表（需要 Excel 2021 或 Microsoft 365），其余已补齐');
   if (report.skipped.length) parts.push(`${report.skipped.join('、')} 找不到表头，未改动`);
   return parts.length ? `台账已准备好。${parts.join('；')}。` : '台账已齐全，无需改动。';
 }

@@ -1,8 +1,10 @@
 /// <reference types="office-js" />
-// Writes the tool's own sheets (积分汇总, 待办事项, 校验结果) in as few batches as the 5 MB limit allows,
-// with calculation suspended while each batch writes. Only these sheets are ever written:
+// Writes the tool's own sheets (积分汇总, 待办事项, 校验结果) in as few batches as the 5 MB limit
+// allows, with calculation suspended while each batch writes (ExcelApi 1.6) and the header row
+// frozen (1.7) where the host has them. Only these sheets are ever written:
 // a clerk's cells are never touched.
 import type { CellValue } from '../core/index.js';
+import { rangeAt, type HostFeatures } from './host-features.js';
 import { PAYLOAD_BUDGET, jsonBytes } from './payload.js';
 
 export interface SheetWrite {
@@ -69,12 +71,13 @@ export async function writeSheets(
   context: Excel.RequestContext,
   writes: readonly SheetWrite[],
   existing: readonly string[],
+  features: HostFeatures,
   budget = PAYLOAD_BUDGET,
 ): Promise<number> {
   const batches = planBatches(writes, budget);
   const has = new Set(existing.map((n) => n.toLowerCase()));
   for (const batch of batches) {
-    context.application.suspendApiCalculationUntilNextSync();
+    if (features.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
     for (const block of batch) {
       const name = block.sheet.name;
       let sheet: Excel.Worksheet;
@@ -90,12 +93,12 @@ export async function writeSheets(
         sheet = context.workbook.worksheets.getItem(name);
       }
       const width = block.values[0].length;
-      const range = sheet.getRangeByIndexes(block.start, 0, block.values.length, width);
+      const range = rangeAt(sheet, features, block.start, 0, block.values.length, width);
       range.numberFormat = block.formats;
       range.values = block.values;
       if (block.start === 0) {
-        sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-        sheet.freezePanes.freezeRows(1);
+        rangeAt(sheet, features, 0, 0, 1, width).format.font.bold = true;
+        if (features.freezePanes) sheet.freezePanes.freezeRows(1);
       }
     }
     await context.sync();

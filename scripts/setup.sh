@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what twelve-points needs on a fresh Debian machine: the system packages
-# (a browser for PDF cards and add-in tests, CJK fonts, poppler and xmllint for checks)
+# (a browser for PDF cards and add-in tests, CJK fonts, poppler and xmllint for checks,
+# duktape for the ES5 build of the core)
 # and the npm dependencies. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+# An ES5 engine: the core as the add-in bundles it for IE11 is run in duktape (test/core-es5.test.ts).
+command -v duk >/dev/null 2>&1 || need+=(duktape)
 # Read the font list once: `fc-list | grep -q` dies of SIGPIPE under pipefail and looks like "missing".
 fonts=$(fc-list 2>/dev/null || true)
 grep -q "Noto Serif CJK" <<<"$fonts" || need+=(fonts-noto-cjk)

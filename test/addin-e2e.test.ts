@@ -1,7 +1,7 @@
-// The built task pane in headless Chromium. office.js's CDN URL is answered with the fake
-// Office/Excel (backed by the strict fake workbook, seeded from a real .xlsx); every other
-// outside request is refused. Clicks 检查并评分, a problem, 准备台账, and the ribbon command.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The built task pane in headless Chromium. office.js (the local copy the build serves by
+// default) is answered with the fake Office/Excel (backed by the strict fake workbook, seeded
+// from a real .xlsx); every outside request is refused. Clicks 检查并评分, a problem, 准备台账, and the ribbon command.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -18,8 +18,10 @@ import {
 } from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
 import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
-import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
-import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
+import { buildAddin, LOCAL_OFFICE_JS } from '../scripts/build-addin.js';
+import { loadForSeed, seedSheets, type SeedSheet } from './fake-excel/seed.js';
+import { removeBuiltinsScript } from './helpers/old-engines.js';
+import { SAMPLE_WORKBOOK } from '../reports/paths.js';
 import { messySheets } from './fake-excel/messy.js';
 import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
 import type { Scalar } from './fake-excel/fake-excel.js';
@@ -40,7 +42,7 @@ beforeAll(async () => {
   const outDir = await buildAddin({ outDir: path.join(tempDir('addin-e2e-'), 'dist') });
   server = createServer((req, res) => {
     const file = path.join(outDir, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
-    if (!file.startsWith(outDir) || !existsSync(file)) {
+    if (!file.startsWith(outDir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
@@ -78,21 +80,49 @@ afterAll(async () => {
 });
 
 /** Opens a built page with the fake office.js answering the CDN URL. */
+interface OpenOptions {
+  /** Set on window before the fake office.js runs (__fakeOptions, __fakeHost, …). */
+  globals?: Record<string, unknown>;
+  /** office.js answers 404, as where the CDN is blocked and there is no local copy. */
+  noOfficeJs?: boolean;
+  /** The origin's `/` is the web page of `twelve serve`. */
+  webPage?: boolean;
+  /** The real office.js (the local copy from @microsoft/office-js), not the fake. */
+  realOfficeJs?: boolean;
+}
+
 async function open(
   page: string,
   sheets: SeedSheet[],
   before?: (tab: Page) => Promise<unknown>,
-): Promise<{ page: Page; blocked: string[] }> {
+  options: OpenOptions = {},
+): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
   const tab = await browser.newPage();
   await before?.(tab);
   await tab.setViewport({ width: 380, height: 820 });
   const blocked: string[] = [];
+  const errors: string[] = [];
+  tab.on('pageerror', (error) => errors.push(String(error)));
   await tab.setRequestInterception(true);
   tab.on('request', (request) => {
     const url = request.url();
-    if (url === OFFICE_CDN) {
-      const script = `window.__fakeSeed = ${JSON.stringify(sheets)};\n${fakeOffice}`;
-      void request.respond({ status: 200, contentType: 'text/javascript', body: script });
+    if (url === `${origin}/${LOCAL_OFFICE_JS}` && !options.realOfficeJs) {
+      const globals = Object.entries({ __fakeSeed: sheets, ...options.globals })
+        .map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`)
+        .join('\n');
+      if (options.noOfficeJs) void request.respond({ status: 404, body: '' });
+      else
+        void request.respond({
+          status: 200,
+          contentType: 'text/javascript',
+          body: `${globals}\n${fakeOffice}`,
+        });
+    } else if (url === `${origin}/` && options.webPage) {
+      void request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>十二分制记分 · 工作台</title>',
+      });
     } else if (url.startsWith(origin) || url.startsWith('data:')) {
       void request.continue();
     } else {
@@ -101,7 +131,7 @@ async function open(
     }
   });
   await tab.goto(`${origin}/${page}`, { waitUntil: 'load' });
-  return { page: tab, blocked };
+  return { page: tab, blocked, errors };
 }
 
 const table = (page: Page, name: string) =>
@@ -510,6 +540,97 @@ describe('the task pane in Chromium', () => {
     expect(problems[1][0]).toBe('错误');
     expect(String(problems[1][5])).toContain('记分台账');
     expect(await table(page, '党员名册')).toEqual([['姓名'], ['张三']]);
+    await page.close();
+  });
+});
+
+describe('the task pane where it cannot work', () => {
+  it('outside Excel (office.js reports no host) says in Chinese to open it from Excel', async () => {
+    const { page, errors } = await open('taskpane.html', seed, undefined, {
+      globals: { __fakeHost: null },
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('#status')!.classList.contains('error'),
+    );
+    expect(await page.$eval('#status', (el) => el.textContent)).toContain('需要在 Excel 中打开');
+    expect(await page.$eval('#score', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
+    expect(await page.$('#web-page')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('with the real office.js opened in a browser, says so within seconds, not “正在连接” for ever', async () => {
+    const { page } = await open('taskpane.html', seed, undefined, { realOfficeJs: true });
+    await page.waitForFunction(
+      () => document.querySelector('#status')!.classList.contains('error'),
+      { timeout: 8000 },
+    );
+    expect(await page.$eval('#status', (el) => el.textContent)).toContain('需要在 Excel 中打开');
+    await page.close();
+  });
+
+  it('without office.js, served by `twelve serve`, points to the web page 工作台', async () => {
+    const { page, errors } = await open('taskpane.html', seed, undefined, {
+      noOfficeJs: true,
+      webPage: true,
+    });
+    await page.waitForSelector('#web-page');
+    expect(await page.$eval('#status', (el) => el.textContent)).toContain('需要在 Excel 中打开');
+    expect(await page.$eval('#web-page', (el) => el.getAttribute('href'))).toBe('/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the ribbon command page outside Excel loads without errors and registers nothing', async () => {
+    const { page, errors } = await open('commands.html', seed, undefined, {
+      globals: { __fakeHost: null },
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const actions = await page.evaluate(
+      () => (window as never as { __fakeActions: Map<string, unknown> }).__fakeActions.size,
+    );
+    expect(actions).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the task pane with the built-ins IE11 and EdgeHTML 18 lack removed', () => {
+  it('scores the sample at ExcelApi 1.7 (volume-licensed Office 2019) and says the preview is unavailable', async () => {
+    const sample = seedSheets(await loadForSeed(SAMPLE_WORKBOOK));
+    const { page, errors } = await open(
+      'taskpane.html',
+      sample,
+      (tab) => tab.evaluateOnNewDocument(removeBuiltinsScript()),
+      { globals: { __fakeOptions: { apiLevel: '1.7' } } },
+    );
+    // The callbacks here avoid the removed built-ins too (indexOf, not includes).
+    expect(
+      await page.evaluate(() => typeof (window as never as Record<string, unknown>).TextEncoder),
+    ).toBe('undefined');
+    await page.waitForFunction(
+      () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
+    );
+    await page.$eval('#as-of', (el, d) => ((el as HTMLInputElement).value = d), AS_OF);
+    await page.click('#score');
+    await page.waitForFunction(
+      () => document.querySelector('#status')!.textContent!.indexOf('已完成') >= 0,
+    );
+    const expected = scoreWorkbook(await readWorkbook(SAMPLE_WORKBOOK), AS_OF);
+    expect(await table(page, '积分汇总')).toEqual(asWritten(summaryRows(expected)));
+    expect(await table(page, '校验结果')).toEqual(asWritten(problemRows(expected.problems)));
+    const summaryText = await page.$eval('#summary', (el) => (el as HTMLElement).innerText);
+    expect(summaryText).toContain(`${expected.members.length} 名`);
+
+    const value = await page.$$eval(
+      '#preview option',
+      (els) => (els[1] as HTMLOptionElement).value,
+    );
+    await page.select('#preview select', value);
+    expect(await page.$eval('#preview .preview-note', (el) => el.textContent)).toContain(
+      '不能显示告知卡预览',
+    );
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -3,6 +3,19 @@
 // property that was not loaded (or not yet synced) throws; each sync is counted and the
 // request and response payloads are measured, and in 'web' mode a sync over the 5 MB limit
 // fails with Excel's own error codes. No Node imports: the e2e test runs it in Chromium.
+//
+// Modelled as real Excel behaves (docs/addin.md cites the sources):
+// - an API level (ExcelApi 1.1 … 1.20): a call from a newer set fails the sync with
+//   ApiNotFound, as an older Excel does;
+// - merged areas: the value sits in the top-left cell only, the others read as '';
+//   Range.getMergedAreasOrNullObject (1.13) lists them as "Sheet!A1:B2, Sheet!C3:C5";
+// - the 1904 date system: DATE() through workbook.functions (1.2) answers in it;
+// - a range read at once is limited to five million cells on every platform.
+// Known differences: the error code for more than 512 merged areas in one
+// getMergedAreasOrNullObject, and for a range over five million cells, is not documented;
+// the fake uses GeneralException and ResponsePayloadSizeLimitExceeded (the message Microsoft
+// documents for Office Scripts hitting either limit). Error values (#N/A, #REF!) are strings
+// in `values`, as in Excel; `valueTypes` is not modelled (the add-in does not read it).
 
 export type Scalar = string | number | boolean;
 
@@ -13,6 +26,7 @@ export interface FakeValidation {
   rows: number;
   cols: number;
   rule: unknown;
+  errorAlert?: unknown;
 }
 
 export interface FakeSheet {
@@ -21,6 +35,8 @@ export interface FakeSheet {
   values: Scalar[][];
   formats: string[][];
   validations: FakeValidation[];
+  /** Merged areas, 0-based boxes. */
+  merges: Box[];
   /** Cell keys "r,c" whose font was made bold. */
   bold: Set<string>;
   columnWidths: Map<number, number>;
@@ -31,15 +47,47 @@ export interface FakeOptions {
   /** 'web' enforces the 5 MB request/response limit of Excel on the web. */
   platform?: 'desktop' | 'web';
   payloadLimit?: number;
+  /** The highest ExcelApi set this Excel has, e.g. '1.1' (Office 2016), '1.7' (2019 volume). */
+  apiLevel?: string;
+  /** Cells one read may return: five million in Excel, smaller in tests. */
+  cellLimit?: number;
+}
+
+/** The newest set the fake knows; the default level. */
+export const LATEST_API = '1.20';
+
+/** -1, 0 or 1 as ExcelApi version a is below, equal to or above b ('1.9' < '1.13'). */
+export function compareApi(a: string, b: string): number {
+  const [am, an] = a.split('.').map(Number);
+  const [bm, bn] = b.split('.').map(Number);
+  return am !== bm ? Math.sign(am - bm) : Math.sign(an - bn);
+}
+
+/** Office.context.requirements.isSetSupported('ExcelApi', v) at a level. */
+export function supportsAt(level: string) {
+  return (version: string) => compareApi(version, level) <= 0;
 }
 
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   calculationSuspended: boolean;
+  /** Cells whose values this sync returned. */
+  cellsRead?: number;
 }
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const CELL_LIMIT = 5_000_000;
+/** getMergedAreasOrNullObject fails above this many areas in the range. */
+export const MERGE_LIMIT = 512;
+
+export interface SeedSheetSpec {
+  name: string;
+  values: Scalar[][];
+  formats?: string[][];
+  /** Merged areas as A1 ranges ('B3:B5'). */
+  merges?: string[];
+}
 
 export class FakeWorkbookState {
   sheets: FakeSheet[] = [];
@@ -48,21 +96,37 @@ export class FakeWorkbookState {
   /** Every sync of every context made on this workbook. */
   syncs: SyncRecord[] = [];
 
-  constructor(sheets: { name: string; values: Scalar[][]; formats?: string[][] }[] = []) {
-    for (const s of sheets) this.addSheet(s.name, s.values, s.formats);
+  constructor(
+    sheets: SeedSheetSpec[] = [],
+    /** Excel → Options → Advanced → "Use 1904 date system" (workbookPr date1904). */
+    readonly date1904 = false,
+  ) {
+    for (const s of sheets) this.addSheet(s.name, s.values, s.formats, s.merges);
     this.activeSheet = this.sheets[0]?.name ?? null;
   }
 
-  addSheet(name: string, values: Scalar[][] = [], formats?: string[][]): FakeSheet {
+  addSheet(
+    name: string,
+    values: Scalar[][] = [],
+    formats?: string[][],
+    merges: string[] = [],
+  ): FakeSheet {
     const sheet: FakeSheet = {
       name,
       values: values.map((r) => [...r]),
       formats: formats ? formats.map((r) => [...r]) : values.map((r) => r.map(() => 'General')),
       validations: [],
+      merges: merges.map(parseA1),
       bold: new Set(),
       columnWidths: new Map(),
       frozenRows: 0,
     };
+    // Excel keeps a merged area's value in its top-left cell only: the rest are empty.
+    for (const m of sheet.merges)
+      for (let r = m.row; r < m.row + m.rows; r++)
+        for (let c = m.col; c < m.col + m.cols; c++)
+          if ((r !== m.row || c !== m.col) && sheet.values[r] && c < sheet.values[r].length)
+            sheet.values[r][c] = '';
     this.sheets.push(sheet);
     return sheet;
   }
@@ -110,7 +174,10 @@ export class FakeRequestContext {
   private ops: Op[] = [];
   private loads: Loadable[] = [];
   private suspended = false;
+  private needed: { version: string; api: string }[] = [];
   readonly limit: number;
+  readonly apiLevel: string;
+  readonly cellLimit: number;
 
   constructor(
     readonly state: FakeWorkbookState,
@@ -118,6 +185,8 @@ export class FakeRequestContext {
   ) {
     this.limit =
       options.payloadLimit ?? (options.platform === 'web' ? WEB_PAYLOAD_LIMIT : Infinity);
+    this.apiLevel = options.apiLevel ?? LATEST_API;
+    this.cellLimit = options.cellLimit ?? CELL_LIMIT;
     this.workbook = new FakeWorkbook(this);
     this.application = new FakeApplication(this);
   }
@@ -138,17 +207,45 @@ export class FakeRequestContext {
     this.suspended = true;
   }
 
+  private current: SyncRecord | null = null;
+
+  /** Counts cells a load returns, on the sync being run. */
+  countCells(n: number): void {
+    if (this.current) this.current.cellsRead = (this.current.cellsRead ?? 0) + n;
+  }
+
+  /** Marks the batch as using an API from the given set; the sync fails where it is newer. */
+  needs(version: string, api: string): void {
+    this.needed.push({ version, api });
+  }
+
   async sync(): Promise<void> {
     const ops = this.ops;
     const loads = this.loads;
+    const needed = this.needed;
     this.ops = [];
     this.loads = [];
+    this.needed = [];
+    const missing = needed.find((n) => compareApi(n.version, this.apiLevel) > 0);
+    if (missing) {
+      this.state.syncs.push({ requestBytes: 0, responseBytes: 0, calculationSuspended: false });
+      throw new FakeExcelError(
+        'ApiNotFound',
+        `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${missing.api}, ExcelApi ${missing.version})`,
+      );
+    }
     const suspended = this.suspended;
     this.suspended = false;
     const requestBytes =
       ops.reduce((n, op) => n + op.size, 0) + loads.filter((l) => !l.marker).length * 120;
-    const record: SyncRecord = { requestBytes, responseBytes: 0, calculationSuspended: suspended };
+    const record: SyncRecord = {
+      requestBytes,
+      responseBytes: 0,
+      calculationSuspended: suspended,
+      cellsRead: 0,
+    };
     this.state.syncs.push(record);
+    this.current = record;
     if (requestBytes > this.limit)
       throw new FakeExcelError(
         'RequestPayloadSizeLimitExceeded',
@@ -170,7 +267,12 @@ export class FakeRequestContext {
 
 /** Byte length of a value as JSON in UTF-8: what a batch sends or receives. */
 export function jsonBytes(value: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(value)).length;
+  const json = JSON.stringify(value) ?? '';
+  // The fake is the host, not the page: it keeps working where a test has taken TextEncoder
+  // away from the page to stand in for IE11 or EdgeHTML 18.
+  return typeof TextEncoder === 'function'
+    ? new TextEncoder().encode(json).length
+    : unescape(encodeURIComponent(json)).length;
 }
 
 /** Base of every proxy: properties exist only once loaded and synced. */
@@ -207,7 +309,7 @@ abstract class Proxy {
             ? props
             : Object.keys(props);
     for (const p of list) {
-      if (!this.knownProperties().includes(p))
+      if (this.knownProperties().indexOf(p) < 0)
         throw new FakeExcelError('InvalidArgument', `fake: cannot load '${p}'`);
     }
     this.ctx.enqueueLoad({
@@ -237,6 +339,7 @@ abstract class Proxy {
 export class FakeApplication {
   constructor(private readonly ctx: FakeRequestContext) {}
   suspendApiCalculationUntilNextSync(): void {
+    this.ctx.needs('1.6', 'suspendApiCalculationUntilNextSync');
     this.ctx.suspendCalculation();
   }
 }
@@ -245,6 +348,36 @@ export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   constructor(readonly ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+
+  /** Worksheet functions (ExcelApi 1.2); only DATE, which the add-in uses. */
+  get functions(): { date: (y: number, m: number, d: number) => FakeFunctionResult } {
+    const ctx = this.ctx;
+    return {
+      date: (y, m, d) => {
+        ctx.needs('1.2', 'Workbook.functions');
+        const epoch = ctx.state.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+        return new FakeFunctionResult(ctx, (Date.UTC(y, m - 1, d) - epoch) / 86_400_000);
+      },
+    };
+  }
+}
+
+export class FakeFunctionResult extends Proxy {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly result: number,
+  ) {
+    super(ctx);
+  }
+  protected knownProperties(): string[] {
+    return ['value'];
+  }
+  protected readProperty(): unknown {
+    return this.result;
+  }
+  get value(): number {
+    return this.loaded('value');
   }
 }
 
@@ -279,6 +412,7 @@ export class FakeWorksheetCollection extends Proxy {
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.needs('1.4', 'getItemOrNullObject');
     return new FakeWorksheet(this.ctx, name, true);
   }
 
@@ -305,8 +439,10 @@ export class FakeWorksheet extends Proxy {
   ) {
     super(ctx);
     this.freezePanes = {
-      freezeRows: (n: number) =>
-        ctx.enqueue({ size: 60, run: () => void (this.sheet().frozenRows = n) }),
+      freezeRows: (n: number) => {
+        ctx.needs('1.7', 'freezePanes');
+        ctx.enqueue({ size: 60, run: () => void (this.sheet().frozenRows = n) });
+      },
     };
   }
 
@@ -352,11 +488,24 @@ export class FakeWorksheet extends Proxy {
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.ctx.needs('1.7', 'getRangeByIndexes');
     return new FakeRange(this.ctx, this, () => ({ row, col, rows, cols }));
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.ctx.needs('1.4', 'getUsedRangeOrNullObject');
+    if (valuesOnly) this.ctx.needs('1.2', 'getUsedRange(valuesOnly)');
     return new FakeRange(this.ctx, this, () => usedBox(this.sheet(), valuesOnly), true);
+  }
+
+  /** On a blank sheet Excel gives A1. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    if (valuesOnly) this.ctx.needs('1.2', 'getUsedRange(valuesOnly)');
+    return new FakeRange(
+      this.ctx,
+      this,
+      () => usedBox(this.sheet(), valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 },
+    );
   }
 }
 
@@ -372,8 +521,6 @@ export class FakeRange extends Proxy {
     font: { bold: boolean };
     columnWidth: number;
   };
-  readonly dataValidation: FakeDataValidation;
-
   constructor(
     ctx: FakeRequestContext,
     readonly worksheet: FakeWorksheet,
@@ -386,7 +533,8 @@ export class FakeRange extends Proxy {
         size: 60,
         run: () => this.eachCell((s, r, c) => void (v ? s.bold.add(`${r},${c}`) : 0)),
       });
-    const setWidth = (w: number) =>
+    const setWidth = (w: number) => {
+      ctx.needs('1.2', 'format.columnWidth');
       ctx.enqueue({
         size: 60,
         run: () => {
@@ -395,6 +543,7 @@ export class FakeRange extends Proxy {
             this.worksheet.sheet().columnWidths.set(c, w);
         },
       });
+    };
     this.format = {
       font: {
         get bold(): boolean {
@@ -411,7 +560,24 @@ export class FakeRange extends Proxy {
         setWidth(w);
       },
     };
-    this.dataValidation = new FakeDataValidation(ctx, this);
+    this.dataValidations = null;
+  }
+
+  private dataValidations: FakeDataValidation | null;
+
+  get dataValidation(): FakeDataValidation {
+    this.ctx.needs('1.8', 'dataValidation');
+    return (this.dataValidations ??= new FakeDataValidation(this.ctx, this));
+  }
+
+  /** The merged areas in the range (ExcelApi 1.13). */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.needs('1.13', 'getMergedAreasOrNullObject');
+    return new FakeRangeAreas(this.ctx, this);
+  }
+
+  peek(): Box | null {
+    return this.box();
   }
 
   resolve(): Box {
@@ -442,6 +608,12 @@ export class FakeRange extends Proxy {
   protected readProperty(prop: string): unknown {
     const s = this.worksheet.sheet();
     const b = this.resolve();
+    if ((prop === 'values' || prop === 'numberFormat') && b.rows * b.cols > this.ctx.cellLimit)
+      throw new FakeExcelError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
+    if (prop === 'values') this.ctx.countCells(b.rows * b.cols);
     switch (prop) {
       case 'values':
         return grid(b, (r, c) => s.values[r]?.[c] ?? '');
@@ -555,7 +727,7 @@ export class FakeDataValidation extends Proxy {
   }
 
   protected knownProperties(): string[] {
-    return ['type', 'rule'];
+    return ['type', 'rule', 'errorAlert'];
   }
 
   protected readProperty(prop: string): unknown {
@@ -564,6 +736,13 @@ export class FakeDataValidation extends Proxy {
       .sheet()
       .validations.filter((v) => overlaps(v, b))
       .map((v) => v.rule);
+    if (prop === 'errorAlert')
+      return (
+        this.range.worksheet.sheet().validations.find((v) => overlaps(v, b))?.errorAlert ?? {
+          showAlert: true,
+          style: 'Stop',
+        }
+      );
     if (prop === 'rule') return found[0] ?? {};
     if (found.length === 0) return 'None';
     const same = found.every((r) => JSON.stringify(r) === JSON.stringify(found[0]));
@@ -587,6 +766,59 @@ export class FakeDataValidation extends Proxy {
       },
     });
   }
+
+  /** Excel's default is a Stop alert; the add-in asks for a Warning. */
+  set errorAlert(alert: unknown) {
+    this.ctx.enqueue({
+      size: 80 + jsonBytes(alert),
+      run: () => {
+        const b = this.range.resolve();
+        const v = this.range.worksheet.sheet().validations.find((x) => contains(x, b));
+        if (!v) throw new FakeExcelError('InvalidOperation', 'fake: no data validation here');
+        v.errorAlert = alert;
+      },
+    });
+  }
+}
+
+/** RangeAreas as getMergedAreasOrNullObject returns it: the address lists the areas. */
+export class FakeRangeAreas extends Proxy {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  private found(): Box[] {
+    // On a null range (an empty sheet's used range) Excel gives a null RangeAreas.
+    const b = this.range.peek();
+    if (!b) return [];
+    const areas = this.range.worksheet.sheet().merges.filter((m) => overlaps(m, b));
+    if (areas.length > MERGE_LIMIT)
+      throw new FakeExcelError('GeneralException', 'fake: more than 512 merged areas');
+    return areas;
+  }
+  protected knownProperties(): string[] {
+    return ['address', 'areaCount'];
+  }
+  protected readProperty(prop: string): unknown {
+    const areas = this.found();
+    if (prop === 'areaCount') return areas.length;
+    const sheet = quoteSheet(this.range.worksheet.sheet().name);
+    return areas.map((m) => `${sheet}!${boxA1(m)}`).join(', ');
+  }
+  get isNullObject(): boolean {
+    if (!this.synced) throw notLoaded('isNullObject');
+    return this.found().length === 0;
+  }
+  get address(): string {
+    return this.loaded('address');
+  }
+}
+
+function boxA1(b: Box): string {
+  const from = a1(b.row, b.col);
+  return b.rows * b.cols > 1 ? `${from}:${a1(b.row + b.rows - 1, b.col + b.cols - 1)}` : from;
 }
 
 function setCell(s: FakeSheet, target: unknown[][], r: number, c: number, v: unknown): void {
@@ -667,7 +899,7 @@ function parseCell(ref: string): { row: number; col: number } {
 }
 
 export function parseA1(address: string): Box {
-  const ref = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const ref = address.indexOf('!') >= 0 ? address.slice(address.lastIndexOf('!') + 1) : address;
   const [from, to = from] = ref.split(':');
   const a = parseCell(from);
   const b = parseCell(to);
