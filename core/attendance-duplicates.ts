@@ -1,9 +1,9 @@
 // The same absence typed twice: once in 会议签到 and once in 记分台账. It counts once, as the
 // ledger row (domain.md, Attendance), and the 会议签到 name is warned about.
-import type { Entry, Problem } from './types.js';
+import type { Entry, Problem, Rule } from './types.js';
 
-const keyOf = (e: Entry) =>
-  `${e.member.source.row}|${e.date}|${e.rule.code}|${e.rule.variant ?? ''}`;
+const ruleKeyOf = (r: Rule) => `${r.code}|${r.variant ?? ''}`;
+const keyOf = (e: Entry) => `${e.member.source.row}|${e.date}|${ruleKeyOf(e.rule)}`;
 
 /** The meeting entries that are not already in the ledger; one ledger row absorbs one name. */
 export function dropDuplicateAttendance(
@@ -13,8 +13,16 @@ export function dropDuplicateAttendance(
 ): Entry[] {
   if (meetings.length === 0) return [];
   const wanted = new Set(meetings.map(keyOf));
+  // Most ledger rows are of rules no meeting gives: they are passed over by rule, once per
+  // rule, before a key string is built for any of them.
+  const meetingRules = new Set(meetings.map((e) => ruleKeyOf(e.rule)));
+  const ruleWanted = new Map<Rule, boolean>();
   const inLedger = new Map<string, Entry[]>();
   for (const e of ledger) {
+    let byRule = ruleWanted.get(e.rule);
+    if (byRule === undefined)
+      ruleWanted.set(e.rule, (byRule = meetingRules.has(ruleKeyOf(e.rule))));
+    if (!byRule) continue;
     const key = keyOf(e);
     if (!wanted.has(key)) continue;
     const list = inLedger.get(key);

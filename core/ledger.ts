@@ -14,7 +14,7 @@ import { RuleIndex } from './catalog.js';
 import { dateProblem, parseDate } from './dates.js';
 import { parsePoints, pointsProblem } from './points.js';
 import { optionalDate } from './optional-date.js';
-import { cellText, normalize } from './text.js';
+import { cellText, isBlank, normalize } from './text.js';
 
 const STATUS: Record<string, Verification> = {};
 for (const s of [
@@ -84,7 +84,12 @@ export function parseLedger(
   ];
   const text = (row: readonly CellValue[], c: number) => (c >= 0 ? cellText(row[c]) : '');
   const statuses = new Map<string, Verification | undefined>();
-  const hasReview = col.reviewApplied >= 0 || col.reviewOutcome >= 0 || col.reviewDecided >= 0;
+  const sheetName = table.name;
+  const reviewCols = [col.reviewApplied, col.reviewOutcome, col.reviewDecided].filter(
+    (c) => c >= 0,
+  );
+  // Nearly every row leaves the review columns blank: then there is nothing to read or warn of.
+  const reviewTyped = (row: readonly CellValue[]) => reviewCols.some((c) => !isBlank(row[c]));
   // Rows with an error value (#N/A) are listed by checkCells and not scored.
   const badRows = table.checkCells(problems);
 
@@ -171,7 +176,7 @@ export function parseLedger(
     const noticeDate = cNotice >= 0 ? optionalDate(table, i, row, 'noticeDate', problems) : null;
     const verifiedDate =
       col.verifiedDate >= 0 ? optionalDate(table, i, row, 'verifiedDate', problems) : null;
-    const review = hasReview ? readReview(table, i, row, problems, err) : undefined;
+    const review = reviewTyped(row) ? readReview(table, i, row, problems, err) : undefined;
 
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
@@ -190,9 +195,9 @@ export function parseLedger(
       );
     }
     const excelRow = table.excelRow(i);
-    entries.push({
-      key: `${table.name}!${excelRow}`,
-      source: { sheet: table.name, row: excelRow, column: null, cell: null },
+    const entry: Entry = {
+      key: `${sheetName}!${excelRow}`,
+      source: { sheet: sheetName, row: excelRow, column: null, cell: null },
       date: date!,
       member: (who as { member: Entry['member'] }).member,
       rule: rule!,
@@ -203,8 +208,10 @@ export function parseLedger(
       noticeDate,
       variantText,
       verifiedDate,
-      ...(review ? { review } : {}),
-    });
+    };
+    // Set after the literal, not spread into it: one shape and no extra objects per row.
+    if (review) entry.review = review;
+    entries.push(entry);
   }
   return entries;
 }

@@ -131,15 +131,19 @@ function monthlyBottoms(
   for (;;) {
     const date = isoOf(year, month, Math.min(rankingDay, daysInMonth(year, month)));
     if (date > asOf) break;
-    const rows = members.map((m, i) => {
+    // Only a balance above 0 can be 末位 (markBottom passes over the rest), so only those
+    // members get a row. A step is stale under yearly reset where it fell before this year.
+    const yearStart = isoOf(year, 1, 1);
+    const rows: { m: MemberResult; balance: number; bottom: boolean }[] = [];
+    members.forEach((m, i) => {
       const steps = m.steps;
       let k = next[i];
       while (k < steps.length && steps[k].date <= date) k++;
       next[i] = k;
       const last = k > 0 ? steps[k - 1] : null;
-      const stale =
-        reset === 'yearly' && last !== null && last.date.slice(0, 4) !== date.slice(0, 4);
-      return { m, balance: last && !stale ? last.after : 0, bottom: false };
+      const stale = reset === 'yearly' && last !== null && last.date < yearStart;
+      const balance = last && !stale ? last.after : 0;
+      if (balance > 0) rows.push({ m, balance, bottom: false });
     });
     markBottom(rows, bottomCount);
     const bottom = rows.filter((r) => r.bottom).map((r) => r.m);

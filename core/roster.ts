@@ -90,16 +90,16 @@ export class MemberIndex {
     }
   }
 
-  // One remembered name per typed id: a ledger names each member the same way row after row,
-  // so one Map lookup and one string comparison settle most rows.
-  private readonly cache = new Map<string, { name: string; found: MemberLookup }>();
+  // Typed id, then typed name: a ledger names each member the same way row after row, and a
+  // row with a name only (or a 会议签到 name tried as an id) must hit the cache as well.
+  private readonly cache = new Map<string, Map<string, MemberLookup>>();
 
   /** Cached by the text as typed: a ledger names the same few hundred people again and again. */
   find(idText: string, nameText: string): MemberLookup {
-    const hit = this.cache.get(idText);
-    if (hit !== undefined && hit.name === nameText) return hit.found;
-    const found = this.resolve(idText, nameText);
-    this.cache.set(idText, { name: nameText, found });
+    let byName = this.cache.get(idText);
+    if (byName === undefined) this.cache.set(idText, (byName = new Map()));
+    let found = byName.get(nameText);
+    if (found === undefined) byName.set(nameText, (found = this.resolve(idText, nameText)));
     return found;
   }
 
