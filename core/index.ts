@@ -2,7 +2,7 @@
 export * from './types.js';
 export { parseWorkbook } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
-export { monthlyRanking } from './ranking.js';
+export { monthlyRanking, rankingDate } from './ranking.js';
 export { quarterlySummary } from './quarter.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';

@@ -1,12 +1,17 @@
 // The monthly ranking (榜单), taken on the ranking day (25th) of a month.
-import type { ParsedWorkbook, Ranking, RankingRow } from './types.js';
+import type { IsoDate, ParsedWorkbook, Ranking, RankingRow, Settings } from './types.js';
 import { daysInMonth, isoOf } from './dates.js';
 import { assignRanks, score } from './score.js';
 import { ACTIONS, BOTTOM_TALK } from './levels.js';
 
+/** The month's ranking day (设置!每月调整日, the month's last day where it has fewer days). */
+export function rankingDate(settings: Settings, year: number, month: number): IsoDate {
+  return isoOf(year, month, Math.min(settings.rankingDay, daysInMonth(year, month)));
+}
+
 export function monthlyRanking(parsed: ParsedWorkbook, year: number, month: number): Ranking {
-  const { rankingDay, bottomCount } = parsed.settings;
-  const asOf = isoOf(year, month, Math.min(rankingDay, daysInMonth(year, month)));
+  const { bottomCount } = parsed.settings;
+  const asOf = rankingDate(parsed.settings, year, month);
   const result = score(parsed, asOf);
   const rows: RankingRow[] = assignRanks(
     result.members.map((m) => ({

@@ -6,6 +6,9 @@ import { runQuarterly } from './commands/quarterly.js';
 import { runRanking } from './commands/ranking.js';
 import { runMail } from './commands/mail.js';
 import { UsageError, type Command } from './command.js';
+import { closest } from './args.js';
+import { errorPath, FileAccessError, fileProblem, isFileSystemError } from './file-errors.js';
+import { SmtpConfigError } from './mail/smtp-config.js';
 import { WorkbookFileError } from './read-workbook.js';
 import { UnusableWorkbookError } from '../core/index.js';
 
@@ -49,20 +52,39 @@ export async function main(
   }
   const command = COMMANDS[name];
   if (!command) {
-    err.write(`不认识的命令"${name}"。\n${HELP}\n`);
+    const meant = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    err.write(
+      `错误：不认识的命令"${name}"${meant ? `，是不是要写 twelve ${meant}？` : `；可用的命令：${Object.keys(COMMANDS).join('、')}（运行 twelve help 查看用法）`}\n`,
+    );
     return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out.write(HELP + '\n');
+    return 0;
   }
   try {
     return await command(rest, { out, err });
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof WorkbookFileError ||
-      error instanceof UnusableWorkbookError
-    ) {
-      err.write(`错误：${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    err.write(`错误：${problemLineFor(error)}\n`);
+    if (process.env.TWELVE_DEBUG === '1') err.write(`${(error as Error)?.stack ?? error}\n`);
+    return 2;
   }
+}
+
+/**
+ * Every failure is one Chinese line: a mistake the clerk can fix says what to fix; anything
+ * else (a bug of ours) says so, and TWELVE_DEBUG=1 shows the details. A clerk never sees a
+ * stack trace or a library's English message.
+ */
+function problemLineFor(error: unknown): string {
+  if (
+    error instanceof UsageError ||
+    error instanceof WorkbookFileError ||
+    error instanceof UnusableWorkbookError ||
+    error instanceof FileAccessError ||
+    error instanceof SmtpConfigError
+  )
+    return error.message;
+  if (isFileSystemError(error)) return fileProblem(error, errorPath(error) || '文件', 'write');
+  return '本工具出现内部错误，未能完成。请设置环境变量 TWELVE_DEBUG=1 后重新运行，把显示的详情告诉维护人员';
 }

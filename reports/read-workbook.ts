@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetData } from '../core/index.js';
+import { fileProblem } from './file-errors.js';
 
 /** A workbook that cannot be opened at all; the message is one plain Chinese line. */
 export class WorkbookFileError extends Error {
@@ -21,8 +22,8 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
-  } catch (error) {
-    throw corrupt(name, error);
+  } catch {
+    throw corrupt(name);
   }
   return workbook;
 }
@@ -65,13 +66,18 @@ async function streamSheets(file: string): Promise<SheetData[]> {
 /** Checks that the file is an .xlsx at all, so that a user never sees a stack trace. */
 async function checkFile(file: string): Promise<string> {
   const name = path.basename(file);
-  const info = await stat(file).catch(() => null);
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new WorkbookFileError(fileProblem(error, file, 'read'));
+  });
   if (!info) throw new WorkbookFileError(`找不到文件"${file}"`);
   if (!info.isFile()) throw new WorkbookFileError(`"${file}"不是一个文件`);
   if (info.size === 0)
     throw new WorkbookFileError(`"${name}"是空文件（0 字节），请换用正确的台账文件`);
 
-  const head = await readHead(file, 8);
+  const head = await readHead(file, 8).catch((error: unknown) => {
+    throw new WorkbookFileError(fileProblem(error, file, 'read'));
+  });
   if (head.subarray(0, 8).equals(OLE)) {
     throw new WorkbookFileError(
       (await containsUtf16(file, 'EncryptionInfo'))
@@ -87,9 +93,10 @@ async function checkFile(file: string): Promise<string> {
   return name;
 }
 
-function corrupt(name: string, error: unknown): WorkbookFileError {
+function corrupt(name: string): WorkbookFileError {
+  // The zip library's reason (English, about central directories) helps no clerk.
   return new WorkbookFileError(
-    `"${name}"已损坏，无法读取（${shortReason(error)}）：请用 Excel 打开并修复后另存，或使用备份`,
+    `"${name}"已损坏或不完整（例如复制、下载中断），无法读取：请用 Excel 打开并修复后另存，或使用备份`,
   );
 }
 
@@ -141,9 +148,4 @@ async function containsUtf16(file: string, text: string): Promise<boolean> {
 
 function looksLikeText(head: Buffer): boolean {
   return head.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || b >= 0x20);
-}
-
-function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 80);
 }

@@ -7,7 +7,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError } from '../reports/args.js';
 import { build, type Plugin } from 'esbuild';
 import { compileTemplates, TemplateError, type TemplateSources } from '../render/card-html.js';
 import { readTemplateSources } from '../reports/cards/template-folder.js';
@@ -93,14 +93,20 @@ function cardTemplates(sources: TemplateSources): Plugin {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  let values;
+  try {
+    ({ values } = parseOptions(process.argv.slice(2), {
       'local-office-js': { type: 'boolean' },
       origin: { type: 'string' },
       'out-dir': { type: 'string' },
       templates: { type: 'string' },
-    },
-  });
+    }));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`错误：${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
   if (values.origin && !/^https:\/\/[^/]+/.test(values.origin)) {
     console.error(`--origin 必须是 https:// 开头的地址，收到"${values.origin}"`);
     process.exitCode = 2;

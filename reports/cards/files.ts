@@ -1,6 +1,7 @@
 // File names built from what clerks typed, and writes that never leave a half-written file.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FileAccessError } from '../file-errors.js';
 
 /**
  * Keeps letters, digits (any script) and - _ . ( ) ·; anything else (path separators, quotes,
@@ -33,7 +34,11 @@ export function noticeFileName(card: {
 
 /** Writes beside the target, then renames over it: a reader never sees half a file. */
 export function writeFileAtomic(file: string, data: Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    throw new FileAccessError(error, path.dirname(file), 'write');
+  }
   const temp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
@@ -43,6 +48,7 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    // Named by the file the clerk asked for, not the temporary one beside it.
+    throw new FileAccessError(error, file, 'write');
   }
 }

@@ -1,13 +1,22 @@
 // `twelve notices`: a 《记分告知卡》 for every counted entry in a period, one PDF per card plus
 // one merged PDF to print.
 import path from 'node:path';
-import { noticeCards, parseIsoArg, parseWorkbook, score } from '../../core/index.js';
-import { asOfArg, parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import { noticeCards, parseWorkbook, score } from '../../core/index.js';
+import {
+  asOfArg,
+  dateArg,
+  outDirArg,
+  parseCommandArgs,
+  UsageError,
+  workbookArg,
+  type Io,
+} from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
 import { noticeFileName } from '../cards/files.js';
 import { runNoticeMail } from '../mail/notice-mailing.js';
+import { mailSettings } from '../mail/mail-run.js';
 import { progressBar } from '../cards/progress.js';
 import { openCardSession } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
@@ -29,13 +38,18 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
   });
   if (!values.mail && (values.send || values.resend || values.outbox || values['smtp-config']))
     throw new UsageError('--outbox、--send、--resend、--smtp-config 须与 --mail 一起使用');
-  const file = workbookArg(positionals);
   const asOf = asOfArg(values['as-of']);
-  const since = dateOption('--since', values.since);
-  const until = dateOption('--until', values.until) ?? asOf;
+  const since = values.since === undefined ? null : dateArg('--since', values.since);
+  const until = values.until === undefined ? asOf : dateArg('--until', values.until);
   if (since !== null && since > until)
     throw new UsageError(`--since ${since} 晚于 --until ${until}`);
-  const outDir = path.resolve(values.out ?? 'out');
+  const outDir = outDirArg(values.out, 'out');
+  if (values.mail) {
+    outDirArg(values.outbox, 'outbox', '--outbox');
+    // A settings mistake is told now, not after every card has been made.
+    mailSettings({ ...values, out: values.outbox });
+  }
+  const file = workbookArg(positionals, io);
 
   const result = score(parseWorkbook(await readWorkbook(file)), asOf);
   const cards = noticeCards(result, { since, until });
@@ -84,11 +98,4 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
     : 0;
   const status = reportProblems(result.problems, io);
   return mailed !== 0 ? mailed : status;
-}
-
-function dateOption(name: string, value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const iso = parseIsoArg(value);
-  if (!iso) throw new UsageError(`${name} 的日期"${value}"无效，应如 2026-11-25`);
-  return iso;
 }

@@ -1,12 +1,14 @@
 // `twelve quarterly`: the 《记分汇总公示卡》 of a quarter, the internal and the upward version.
 import path from 'node:path';
+import { parseWorkbook, quarterlySummary, type QuarterlyVersion } from '../../core/index.js';
 import {
-  parseWorkbook,
-  quarterlySummary,
-  quarterRange,
-  type QuarterlyVersion,
-} from '../../core/index.js';
-import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+  outDirArg,
+  parseCommandArgs,
+  quarterArg,
+  unfinishedQuarterLine,
+  workbookArg,
+  type Io,
+} from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
@@ -28,11 +30,11 @@ export async function runQuarterly(args: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     templates: { type: 'string' },
   });
-  const file = workbookArg(positionals);
-  if (values.quarter === undefined) throw new UsageError('请用 --quarter 指定季度，如 2026Q3');
-  const range = quarterRange(values.quarter);
-  if (!range) throw new UsageError(`季度"${values.quarter}"的格式不对，应如 2026Q3`);
-  const outDir = path.resolve(values.out ?? 'out');
+  const range = quarterArg(values.quarter);
+  const outDir = outDirArg(values.out, 'out');
+  const file = workbookArg(positionals, io);
+  const unfinished = unfinishedQuarterLine(range);
+  if (unfinished) io.out.write(unfinished + '\n');
   const parsed = parseWorkbook(await readWorkbook(file));
   const summary = quarterlySummary(parsed, range.quarter);
 

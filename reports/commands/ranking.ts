@@ -1,7 +1,14 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
 import path from 'node:path';
-import { parseMonth, parseWorkbook } from '../../core/index.js';
-import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import { parseWorkbook, rankingDate } from '../../core/index.js';
+import {
+  futureRankingLine,
+  monthArg,
+  outDirArg,
+  parseCommandArgs,
+  workbookArg,
+  type Io,
+} from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
@@ -18,13 +25,13 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     templates: { type: 'string' },
   });
-  const file = workbookArg(positionals);
-  if (values.month === undefined) throw new UsageError('请用 --month 指定月份，如 2026-11');
-  const ym = parseMonth(values.month);
-  if (!ym) throw new UsageError(`月份"${values.month}"的格式不对，应如 2026-11`);
-  const month = `${ym.year}-${String(ym.month).padStart(2, '0')}`;
-  const outDir = path.resolve(values.out ?? 'out');
+  const month = monthArg(values.month);
+  const outDir = outDirArg(values.out, 'out');
+  const file = workbookArg(positionals, io);
   const parsed = parseWorkbook(await readWorkbook(file));
+  const [year, m] = month.split('-').map(Number);
+  const future = futureRankingLine(month, rankingDate(parsed.settings, year, m));
+  if (future) io.out.write(future + '\n');
 
   const pdf = await asUsageErrors(() =>
     renderRanking(parsed, month, { templatesDir: values.templates ?? null }),

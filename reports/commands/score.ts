@@ -15,7 +15,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
   });
-  const file = workbookArg(positionals);
+  const file = workbookArg(positionals, io);
   const asOf = asOfArg(values['as-of']);
   const result = scoreWorkbook(await readWorkbook(file), asOf);
   io.out.write(
