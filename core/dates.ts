@@ -123,8 +123,7 @@ export function quarterRange(
   text: string,
 ): { quarter: string; start: IsoDate; end: IsoDate } | null {
   const t = normalize(text);
-  const m =
-    /^(\d{4})[-\s]?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年?第?([1-4一二三四])季度?$/.exec(t);
+  const m = /^(\d{4})[-\s]?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年?第?([1-4一二三四])季度?$/.exec(t);
   if (!m) return null;
   const y = Number(m[1]);
   const q = QUARTER_NUMBERS[m[2]] ?? Number(m[2]);

@@ -7,6 +7,7 @@ export { quarterlySummary } from './quarter.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
 export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';
+export { warningLabel, warningAfterSteps, type WarningLabel } from './warning.js';
 export {
   summaryRows,
   problemRows,
@@ -46,6 +47,8 @@ export {
   quarterlyView,
   rankingView,
   signed,
+  typographicQuotes,
+  REWARD_NOTICE_TITLE,
   NOTICE_TITLE,
   QUARTERLY_TITLE,
   RANKING_TITLE,

@@ -2,6 +2,7 @@
 import type { Level, ParsedWorkbook, QuarterRow, QuarterSummary } from './types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
+import { warningLabel } from './warning.js';
 
 export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): QuarterSummary {
   const range = quarterRange(quarter);
@@ -23,6 +24,7 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
       cancelled: sum(steps.filter((s) => s.requested < 0).map((s) => -s.applied)),
       balance: m.balance,
       level: m.level,
+      warning: warningLabel(m),
       entries,
     });
   }

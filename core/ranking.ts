@@ -3,6 +3,7 @@ import type { IsoDate, ParsedWorkbook, Ranking, RankingRow, Settings } from './t
 import { daysInMonth, isoOf } from './dates.js';
 import { assignRanks, score } from './score.js';
 import { ACTIONS, BOTTOM_TALK } from './levels.js';
+import { warningLabel } from './warning.js';
 
 /** The month's ranking day (设置!每月调整日, the month's last day where it has fewer days). */
 export function rankingDate(settings: Settings, year: number, month: number): IsoDate {
@@ -20,6 +21,7 @@ export function monthlyRanking(parsed: ParsedWorkbook, year: number, month: numb
       balance: m.balance,
       level: m.level,
       bottom: false,
+      warning: warningLabel(m),
     })),
   );
   markBottom(rows, bottomCount);

@@ -16,7 +16,7 @@ export const SUMMARY_COLUMNS = [
   { header: '本季度奖励分', width: 13 },
   { header: '实际销分', width: 10 },
   { header: '季度末积分', width: 11 },
-  { header: '状态', width: 8 },
+  { header: '季度末等级', width: 11 },
   { header: '可否推荐评先评优', width: 17 },
 ] as const;
 

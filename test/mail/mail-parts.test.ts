@@ -113,7 +113,9 @@ describe('SMTP settings', () => {
     expect(() =>
       loadSmtpConfig({ env: { TWELVE_SMTP_HOST: 'h', TWELVE_SMTP_PORT: '99999' } }),
     ).toThrow(/环境变量 TWELVE_SMTP_PORT 的值"99999"/);
-    expect(() => loadSmtpConfig({ file: '/nonexistent/smtp.json', env: {} })).toThrow(/找不到"\/nonexistent\/smtp.json"/);
+    expect(() => loadSmtpConfig({ file: '/nonexistent/smtp.json', env: {} })).toThrow(
+      /找不到"\/nonexistent\/smtp.json"/,
+    );
   });
 
   it('are described without the password, and a readable file holding one is pointed out', () => {
