@@ -1,6 +1,8 @@
 // Writes generated sheet specs to a real .xlsx as Excel would save it: date cells with a date
 // format, column widths, a bold header and the view frozen beneath it, a merged title banner.
+import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { SheetSpec } from './generate-unit.js';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -50,6 +52,27 @@ async function writeInMemory(
     style(ws, spec);
   }
   await workbook.xlsx.writeFile(file);
+  if (options.created) await stampZipEntries(file, options.created);
+}
+
+/**
+ * exceljs stamps every part inside the zip with the time of writing, so the same workbook
+ * written twice differs in bytes (and git sees the committed sample modified). Re-stamping
+ * every part with the workbook's own date makes the file a function of its content.
+ */
+async function stampZipEntries(file: string, date: Date): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const stamped = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    stamped.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  const bytes = await stamped.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
+  await writeFile(file, bytes);
 }
 
 async function writeStreaming(
