@@ -77,6 +77,7 @@ export default async function bench(): Promise<void> {
       password: null,
       from: 'dangwei@example.cn',
       timeoutMs: 5000,
+      replyTimeoutMs: 600_000,
       retries: 0,
       retryDelayMs: 0,
       file: null,

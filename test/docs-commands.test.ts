@@ -135,7 +135,7 @@ function run(part: string, cwd: string) {
       "<div class='red-head'>{{unit}}（本单位）</div>",
     );
   }
-  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
   for (const key of Object.keys(env)) if (key.startsWith('TWELVE_SMTP')) delete env[key];
   return spawnSync('bash', ['-c', part], { cwd, env, encoding: 'utf8', timeout: 240_000 });
 }

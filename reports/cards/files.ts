@@ -1,6 +1,5 @@
 // File names built from what clerks typed, and writes that never leave a half-written file.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic as writeAtomic, type AtomicOptions } from '../atomic-write.js';
 import { FileAccessError } from '../file-errors.js';
 
 /**
@@ -33,22 +32,15 @@ export function noticeFileName(card: {
 }
 
 /** Writes beside the target, then renames over it: a reader never sees half a file. */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
+export function writeFileAtomic(
+  file: string,
+  data: Uint8Array | string,
+  options?: AtomicOptions,
+): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    writeAtomic(file, data, options);
   } catch (error) {
-    throw new FileAccessError(error, path.dirname(file), 'write');
-  }
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    // Named by the file the clerk asked for, not the temporary one beside it.
+    // Told by the file the clerk asked for (not the temporary one beside it), in Chinese.
     throw new FileAccessError(error, file, 'write');
   }
 }

@@ -34,10 +34,10 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
  */
 export async function composeMail(
   mail: OutgoingMail,
-  options: { draft: boolean },
+  options: { draft: boolean; messageId?: string },
 ): Promise<ComposedMail> {
   const domain = mail.from.address?.split('@')[1] ?? 'twelve-points.invalid';
-  const messageId = `<${randomUUID()}@${domain}>`;
+  const messageId = options.messageId ?? `<${randomUUID()}@${domain}>`;
   const composer = new MailComposer({
     from: mail.from.address ? { name: mail.from.name, address: mail.from.address } : undefined,
     to: mail.to,

@@ -136,6 +136,18 @@ export function reportDelivery(
         `发送失败：${result.failure.line}。邮件保留在 ${rel(result.eml)}，已记入 ${rel(run.log.file)}\n`,
       );
       return false;
+    case 'unconfirmed': {
+      const r = result.record;
+      const what_ = `${what}（邮件编号 ${r.messageId}）`;
+      const told = result.earlier
+        ? `${what_}上次于 ${localTime(r.time)} 开始发送，但没有得到邮件服务器的确认（${r.status === 'sending' ? '发送中断' : '邮件已交出，等不到答复'}），本次未重发`
+        : `发送结果不明：${result.failure?.line ?? '没有收到邮件服务器的确认'}。${what_}保留在 ${rel(result.eml)}`;
+      io.err.write(
+        `${told}。请先向 ${r.recipients.join('、')} 确认是否收到，或在发件邮箱的“已发送”文件夹中查找这封邮件；` +
+          `确认没有收到后，加 --resend 重新运行（邮件编号不变，对方可据此认出是同一封）\n`,
+      );
+      return false;
+    }
   }
 }
 

@@ -71,6 +71,9 @@ export async function mailNotices(
       reportDelivery(result, what, run, io);
       if (result.status === 'failed' && SERVER_FAILURES.has(result.failure.kind))
         stopped = '邮件服务器出错，本次未发送';
+      // A server that takes a message and never answers would do it to the next one too.
+      if (result.status === 'unconfirmed' && !result.earlier)
+        stopped = '上一封没有得到邮件服务器的确认，本次未发送';
     }
   }
 
@@ -79,13 +82,17 @@ export async function mailNotices(
   const parts = [done];
   if (count('skipped')) parts.push(`此前已发送、未重复发送 ${count('skipped')} 封`);
   if (count('failed')) parts.push(`发送失败 ${count('failed')} 封`);
+  if (count('unconfirmed')) parts.push(`结果不明、未重发 ${count('unconfirmed')} 封`);
   if (notSent.length) parts.push(`未发送 ${notSent.length} 张`);
   io.out.write(`告知卡邮件：${parts.join('，')}（发件箱 ${run.outDir}）\n`);
   for (const { card, reason } of notSent)
     io.out.write(`  未发送：${card.card.memberName}（${card.card.view.number}）— ${reason}\n`);
 
   const reachedAll = results.every(
-    (r) => r.status !== 'failed' && !(r.status === 'sent' && r.record.rejected.length > 0),
+    (r) =>
+      r.status !== 'failed' &&
+      r.status !== 'unconfirmed' &&
+      !(r.status === 'sent' && r.record.rejected.length > 0),
   );
   return { results, notSent, exitCode: reachedAll && !stopped ? 0 : SEND_FAILED };
 }

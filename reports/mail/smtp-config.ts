@@ -15,8 +15,13 @@ export interface SmtpConfig {
   password: string | null;
   /** The sender address; the unit's name is the display name. */
   from: string | null;
-  /** Connection, greeting and idle timeout, each. */
+  /** Connecting and the server's greeting, each: before anything is sent. */
   timeoutMs: number;
+  /**
+   * Every later reply, the one to the end of the message above all: RFC 5321 §4.5.3.2 asks
+   * at least 5 minutes for commands and 10 for that one, so 10 by default.
+   */
+  replyTimeoutMs: number;
   /** Further attempts after a transient failure. */
   retries: number;
   /** Wait before the first retry; doubled for each next one. */
@@ -38,6 +43,7 @@ const ENV = {
   password: 'TWELVE_SMTP_PASSWORD',
   from: 'TWELVE_SMTP_FROM',
   timeoutSeconds: 'TWELVE_SMTP_TIMEOUT',
+  replyTimeoutSeconds: 'TWELVE_SMTP_REPLY_TIMEOUT',
   retries: 'TWELVE_SMTP_RETRIES',
   retryDelaySeconds: 'TWELVE_SMTP_RETRY_DELAY',
 } as const;
@@ -79,6 +85,7 @@ export function loadSmtpConfig(source: ConfigSource = {}): SmtpConfig | null {
     password: raw.password === undefined ? null : String(raw.password),
     from: raw.from === undefined ? null : text(raw.from),
     timeoutMs: 1000 * number(raw.timeoutSeconds, 30, where.timeoutSeconds),
+    replyTimeoutMs: 1000 * number(raw.replyTimeoutSeconds, 600, where.replyTimeoutSeconds),
     retries: integer(raw.retries, 2, 0, 10, where.retries),
     retryDelayMs: 1000 * number(raw.retryDelaySeconds, 2, where.retryDelaySeconds),
     file,

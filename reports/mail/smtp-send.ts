@@ -1,6 +1,7 @@
-// Hands finished .eml bytes to an SMTP server, retrying what may pass on a second try, and
-// turns every failure into one Chinese line a clerk can act on.
-import nodemailer from 'nodemailer';
+// Hands finished .eml bytes to an SMTP server, retrying only what cannot have been delivered,
+// and turns every failure into one Chinese line a clerk can act on.
+import { Readable } from 'node:stream';
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { SmtpConfig } from './smtp-config.js';
 
 export interface Envelope {
@@ -25,6 +26,8 @@ export type FailureKind =
   | 'tls'
   | 'dropped'
   | 'rejected'
+  /** All of it handed over, no answer: it may have been accepted, so it is not retried. */
+  | 'unconfirmed'
   | 'other';
 
 export class SendFailure extends Error {
@@ -37,6 +40,11 @@ export class SendFailure extends Error {
   ) {
     super(line);
     this.name = 'SendFailure';
+  }
+
+  /** The server may have accepted the message: sending again could deliver it twice. */
+  get unconfirmed(): boolean {
+    return this.kind === 'unconfirmed';
   }
 }
 
@@ -56,44 +64,40 @@ export interface RetryHooks {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** How far one attempt got: what decides whether the server may have taken the message. */
+interface Progress {
+  /** Connected and greeted: a timeout from here on is a reply timeout. */
+  greeted: boolean;
+  /** The server answered DATA with 354 and took the first bytes. */
+  started: boolean;
+  /** Every byte handed over, the terminating <CRLF>.<CRLF> with them: the server may accept. */
+  handedOver: boolean;
+}
+
 /**
- * One SMTP session for a run: messages share one pooled connection (a server's greeting
- * costs ~100 ms or more per connection), re-opened by nodemailer after a failure.
+ * One SMTP session for a run: messages share one connection (a server's greeting costs
+ * ~100 ms or more), opened again after a failure. Sending is at most once: a message is
+ * retried only where the server cannot have accepted it (nothing or part of it sent, or a
+ * reply that refuses it); once all of it is handed over, a lost or late answer is reported
+ * as unconfirmed, never retried (RFC 5321 §4.5.3.2.6: a spurious timeout there "would
+ * typically result in delivery of multiple copies of the message").
  */
 export class SmtpSender {
-  private readonly transport;
+  private open: SMTPConnection | null = null;
 
-  constructor(readonly config: SmtpConfig) {
-    this.transport = nodemailer.createTransport({
-      pool: true,
-      maxConnections: 1,
-      host: config.host,
-      port: config.port,
-      secure: config.tls === 'ssl',
-      requireTLS: config.tls === 'starttls',
-      ignoreTLS: config.tls === 'none',
-      auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
-      connectionTimeout: config.timeoutMs,
-      greetingTimeout: config.timeoutMs,
-      socketTimeout: config.timeoutMs,
-      // Nothing is logged: the SMTP dialogue carries the login.
-      logger: false,
-      debug: false,
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    });
-  }
+  constructor(readonly config: SmtpConfig) {}
 
-  /** Sends, retrying transient failures with doubling waits; throws a SendFailure at the end. */
+  /** Sends, retrying what is safe to retry with doubling waits; throws a SendFailure at the end. */
   async send(envelope: Envelope, raw: Buffer, hooks: RetryHooks = {}): Promise<SendReceipt> {
     const { config } = this;
     const sleep = hooks.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 1; ; attempt++) {
+      const progress: Progress = { greeted: false, started: false, handedOver: false };
       try {
-        return { ...(await this.sendOnce(envelope, raw)), attempts: attempt };
+        return { ...(await this.sendOnce(envelope, raw, progress)), attempts: attempt };
       } catch (error) {
-        const failure = classify(error as SmtpError, config);
-        if (!failure.transient || attempt > config.retries)
+        const failure = judge(error as SmtpError, config, progress);
+        if (failure.unconfirmed || !failure.transient || attempt > config.retries)
           throw new SendFailure(failure.kind, failure.line, failure.transient, attempt);
         const delay = config.retryDelayMs * 2 ** (attempt - 1);
         hooks.onRetry?.(failure, attempt, delay);
@@ -103,26 +107,145 @@ export class SmtpSender {
   }
 
   close(): void {
-    this.transport.close();
+    this.open?.close();
+    this.open = null;
   }
 
-  private async sendOnce(envelope: Envelope, raw: Buffer) {
-    const info = await this.transport.sendMail({
-      envelope: { from: envelope.from, to: envelope.to },
-      raw,
-    });
-    return {
-      accepted: info.accepted.map(address),
-      rejected: info.rejected.map(address),
-      response: info.response,
-    };
+  private async sendOnce(envelope: Envelope, raw: Buffer, progress: Progress) {
+    const reused = this.open !== null;
+    try {
+      return await this.transmit(await this.connection(progress), envelope, raw, progress);
+    } catch (error) {
+      // A server may close a connection left idle between two messages; nothing of this one
+      // went out, so it goes over a new connection, as part of the same attempt.
+      if (!reused || progress.started || !isConnectionLoss(error as SmtpError)) throw error;
+      return await this.transmit(await this.connection(progress), envelope, raw, progress);
+    }
   }
+
+  private async connection(progress: Progress): Promise<SMTPConnection> {
+    if (this.open) {
+      progress.greeted = true;
+      return this.open;
+    }
+    const { config } = this;
+    const connection = new SMTPConnection({
+      host: config.host,
+      port: config.port,
+      secure: config.tls === 'ssl',
+      requireTLS: config.tls === 'starttls',
+      ignoreTLS: config.tls === 'none',
+      // Nothing is sent before the greeting, so giving up early costs nothing but a retry:
+      // a clerk learns of a wrong host or port in seconds, not the RFC's 5 minutes.
+      connectionTimeout: config.timeoutMs,
+      greetingTimeout: config.timeoutMs,
+      // From the greeting on, every reply, the one to the end of the data above all.
+      socketTimeout: config.replyTimeoutMs,
+      // Nothing is logged: the SMTP dialogue carries the login.
+      logger: false,
+      debug: false,
+    });
+    // While connecting, errors come as events (a refused connection, a timeout); later they
+    // reach the send callback, and one on an idle connection only ends it.
+    let failed: (error: Error) => void = () => undefined;
+    connection.on('error', (error) => failed(error));
+    connection.once('end', () => {
+      if (this.open === connection) this.open = null;
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        failed = reject;
+        connection.connect((error) => (error ? reject(error) : resolve()));
+      });
+      progress.greeted = true;
+      const allowsAuth = (connection as unknown as { allowsAuth?: boolean }).allowsAuth;
+      if (config.user && allowsAuth) {
+        const credentials = { user: config.user, pass: config.password ?? '' };
+        await new Promise<void>((resolve, reject) => {
+          failed = reject;
+          connection.login(credentials, (error) => (error ? reject(error) : resolve()));
+        });
+      }
+    } catch (error) {
+      connection.close();
+      throw error;
+    } finally {
+      failed = () => undefined;
+    }
+    this.open = connection;
+    return connection;
+  }
+
+  private transmit(
+    connection: SMTPConnection,
+    envelope: Envelope,
+    raw: Buffer,
+    progress: Progress,
+  ): Promise<{ accepted: string[]; rejected: string[]; response: string }> {
+    // Read only once the server said 354; ended once the last byte went to the dot-stuffer,
+    // which writes the terminator right after.
+    const message = new Readable({
+      read() {
+        progress.started = true;
+        this.push(raw);
+        this.push(null);
+      },
+    });
+    message.once('end', () => (progress.handedOver = true));
+    return new Promise((resolve, reject) =>
+      connection.send({ from: envelope.from, to: envelope.to }, message, (error, info) => {
+        if (error) {
+          // A new connection for the next message: the session's state is unknown.
+          if (this.open === connection) this.open = null;
+          connection.close();
+          return reject(error);
+        }
+        resolve({
+          accepted: info.accepted.map(address),
+          rejected: info.rejected.map(address),
+          response: info.response,
+        });
+      }),
+    );
+  }
+}
+
+/** A failure of one attempt, judged by how far it got. */
+function judge(error: SmtpError, config: SmtpConfig, progress: Progress): SendFailure {
+  // A reply that refuses the message is certain, whenever it comes.
+  if (progress.handedOver && error.responseCode === undefined) return unconfirmed(error, config);
+  return classify(error, config, progress.greeted);
+}
+
+function unconfirmed(error: SmtpError, config: SmtpConfig): SendFailure {
+  const server = `${config.host}:${config.port}`;
+  const system = error.originalCode ?? error.code;
+  const why =
+    error.code === 'ETIMEDOUT' || system === 'ETIMEDOUT'
+      ? `等了 ${seconds(config.replyTimeoutMs)}没有答复`
+      : '连接中断';
+  return new SendFailure(
+    'unconfirmed',
+    `邮件已全部交给邮件服务器 ${server}，但没有收到它的确认（${why}），不能确定对方是否已收到，为免重复未自动重发`,
+    false,
+  );
+}
+
+function isConnectionLoss(error: SmtpError): boolean {
+  const system = error.originalCode ?? error.code;
+  return (
+    error.responseCode === undefined &&
+    (error.code === 'ECONNECTION' ||
+      error.code === 'ESOCKET' ||
+      system === 'ECONNRESET' ||
+      system === 'EPIPE')
+  );
 }
 
 const address = (a: string | { address: string }) => (typeof a === 'string' ? a : a.address);
 
 /** Which kind of failure, whether a retry may help, and what the clerk should do. */
-export function classify(error: SmtpError, config: SmtpConfig): SendFailure {
+export function classify(error: SmtpError, config: SmtpConfig, greeted = false): SendFailure {
   const server = `${config.host}:${config.port}`;
   const reply = error.response ? `（服务器答复：${oneLine(error.response)}）` : '';
   const code = error.responseCode;
@@ -158,6 +281,12 @@ export function classify(error: SmtpError, config: SmtpConfig): SendFailure {
       `找不到邮件服务器 ${config.host}：请检查服务器地址（TWELVE_SMTP_HOST）和网络`,
       system === 'EAI_AGAIN',
     );
+  if ((error.code === 'ETIMEDOUT' || system === 'ETIMEDOUT') && greeted)
+    return new SendFailure(
+      'timeout',
+      `邮件服务器 ${server} 超过 ${seconds(config.replyTimeoutMs)}没有答复：请稍后再试`,
+      true,
+    );
   if (error.code === 'ETIMEDOUT' || system === 'ETIMEDOUT')
     return new SendFailure(
       'timeout',
@@ -183,6 +312,11 @@ export function classify(error: SmtpError, config: SmtpConfig): SendFailure {
       temporary,
     );
   return new SendFailure('other', `发送失败：${oneLine(error.message)}`, false);
+}
+
+/** 600000 -> "10 分钟", 2500 -> "2.5 秒" */
+function seconds(ms: number): string {
+  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} 分钟` : `${ms / 1000} 秒`;
 }
 
 function oneLine(text: string): string {
