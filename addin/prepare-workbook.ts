@@ -5,7 +5,9 @@
 // a dropdown only where the column has no data validation yet.
 import { blankWorkbook, type BlankSheet, type CellValue, type SheetData } from '../core/index.js';
 import {
+  ATTENDANCE_COLUMNS,
   LEDGER_COLUMNS,
+  RECORD_COLUMNS,
   ROSTER_COLUMNS,
   RULE_COLUMNS,
   SETTINGS_COLUMNS,
@@ -22,6 +24,8 @@ import { writeSheets } from './write-sheets.js';
 const ROLES: Record<string, { role: SheetRole; specs: readonly ColumnSpec[] }> = {
   党员名册: { role: 'roster', specs: ROSTER_COLUMNS },
   记分台账: { role: 'ledger', specs: LEDGER_COLUMNS },
+  会议签到: { role: 'attendance', specs: ATTENDANCE_COLUMNS },
+  处置记录: { role: 'records', specs: RECORD_COLUMNS },
   微心愿: { role: 'wishes', specs: WISH_COLUMNS },
   记分规则: { role: 'rules', specs: RULE_COLUMNS },
   设置: { role: 'settings', specs: SETTINGS_COLUMNS },

@@ -1,15 +1,18 @@
 /// <reference types="office-js" />
-// 检查并评分: read the clerk's sheets, score them with the core, write 积分汇总 and 校验结果.
+// 检查并评分: read the clerk's sheets, score them with the core, write 积分汇总, 待办事项 and
+// 校验结果 (the tool's own sheets, regenerated on every run).
 // Three phases as Office add-ins do it (queue, sync, read), and a constant number of syncs
 // whatever the workbook's size: names, input sheets, one write batch (more only where the
 // 5 MB limit of Excel on the web forces it).
 import {
   PROBLEMS_SHEET,
   SUMMARY_SHEET,
+  TODO_SHEET,
   UnusableWorkbookError,
   problemRows,
   scoreWorkbook,
   summaryRows,
+  todoRows,
   type IsoDate,
   type Problem,
   type ScoreResult,
@@ -51,6 +54,7 @@ export async function scoreOpenWorkbook(
     context,
     [
       { name: SUMMARY_SHEET, rows: summaryRows(result) },
+      { name: TODO_SHEET, rows: todoRows(result) },
       { name: PROBLEMS_SHEET, rows: problemRows(result.problems) },
     ],
     names,

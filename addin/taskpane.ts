@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-// The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, the problem list
+// The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, 待办, the problem list
 // (a click selects the cell), a member's notice-card preview and 准备台账. Text only ever goes
 // in through textContent; the card goes into a sandboxed iframe that can run no script.
 import {
@@ -14,6 +14,7 @@ import {
 import { latestNoticeCards, type NoticeRenderer } from './card-preview.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
+import { showTodoList } from './todo-list.js';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -65,7 +66,7 @@ export function mountTaskPane(
       const preview = renderNotice ? showPreview(doc, outcome.result, renderNotice, say) : null;
       showResult(doc, outcome.result, run, say, preview);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      say(`已完成（${seconds} 秒）：结果写入“积分汇总”和“校验结果”两张表。`);
+      say(`已完成（${seconds} 秒）：结果写入“积分汇总”“待办事项”和“校验结果”三张表。`);
     }),
   );
   prepareButton.addEventListener('click', () =>
@@ -143,6 +144,8 @@ function showResult(
       : []),
   );
   talkSection.hidden = talks.length === 0;
+
+  showTodoList(doc.querySelector('#todo') as HTMLElement, result, run, say, MAX_ITEMS);
 
   const problemSection = doc.querySelector('#problems') as HTMLElement;
   problemSection.querySelector('ol')!.replaceChildren(

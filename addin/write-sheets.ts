@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-// Writes the tool's own sheets (积分汇总, 校验结果) in as few batches as the 5 MB limit allows,
+// Writes the tool's own sheets (积分汇总, 待办事项, 校验结果) in as few batches as the 5 MB limit allows,
 // with calculation suspended while each batch writes. Only these sheets are ever written:
 // a clerk's cells are never touched.
 import type { CellValue } from '../core/index.js';

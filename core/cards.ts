@@ -16,6 +16,7 @@ import { LEVEL_LABELS, levelOf } from './levels.js';
 import { chineseDate } from './dates.js';
 import { entryState } from './score.js';
 import { warningAfterSteps } from './warning.js';
+import { revokedOnReview } from './entry-state.js';
 
 export const NOTICE_TITLE = '机关党员“十二分制”记分告知卡';
 export const REWARD_NOTICE_TITLE = '机关党员“十二分制”奖励分告知卡';
@@ -62,6 +63,10 @@ export interface NoticeCardView {
   awardText: string;
   reviewDays: number;
   reviewText: string;
+  /** The review of this entry, where one was asked for: what was asked and what came of it. */
+  review: { text: string } | null;
+  /** 撤销 on review: the card tells the member the points are withdrawn and the new balance. */
+  withdrawn: boolean;
   /** Where the card came from: sheet and row, for the clerk. */
   source: string;
 }
@@ -94,21 +99,65 @@ export function cardNumber(entry: Entry, wishesSheet: string | null): string {
   return `〔${year}〕${prefix}${row}号`;
 }
 
-/** One notice card per counted entry in [since, until], in date order then row order. */
+/**
+ * One notice card per counted entry in [since, until], in date order then row order; and one
+ * for each entry withdrawn on review by the as-of date, printed again to tell the member.
+ */
 export function noticeCards(result: ScoreResult, options: NoticeOptions = {}): NoticeCard[] {
   const { since = null, until = null } = options;
   const cards: NoticeCard[] = [];
   const byMember = new Map(result.members.map((m) => [m.member, m]));
   for (const entry of result.entries) {
-    if (entryState(entry, result.asOf) !== 'counted') continue;
+    const state = entryState(entry, result.asOf);
+    const withdrawn = state === 'revoked' && revokedOnReview(entry, result.asOf);
+    if (state !== 'counted' && !withdrawn) continue;
     if (since !== null && entry.date < since) continue;
     if (until !== null && entry.date > until) continue;
     const member = byMember.get(entry.member);
-    const step = member?.steps.find((s) => s.entryKey === entry.key);
-    if (!member || !step) continue;
-    cards.push(noticeCard(entry, step, member, result));
+    if (!member) continue;
+    const step = withdrawn
+      ? withdrawnStep(entry, member)
+      : member.steps.find((s) => s.entryKey === entry.key);
+    if (!step) continue;
+    cards.push(noticeCard(entry, step, member, result, withdrawn));
   }
   return cards;
+}
+
+/** The balance once the entry is withdrawn: as it stood on the day of the review decision. */
+function withdrawnStep(entry: Entry, member: MemberResult): Step {
+  const decided = entry.review?.decided ?? null;
+  let after = member.balance;
+  if (decided !== null) {
+    after = 0;
+    for (const s of member.steps) if (s.date <= decided) after = s.after;
+  }
+  return {
+    entryKey: entry.key,
+    date: entry.date,
+    requested: entry.points,
+    applied: 0,
+    before: after,
+    after,
+    actions: [],
+  };
+}
+
+const OUTCOME_TEXT = { upheld: '维持原记分', changed: '变更', revoked: '撤销本次记分' } as const;
+
+/** What the card says of the entry's review at the as-of date; null where none was asked. */
+function reviewLine(entry: Entry, step: Step, asOf: IsoDate, withdrawn: boolean): string | null {
+  const r = entry.review;
+  if (!r || (r.applied !== null && r.applied > asOf)) return null;
+  const asked = r.applied ? `本人于${chineseDate(r.applied)}申请复核` : '本人申请复核';
+  const decidedBy = r.outcome !== null && (r.decided === null || r.decided <= asOf);
+  if (!decidedBy) return `${asked}，复核期间本次记分照常有效（复核中）。`;
+  const when = r.decided ? `党工委于${chineseDate(r.decided)}作出复核决定` : '党工委已作出复核决定';
+  if (withdrawn)
+    return `${asked}，${when}：${OUTCOME_TEXT.revoked}，原记 ${signed(entry.points)} 分不再计入，撤销后积分为 ${step.after} 分。`;
+  if (r.outcome === 'changed')
+    return `${asked}，${when}：${OUTCOME_TEXT.changed}，本卡按变更后的情形和分值记分（经复核变更）。`;
+  return `${asked}，${when}：${OUTCOME_TEXT.upheld}。`;
 }
 
 function noticeCard(
@@ -116,6 +165,7 @@ function noticeCard(
   step: Step,
   member: MemberResult,
   result: ScoreResult,
+  withdrawn = false,
 ): NoticeCard {
   const settings = result.settings;
   const reward = entry.points < 0;
@@ -126,7 +176,10 @@ function noticeCard(
     title: reward ? REWARD_NOTICE_TITLE : NOTICE_TITLE,
     unit: unitName(settings),
     number: cardNumber(entry, result.sheets.wishes),
-    issueDate: chineseDate(entry.noticeDate ?? result.asOf),
+    // A card printed again to tell the outcome of a review is dated on that decision.
+    issueDate: chineseDate(
+      (withdrawn ? entry.review?.decided : entry.noticeDate) ?? entry.noticeDate ?? result.asOf,
+    ),
     member: memberView(member.member),
     entry: {
       date: chineseDate(entry.date),
@@ -135,11 +188,13 @@ function noticeCard(
       norm: typographicQuotes(entry.rule.norm),
       variant: entry.variantText || entry.rule.variant || '—',
       facts: entry.note || wishFacts(entry) || '—',
-      status: statusLabel(entry),
+      status: withdrawn ? '经复核撤销' : reviewStatus(entry, result.asOf) || statusLabel(entry),
     },
     reward,
     points: String(Math.abs(entry.points)),
-    effect: effectText(entry, step, floor),
+    effect: withdrawn
+      ? `经复核撤销，本次记分不再计入，撤销后积分为 ${step.after} 分。`
+      : effectText(entry, step, floor),
     before: step.before,
     after: step.after,
     level: LEVEL_LABELS[afterLevel],
@@ -153,7 +208,13 @@ function noticeCard(
     awardEligible: step.after === 0,
     awardText: awardText(step, floor),
     reviewDays: settings.reviewDays,
-    reviewText: `如对本次记分有异议，可自收到本卡之日起 ${settings.reviewDays} 日内向党工委书面申请复核；逾期未申请的，视为无异议。`,
+    reviewText: withdrawn
+      ? '本卡告知复核结果，原告知卡所记分数作废。'
+      : `如对本次记分有异议，可自收到本卡之日起 ${settings.reviewDays} 日内向党工委书面申请复核；逾期未申请的，视为无异议。`,
+    review: ((text) => (text === null ? null : { text }))(
+      reviewLine(entry, step, result.asOf, withdrawn),
+    ),
+    withdrawn,
     source: `${entry.source.sheet} 第${entry.source.row ?? ''}行`,
   };
   return {
@@ -164,6 +225,14 @@ function noticeCard(
     date: entry.date,
     row: `${isWish ? '微心愿' : ''}${entry.source.row ?? 0}`,
   };
+}
+
+/** 复核中 while a review is open, 经复核变更 / 经复核维持 once decided; '' where none. */
+function reviewStatus(entry: Entry, asOf: IsoDate): string {
+  const r = entry.review;
+  if (!r || (r.applied !== null && r.applied > asOf)) return '';
+  if (r.outcome === null || (r.decided !== null && r.decided > asOf)) return '复核中';
+  return r.outcome === 'changed' ? '经复核变更' : r.outcome === 'upheld' ? '经复核维持' : '';
 }
 
 /**
@@ -264,6 +333,8 @@ export interface QuarterlyView {
   }[];
   empty: boolean;
   totals: { members: number; demerits: number; rewards: number; levels: string };
+  /** The upward version's reconciliation, one line per figure; empty for the internal one. */
+  reconciliation: { label: string; value: string }[];
 }
 
 export type QuarterlyVersion = 'internal' | 'upward';
@@ -311,7 +382,28 @@ export function quarterlyView(
       rewards: summary.totals.rewards,
       levels: levelCounts(summary.totals.byLevel),
     },
+    reconciliation: upward ? reconciliationLines(summary) : [],
   };
+}
+
+/** domain.md "Reconciliation": what the summary and the cards can be checked against. */
+export function reconciliationLines(summary: QuarterSummary): { label: string; value: string }[] {
+  const { entries, cards, obligations: o, reviews: r } = summary.reconciliation;
+  return [
+    { label: '本季计分记录', value: `${entries} 条` },
+    {
+      label: '记分告知卡',
+      value: `已送达 ${cards.given} 张，逾期未送达 ${cards.overdue} 张，未到期 ${cards.open} 张`,
+    },
+    {
+      label: '约谈和处置',
+      value: `本季应办 ${o.due} 项：已办 ${o.done} 项，逾期未办 ${o.overdue} 项，未到期 ${o.open} 项`,
+    },
+    {
+      label: '复核',
+      value: `申请 ${r.asked} 件：维持 ${r.upheld} 件，撤销 ${r.revoked} 件，变更 ${r.changed} 件，未办结 ${r.undecided} 件`,
+    },
+  ];
 }
 
 export interface RankingView {
@@ -329,7 +421,7 @@ export interface RankingView {
     warning: string;
     bottom: boolean;
   }[];
-  talks: { member: MemberView; reason: string; action: string; by: string }[];
+  talks: { member: MemberView; reason: string; action: string; by: string; done: string }[];
   noTalks: boolean;
 }
 
@@ -362,6 +454,9 @@ export function rankingView(ranking: Ranking, settings: Settings): RankingView {
       reason: TALK_REASONS[t.reason],
       action: t.action,
       by: t.by,
+      done: t.done
+        ? `已办 ${chineseDate(t.done.date)}${t.done.by ? `（${t.done.by}）` : ''}`
+        : '未办',
     })),
     noTalks: ranking.talks.length === 0,
   };

@@ -56,6 +56,13 @@ export function isoToExcelSerial(iso: IsoDate): number {
   return daysFromCivil(y, m, d) + EXCEL_EPOCH;
 }
 
+/** Whole days from `from` to `to` (negative where `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const [y1, m1, d1] = from.split('-').map(Number);
+  const [y2, m2, d2] = to.split('-').map(Number);
+  return daysFromCivil(y2, m2, d2) - daysFromCivil(y1, m1, d1);
+}
+
 export function addDays(iso: IsoDate, days: number): IsoDate {
   const [y, m, d] = iso.split('-').map(Number);
   return civilFromDays(daysFromCivil(y, m, d) + days);

@@ -4,6 +4,48 @@ export { parseWorkbook } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
 export { monthlyRanking, rankingDate } from './ranking.js';
 export { quarterlySummary } from './quarter.js';
+export {
+  canonicalCell,
+  canonicalData,
+  canonicalRows,
+  metaRows,
+  DETAIL_HEADER,
+  FIGURES,
+  FIGURE_HEADER,
+  META_LABELS,
+  NOT_COUNTED,
+  SUMMARY_HEADER as UPWARD_SUMMARY_HEADER,
+  TOTAL_LABEL,
+  UPWARD_FORMAT_VERSION,
+  UPWARD_SHEETS,
+  upwardTables,
+  unitFigures,
+  type MetaKey,
+  type UpwardCell,
+  type UpwardIdentity,
+  type UpwardMeta,
+  type UpwardTable,
+} from './upward.js';
+export {
+  consolidate,
+  readSubmission,
+  unitList,
+  type Candidate,
+  type Consolidation,
+  type CountyNote,
+  type CountyUnit,
+  type ReadSubmission,
+  type Submission,
+} from './county.js';
+export {
+  countyView,
+  figureText,
+  quarterLabel,
+  COUNTY_COLUMNS,
+  COUNTY_TITLE,
+  type CountyView,
+  type CountyViewOptions,
+} from './county-view.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
 export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';
@@ -18,9 +60,20 @@ export {
   PROBLEMS_HEADER,
   SEVERITY_LABELS,
 } from './tables.js';
+export {
+  todoItems,
+  todoRows,
+  todoLine,
+  TODO_SHEET,
+  TODO_HEADER,
+  type TodoItem,
+  type TodoKind,
+} from './todo.js';
 export { blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
 export { SHEET_NAMES, OUTPUT_SHEETS } from './sheets.js';
-export { describeRule, STATUS_CHOICES } from './ledger.js';
+export { describeRule, STATUS_CHOICES, REVIEW_CHOICES } from './ledger.js';
+export { KIND_LABELS, KIND_CHOICES, parseKind } from './records.js';
+export { countsAt, revokedOnReview } from './entry-state.js';
 export {
   parseDate,
   parseIsoArg,
@@ -31,6 +84,7 @@ export {
   excelSerialToIso,
   isoToExcelSerial,
   addDays,
+  daysBetween,
 } from './dates.js';
 export { cellText, normalize } from './text.js';
 export {

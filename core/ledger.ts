@@ -1,10 +1,19 @@
 // The 记分台账: each row checked on its own; a row with any error is listed and left out.
-import type { CellValue, Entry, Problem, Rule, Verification } from './types.js';
+import type {
+  CellValue,
+  Entry,
+  EntryReview,
+  Problem,
+  ReviewOutcome,
+  Rule,
+  Verification,
+} from './types.js';
 import { isBlankRow, Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
 import { parseDate } from './dates.js';
 import { parsePoints } from './points.js';
+import { optionalDate } from './optional-date.js';
 import { cellText, normalize } from './text.js';
 
 const STATUS: Record<string, Verification> = {};
@@ -41,6 +50,14 @@ for (const s of ['已撤销', '撤销', '撤回', '已撤回', '不属实', '无
 
 export const STATUS_CHOICES = ['已认定', '待核实', '已撤销'] as const;
 
+const OUTCOMES: Record<string, ReviewOutcome> = {};
+for (const s of ['维持', '维持原记分', '维持原决定', '维持原认定', '不变']) OUTCOMES[s] = 'upheld';
+for (const s of ['撤销', '撤消', '已撤销', '撤销记分', '予以撤销']) OUTCOMES[s] = 'revoked';
+for (const s of ['变更', '已变更', '改变', '更改', '调整', '变更情形', '变更分值'])
+  OUTCOMES[s] = 'changed';
+
+export const REVIEW_CHOICES = ['维持', '撤销', '变更'] as const;
+
 export function parseLedger(
   table: Table,
   members: MemberIndex,
@@ -67,6 +84,7 @@ export function parseLedger(
   ];
   const text = (row: readonly CellValue[], c: number) => (c >= 0 ? cellText(row[c]) : '');
   const statuses = new Map<string, Verification | undefined>();
+  const hasReview = col.reviewApplied >= 0 || col.reviewOutcome >= 0 || col.reviewDecided >= 0;
 
   for (let i = table.headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
@@ -155,20 +173,10 @@ export function parseLedger(
       verification = 'pending';
     }
 
-    const noticeValue = cNotice >= 0 ? row[cNotice] : undefined;
-    const noticeDate = parseDate(noticeValue);
-    if (noticeDate === null && cellText(noticeValue)) {
-      // The notice date does not change the score: a warning, and the row still counts.
-      problems.push(
-        table.problem(
-          'warning',
-          i,
-          'noticeDate',
-          `无法识别告知日期"${cellText(noticeValue)}"`,
-          '按 2026-03-05 的样式填写',
-        ),
-      );
-    }
+    const noticeDate = cNotice >= 0 ? optionalDate(table, i, row, 'noticeDate', problems) : null;
+    const verifiedDate =
+      col.verifiedDate >= 0 ? optionalDate(table, i, row, 'verifiedDate', problems) : null;
+    const review = hasReview ? readReview(table, i, row, problems, err) : undefined;
 
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
@@ -199,9 +207,58 @@ export function parseLedger(
       note: text(row, cNote),
       noticeDate,
       variantText,
+      verifiedDate,
+      ...(review ? { review } : {}),
     });
   }
   return entries;
+}
+
+/** The review columns of one row; undefined where all three are blank. */
+function readReview(
+  table: Table,
+  i: number,
+  row: readonly CellValue[],
+  problems: Problem[],
+  err: (i: number, key: string, message: string, fix: string) => void,
+): EntryReview | undefined {
+  const outcomeText = table.text(row, 'reviewOutcome');
+  const applied = optionalDate(table, i, row, 'reviewApplied', problems);
+  const decided = optionalDate(table, i, row, 'reviewDecided', problems);
+  if (!outcomeText && applied === null && decided === null) return undefined;
+  let outcome: ReviewOutcome | null = null;
+  if (outcomeText) {
+    outcome = OUTCOMES[normalize(outcomeText)] ?? null;
+    // 撤销 or not decides whether the entry counts: a guess would be worse than leaving it out.
+    if (outcome === null)
+      err(
+        i,
+        'reviewOutcome',
+        `不认识的复核结果"${outcomeText}"`,
+        `复核结果填写 ${REVIEW_CHOICES.join('、')} 之一，复核未办结的留空`,
+      );
+    else if (decided === null)
+      problems.push(
+        table.problem(
+          'warning',
+          i,
+          'reviewDecided',
+          `已填写复核结果"${outcomeText}"，但复核日期为空`,
+          '填写复核决定的日期',
+        ),
+      );
+  }
+  if (applied === null && (outcome !== null || decided !== null))
+    problems.push(
+      table.problem(
+        'warning',
+        i,
+        'reviewApplied',
+        '已填写复核结果或复核日期，但复核申请日期为空',
+        '填写党员申请复核的日期',
+      ),
+    );
+  return { applied, outcome, outcomeText, decided };
 }
 
 /** The signed points a row scores, or the message and fix where the typed points are wrong. */

@@ -29,7 +29,10 @@ export function levelAtLeast(level: Level, floor: Level): boolean {
   return ORDER.indexOf(level) >= ORDER.indexOf(floor);
 }
 
-/** One action for every threshold the balance rises across, lowest first. */
+/**
+ * The action a step calls for: one entry, one action. Rising across several thresholds at
+ * once (0 → 9, 0 → 12) calls for the highest one only; the lower ones are part of it.
+ */
 export function actionsCrossed(
   before: number,
   after: number,
@@ -39,11 +42,10 @@ export function actionsCrossed(
 ): Action[] {
   // Most steps cross nothing: skip the allocation.
   if (after <= before || after < t.reminder) return [];
-  const out: Action[] = [];
-  for (const level of ['reminder', 'warning', 'unqualified'] as const) {
+  for (const level of ['unqualified', 'warning', 'reminder'] as const) {
     const threshold = t[level];
     if (before < threshold && after >= threshold)
-      out.push({ date, threshold, level, ...ACTIONS[level], entryKey });
+      return [{ date, threshold, level, ...ACTIONS[level], entryKey }];
   }
-  return out;
+  return [];
 }

@@ -2,9 +2,11 @@
 import type { Entry, ParsedWorkbook, Problem, SheetData } from './types.js';
 import { UnusableWorkbookError } from './types.js';
 import {
+  ATTENDANCE_COLUMNS,
   findSheets,
   LEDGER_COLUMNS,
   locateTable,
+  RECORD_COLUMNS,
   ROSTER_COLUMNS,
   sheetProblem,
   SHEET_NAMES,
@@ -17,6 +19,9 @@ import { MemberIndex, parseRoster } from './roster.js';
 import { RuleIndex, wishRule } from './catalog.js';
 import { parseLedger } from './ledger.js';
 import { parseWishes } from './wishes.js';
+import { parseRecords } from './records.js';
+import { parseAttendance } from './attendance.js';
+import { dropDuplicateAttendance } from './attendance-duplicates.js';
 
 /**
  * Reads a workbook's sheets. Throws UnusableWorkbookError only where there is no roster or
@@ -47,28 +52,52 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
       `${found.ledger.name} 的表头中没有"编号"或"姓名"列，无法知道每一行记的是谁`,
     );
   }
-  const entries: Entry[] = parseLedger(ledgerTable, memberIndex, new RuleIndex(rules), problems);
+  const ruleIndex = new RuleIndex(rules);
+  const entries: Entry[] = parseLedger(ledgerTable, memberIndex, ruleIndex, problems);
 
+  const attendanceTable = optionalTable(found.attendance, ATTENDANCE_COLUMNS, problems, {
+    what: '会议签到未计分',
+    fix: '在表头行写上 日期、会议、请假、缺席',
+  });
+  if (attendanceTable) {
+    const fromMeetings = parseAttendance(attendanceTable, memberIndex, ruleIndex, problems);
+    entries.push(...dropDuplicateAttendance(entries, fromMeetings, problems));
+  }
+
+  const recordTable = optionalTable(found.records, RECORD_COLUMNS, problems, {
+    what: '处置记录未读取',
+    fix: '在表头行写上 日期、编号或姓名、处置、承办人、结果',
+  });
+  const records = recordTable ? parseRecords(recordTable, memberIndex, settings, problems) : [];
+
+  let wishTable: Table | null = null;
   if (found.wishes) {
-    const wishTable = locateTable(found.wishes, WISH_COLUMNS);
-    if (wishTable instanceof Table)
+    const located = locateTable(found.wishes, WISH_COLUMNS);
+    if (located instanceof Table) {
+      wishTable = located;
       entries.push(...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems));
-    else
+    } else
       problems.push(
         sheetProblem(
           'error',
           found.wishes.name,
-          `找不到表头（缺少 ${wishTable.missing.join('、')}），微心愿未计分`,
+          `找不到表头（缺少 ${located.missing.join('、')}），微心愿未计分`,
           '在表头行写上 年度、编号或姓名、认领数、完成数',
         ),
       );
   }
 
+  const columns: ParsedWorkbook['columns'] = {};
+  for (const t of [rosterTable, ledgerTable, attendanceTable, recordTable, wishTable])
+    if (t) columns[t.name] = t.letters();
+
   return {
+    columns,
     settings,
     rules,
     members,
     entries: sortEntries(entries),
+    records,
     problems,
     sheets: {
       roster: found.roster.name,
@@ -76,8 +105,31 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
       wishes: found.wishes?.name ?? null,
       rules: found.rules?.name ?? null,
       settings: found.settings?.name ?? null,
+      records: found.records?.name ?? null,
+      attendance: found.attendance?.name ?? null,
     },
   };
+}
+
+/** An optional sheet's table; a sheet whose header cannot be found is an error, never ignored. */
+function optionalTable(
+  sheet: SheetData | null,
+  specs: typeof ROSTER_COLUMNS,
+  problems: Problem[],
+  text: { what: string; fix: string },
+): Table | null {
+  if (!sheet) return null;
+  const table = locateTable(sheet, specs);
+  if (table instanceof Table) return table;
+  problems.push(
+    sheetProblem(
+      'error',
+      sheet.name,
+      `找不到表头（缺少 ${table.missing.join('、')}），${text.what}`,
+      text.fix,
+    ),
+  );
+  return null;
 }
 
 function requireTable(sheet: SheetData, specs: typeof ROSTER_COLUMNS): Table {

@@ -1,8 +1,16 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
-import type { Level, ParsedWorkbook, QuarterRow, QuarterSummary } from './types.js';
+import type {
+  Level,
+  ParsedWorkbook,
+  QuarterRow,
+  QuarterSummary,
+  Reconciliation,
+  ScoreResult,
+} from './types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
 import { warningLabel } from './warning.js';
+import { unitFigures } from './upward.js';
 
 export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): QuarterSummary {
   const range = quarterRange(quarter);
@@ -30,17 +38,52 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
   }
   const byLevel: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
   for (const r of rows) byLevel[r.level]++;
+  const totals = {
+    members: rows.length,
+    demerits: sum(rows.map((r) => r.demerits)),
+    rewards: sum(rows.map((r) => r.rewards)),
+    byLevel,
+  };
+  const reconciliation = reconcile(result, inQuarter);
   return {
     quarter: range.quarter,
     start: range.start,
     end: range.end,
     rows,
-    totals: {
-      members: rows.length,
-      demerits: sum(rows.map((r) => r.demerits)),
-      rewards: sum(rows.map((r) => r.rewards)),
-      byLevel,
-    },
+    totals,
+    reconciliation,
+    figures: unitFigures(result, rows, reconciliation),
+  };
+}
+
+/**
+ * The figures that let the summary and the cards be checked against each other: entries
+ * counted, cards given and overdue, obligations due and done, reviews and their outcomes.
+ */
+function reconcile(result: ScoreResult, inQuarter: (date: string) => boolean): Reconciliation {
+  const cards = { given: 0, overdue: 0, open: 0 };
+  for (const n of result.notices) {
+    if (!inQuarter(n.date)) continue;
+    if (n.state === 'done') cards.given++;
+    else cards[n.state]++;
+  }
+  const obligations = { due: 0, done: 0, overdue: 0, open: 0 };
+  for (const o of result.obligations) {
+    if (!inQuarter(o.due)) continue;
+    obligations.due++;
+    obligations[o.state]++;
+  }
+  const reviews = { asked: 0, upheld: 0, revoked: 0, changed: 0, undecided: 0 };
+  for (const r of result.reviews) {
+    if (r.applied === null || !inQuarter(r.applied)) continue;
+    reviews.asked++;
+    reviews[r.outcome ?? 'undecided']++;
+  }
+  return {
+    entries: cards.given + cards.overdue + cards.open,
+    cards,
+    obligations,
+    reviews,
   };
 }
 

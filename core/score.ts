@@ -1,7 +1,6 @@
 // The arithmetic: balances, actions, levels and ranks at an as-of date.
 import type {
   Entry,
-  EntryState,
   IsoDate,
   MemberResult,
   ParsedWorkbook,
@@ -11,15 +10,10 @@ import type {
 } from './types.js';
 import { actionsCrossed, levelAtLeast, levelOf } from './levels.js';
 import { parseWorkbook } from './parse.js';
+import { countsAt } from './entry-state.js';
+import { followThrough } from './follow-through.js';
 
-/** How an entry stands at the as-of date. */
-export function entryState(entry: Entry, asOf: IsoDate): EntryState {
-  if (entry.member.status !== 'active') return 'inactive';
-  if (entry.verification === 'revoked') return 'revoked';
-  if (entry.verification === 'pending') return 'pending';
-  if (entry.date > asOf) return 'future';
-  return 'counted';
-}
+export { entryState } from './entry-state.js';
 
 /** Parses and scores in one call: what `twelve score` and the add-in's button do. */
 export function scoreWorkbook(sheets: readonly SheetData[], asOf: IsoDate): ScoreResult {
@@ -37,6 +31,9 @@ export function score(parsed: ParsedWorkbook, asOf: IsoDate): ScoreResult {
       members.push(scoreMember(member, byMember.get(member)!, parsed, asOf));
   }
   assignRanks(members);
+  // Problems of the as-of date go after the parse's own; the parse is never changed.
+  const problems = [...parsed.problems];
+  const follow = followThrough(parsed, members, asOf, problems);
   return {
     asOf,
     settings: parsed.settings,
@@ -44,8 +41,10 @@ export function score(parsed: ParsedWorkbook, asOf: IsoDate): ScoreResult {
     members,
     inactive: parsed.members.filter((m) => m.status !== 'active'),
     entries: parsed.entries,
-    problems: parsed.problems,
+    ...follow,
+    problems,
     sheets: parsed.sheets,
+    columns: parsed.columns,
   };
 }
 
@@ -70,7 +69,7 @@ function scoreMember(
 
   for (const e of entries) {
     // entryState without its member check: only 在册 members come here.
-    if (e.verification !== 'counts' || e.date > asOf) continue;
+    if (!countsAt(e, asOf)) continue;
     let resetBefore = false;
     const entryYear = reset === 'yearly' ? Number(e.date.slice(0, 4)) : 0;
     if (reset === 'yearly' && entryYear !== year) {

@@ -12,6 +12,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rankingDay: 25,
   bottomCount: 3,
   reviewDays: 7,
+  noticeDays: 7,
+  handlingDays: 15,
+  verificationDays: 30,
+  reviewDecisionDays: 15,
 }) as Settings;
 
 /** The 设置 keys a clerk types, with their defaults: what `twelve init` writes. */
@@ -26,6 +30,10 @@ export const SETTING_ROWS: readonly [string, string | number][] = [
   ['每月调整日', 25],
   ['末位人数', 3],
   ['复核申请天数', 7],
+  ['告知期限天数', 7],
+  ['处置期限天数', 15],
+  ['认定期限天数', 30],
+  ['复核办结天数', 15],
 ];
 
 type NumberKey =
@@ -35,7 +43,11 @@ type NumberKey =
   | 'requiredWishes'
   | 'rankingDay'
   | 'bottomCount'
-  | 'reviewDays';
+  | 'reviewDays'
+  | 'noticeDays'
+  | 'handlingDays'
+  | 'verificationDays'
+  | 'reviewDecisionDays';
 
 const NUMBER_KEYS: Record<string, { key: NumberKey; min: number; max: number }> = {
   提醒分值: { key: 'reminder', min: 1, max: 100 },
@@ -45,6 +57,10 @@ const NUMBER_KEYS: Record<string, { key: NumberKey; min: number; max: number }> 
   每月调整日: { key: 'rankingDay', min: 1, max: 31 },
   末位人数: { key: 'bottomCount', min: 0, max: 1000 },
   复核申请天数: { key: 'reviewDays', min: 1, max: 365 },
+  告知期限天数: { key: 'noticeDays', min: 1, max: 365 },
+  处置期限天数: { key: 'handlingDays', min: 1, max: 365 },
+  认定期限天数: { key: 'verificationDays', min: 1, max: 365 },
+  复核办结天数: { key: 'reviewDecisionDays', min: 1, max: 365 },
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

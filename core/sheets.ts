@@ -3,7 +3,8 @@ import type { CellValue, Problem, Severity, SheetData } from './types.js';
 import { fillMerges } from './cells.js';
 import { cellText, columnLetter, isBlank, normalize, normalizeHeader } from './text.js';
 
-export type SheetRole = 'roster' | 'ledger' | 'wishes' | 'rules' | 'settings';
+export type SheetRole =
+  'roster' | 'ledger' | 'wishes' | 'rules' | 'settings' | 'records' | 'attendance';
 
 export const SHEET_NAMES: Record<SheetRole, readonly string[]> = {
   roster: ['党员名册', '名册', '党员花名册'],
@@ -11,10 +12,12 @@ export const SHEET_NAMES: Record<SheetRole, readonly string[]> = {
   wishes: ['微心愿'],
   rules: ['记分规则'],
   settings: ['设置'],
+  records: ['处置记录', '谈话记录', '约谈记录'],
+  attendance: ['会议签到', '会议考勤', '出勤登记'],
 };
 
 /** Sheets the tools write; never read as the clerk's input. */
-export const OUTPUT_SHEETS = ['积分汇总', '校验结果'] as const;
+export const OUTPUT_SHEETS = ['积分汇总', '待办事项', '校验结果'] as const;
 
 export interface ColumnSpec {
   key: string;
@@ -42,6 +45,29 @@ export const LEDGER_COLUMNS: readonly ColumnSpec[] = [
   { key: 'status', header: '状态', aliases: ['认定状态', '审核'] },
   { key: 'note', header: '说明', aliases: ['依据', '备注'] },
   { key: 'noticeDate', header: '告知日期' },
+  { key: 'verifiedDate', header: '认定日期', aliases: ['核实日期'] },
+  { key: 'reviewApplied', header: '复核申请日期', aliases: ['申请复核日期'] },
+  { key: 'reviewOutcome', header: '复核结果' },
+  { key: 'reviewDecided', header: '复核日期', aliases: ['复核决定日期'] },
+];
+
+export const RECORD_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'date', header: '日期', aliases: ['谈话日期', '处置日期'], required: true },
+  { key: 'id', header: '编号', aliases: ['党员编号', '工号'] },
+  { key: 'name', header: '姓名', aliases: ['党员姓名'] },
+  { key: 'kind', header: '处置', aliases: ['类型', '事项'], required: true },
+  { key: 'by', header: '承办人', aliases: ['谈话人', '负责人'] },
+  { key: 'result', header: '结果', aliases: ['处置方式', '说明'] },
+];
+
+export const ATTENDANCE_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'date', header: '日期', aliases: ['会议日期'], required: true },
+  { key: 'meeting', header: '会议', aliases: ['会议类型', '活动'], required: true },
+  { key: 'branch', header: '支部' },
+  { key: 'leave', header: '请假', aliases: ['请假人员'] },
+  { key: 'absent', header: '缺席', aliases: ['缺席人员', '无故缺席'] },
+  { key: 'note', header: '说明', aliases: ['备注'] },
+  { key: 'noticeDate', header: '告知日期' },
 ];
 
 export const WISH_COLUMNS: readonly ColumnSpec[] = [
@@ -50,6 +76,7 @@ export const WISH_COLUMNS: readonly ColumnSpec[] = [
   { key: 'name', header: '姓名', aliases: ['党员姓名'] },
   { key: 'claimed', header: '认领数', required: true },
   { key: 'completed', header: '完成数', required: true },
+  { key: 'noticeDate', header: '告知日期' },
 ];
 
 export const RULE_COLUMNS: readonly ColumnSpec[] = [
@@ -110,6 +137,20 @@ export class Table {
     const col = this.columns[key];
     if (col === undefined || col < 0) return null;
     return `${columnLetter(col + (this.sheet.origin?.col ?? 1))}${this.excelRow(index)}`;
+  }
+
+  /** Column letters by key, for the columns the sheet has; `first` is its leftmost column. */
+  letters(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const origin = this.sheet.origin?.col ?? 1;
+    let first = Infinity;
+    for (const [key, col] of Object.entries(this.columns))
+      if (col >= 0) {
+        out[key] = columnLetter(col + origin);
+        first = Math.min(first, col);
+      }
+    out.first = columnLetter((Number.isFinite(first) ? first : 0) + origin);
+    return out;
   }
 
   value(row: readonly CellValue[], key: string): CellValue {

@@ -1,5 +1,5 @@
 // The two sheets the tools write, as 2-D arrays: 积分汇总 and 校验结果.
-import type { CellValue, Problem, ScoreResult, Severity } from './types.js';
+import type { CellValue, Member, Obligation, Problem, ScoreResult, Severity } from './types.js';
 import { LEVEL_LABELS } from './levels.js';
 import { entryState } from './score.js';
 
@@ -29,8 +29,25 @@ export const SUMMARY_HEADER = [
   '计算日期',
 ] as const;
 
+const STATE_TEXT = { done: '已办', open: '待办', overdue: '逾期' } as const;
+
+/** "2026-03-01 约谈提醒（党工委）：已办 2026-03-05" — one obligation in 积分汇总's 应办处置. */
+function obligationText(o: Obligation): string {
+  const state =
+    o.state === 'done'
+      ? `已办 ${o.record!.date}${o.record!.by ? ` ${o.record!.by}` : ''}`
+      : `${STATE_TEXT[o.state]}，期限 ${o.deadline}`;
+  return `${o.due} ${o.label}（${o.actor}）：${state}`;
+}
+
 export function summaryRows(result: ScoreResult): CellValue[][] {
   const rows: CellValue[][] = [[...SUMMARY_HEADER]];
+  const owed = new Map<Member, Obligation[]>();
+  for (const o of result.obligations) {
+    const list = owed.get(o.member);
+    if (list) list.push(o);
+    else owed.set(o.member, [o]);
+  }
   for (const m of result.members) {
     const pending = m.entries.filter((e) => entryState(e, result.asOf) === 'pending').length;
     rows.push([
@@ -43,7 +60,7 @@ export function summaryRows(result: ScoreResult): CellValue[][] {
       m.rewards,
       m.cancelled,
       pending,
-      m.actions.map((a) => `${a.date} 达${a.threshold}分：${a.action}（${a.by}）`).join('\n'),
+      (owed.get(m.member) ?? []).map(obligationText).join('\n'),
       m.rank,
       m.awardEligible ? '是' : '否',
       m.warningListed ? '是' : '否',

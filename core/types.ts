@@ -89,6 +89,14 @@ export interface Settings {
   bottomCount: number;
   /** 复核申请天数: days a member has to ask for review of a notice card. */
   reviewDays: number;
+  /** 告知期限天数: days to give a counted entry's notice card. */
+  noticeDays: number;
+  /** 处置期限天数: days from an obligation's due date to its deadline. */
+  handlingDays: number;
+  /** 认定期限天数: days an entry may wait for verification before a warning. */
+  verificationDays: number;
+  /** 复核办结天数: days from a review application to its outcome. */
+  reviewDecisionDays: number;
 }
 
 export type MemberStatus = 'active' | 'inactive';
@@ -135,8 +143,25 @@ export interface Entry {
   noticeDate: IsoDate | null;
   /** The variant as typed (情形), for the card. */
   variantText: string;
+  /** 认定日期: when the committee verified it; null where not typed. */
+  verifiedDate?: IsoDate | null;
+  /** The review (复核) columns, where any of them is filled. */
+  review?: EntryReview;
+  /** Entries from a 会议签到 row: the name as typed and the column it was in. */
+  attendance?: { name: string; column: string };
   /** Micro-wishes only: the year's figures. */
   wishes?: { year: number; claimed: number; completed: number; required: number };
+}
+
+export type ReviewOutcome = 'upheld' | 'revoked' | 'changed';
+
+/** What the ledger's review columns say (复核申请日期, 复核结果, 复核日期). */
+export interface EntryReview {
+  applied: IsoDate | null;
+  outcome: ReviewOutcome | null;
+  /** The outcome as typed (维持 / 撤销 / 变更). */
+  outcomeText: string;
+  decided: IsoDate | null;
 }
 
 export interface Action {
@@ -161,7 +186,10 @@ export interface Step {
   applied: number;
   before: number;
   after: number;
-  /** Thresholds crossed upward by this step. */
+  /**
+   * The action this step calls for: at most one, the highest threshold it rose across (one
+   * entry, one action); empty when it crossed none.
+   */
   actions: Action[];
   /** True when a yearly reset put the balance to 0 before this step. */
   resetBefore?: boolean;
@@ -210,6 +238,8 @@ export interface Ranking {
     reason: 'reminder' | 'warning' | 'unqualified' | 'bottom';
     action: string;
     by: string;
+    /** The 处置记录 row that records it done, by the day the list is printed; null if not. */
+    done: { date: IsoDate; by: string } | null;
   }[];
 }
 
@@ -234,15 +264,125 @@ export interface QuarterSummary {
   end: IsoDate;
   rows: QuarterRow[];
   totals: { members: number; demerits: number; rewards: number; byLevel: Record<Level, number> };
+  /** The unit's own figures for the quarter, as the upward report carries them (upward.ts). */
+  figures: UnitFigures;
+  /** What the committee did about the quarter, at its end (domain.md, Reconciliation). */
+  reconciliation: Reconciliation;
 }
+
+export interface Reconciliation {
+  /** Entries counted in the quarter. */
+  entries: number;
+  /** Their notice cards, at quarter end: given, overdue, still within time. */
+  cards: { given: number; overdue: number; open: number };
+  /** Obligations that fell due in the quarter, and how they stood at its end. */
+  obligations: { due: number; done: number; overdue: number; open: number };
+  /** Reviews asked for in the quarter, by outcome at its end (null: not decided). */
+  reviews: { asked: number; upheld: number; revoked: number; changed: number; undecided: number };
+}
+
+export type ObligationKind = 'reminder' | 'warning' | 'unqualified' | 'bottom';
+export type FollowState = 'done' | 'open' | 'overdue';
+
+/** A record of the 处置记录 sheet: a talk or a handling done. */
+export interface HandlingRecord {
+  source: SourceRef;
+  date: IsoDate;
+  member: Member;
+  kind: ObligationKind;
+  /** 承办人 as typed; '' where blank. */
+  by: string;
+  result: string;
+}
+
+/** A talk or handling the committee owes a member (domain.md, Follow-through). */
+export interface Obligation {
+  member: Member;
+  kind: ObligationKind;
+  /** 约谈提醒 / 警示约谈 / 不合格处置 / 末位约谈 */
+  label: string;
+  /** Who acts: 党工委 / 单位主要负责人. */
+  actor: string;
+  due: IsoDate;
+  deadline: IsoDate;
+  state: FollowState;
+  /** The entry whose step crossed the threshold; null for 末位. */
+  entryKey: string | null;
+  /** The ranking month (YYYY-MM) for 末位. */
+  month: string | null;
+  /** The 处置记录 row that satisfied it. */
+  record: HandlingRecord | null;
+}
+
+/** The notice card (告知卡) of one counted entry. */
+export interface NoticeDue {
+  entryKey: string;
+  source: SourceRef;
+  member: Member;
+  date: IsoDate;
+  /** The day counting starts: 认定日期 where typed, else 日期. */
+  from: IsoDate;
+  deadline: IsoDate;
+  given: IsoDate | null;
+  state: FollowState;
+}
+
+export interface ReviewStatus {
+  entryKey: string;
+  source: SourceRef;
+  member: Member;
+  applied: IsoDate | null;
+  /** Null while no outcome is reached at the as-of date. */
+  outcome: ReviewOutcome | null;
+  decided: IsoDate | null;
+  state: 'open' | 'overdue' | 'decided';
+  /** Applied after 告知日期 + 复核申请天数. */
+  late: boolean;
+}
+
+export interface PendingEntry {
+  entryKey: string;
+  source: SourceRef;
+  member: Member;
+  date: IsoDate;
+  /** Days waited at the as-of date. */
+  days: number;
+  /** Waited longer than 认定期限天数. */
+  tooLong: boolean;
+}
+
+/** The unit-level figures a higher-level organisation consolidates (docs/upward.md). */
+export type FigureKey =
+  | 'activeMembers'
+  | 'listedMembers'
+  | 'countedEntries'
+  | 'demerits'
+  | 'rewards'
+  | 'cancelled'
+  | 'normal'
+  | 'reminder'
+  | 'warning'
+  | 'unqualified'
+  | 'talksDue'
+  | 'talksDone'
+  | 'talksOverdue'
+  | 'cardsOverdue'
+  | 'reviewsAsked'
+  | 'reviewsRevoked'
+  | 'reviewsChanged';
+
+/** null: this version of the tool does not compute the figure (printed 未统计). */
+export type UnitFigures = Record<FigureKey, number | null>;
 
 /** Everything parsed out of a workbook, before scoring. */
 export interface ParsedWorkbook {
   settings: Settings;
   rules: Rule[];
   members: Member[];
-  /** Valid ledger rows and micro-wish rows (error rows are left out). */
+  /** Valid ledger, 会议签到 and micro-wish rows (error rows are left out). */
   entries: Entry[];
+  /** Valid rows of 处置记录, in date order. */
+  records: HandlingRecord[];
   problems: Problem[];
   /** Which sheet names were found for each role (null: absent). */
   sheets: {
@@ -251,7 +391,11 @@ export interface ParsedWorkbook {
     wishes: string | null;
     rules: string | null;
     settings: string | null;
+    records: string | null;
+    attendance: string | null;
   };
+  /** Column letters of each read sheet by column key (noticeDate, status…; `first`). */
+  columns: Record<string, Record<string, string>>;
 }
 
 export interface ScoreResult {
@@ -264,8 +408,18 @@ export interface ScoreResult {
   inactive: Member[];
   /** Every valid entry, in date order. */
   entries: Entry[];
+  /** Talks and handling due, in due-date order (domain.md, Follow-through). */
+  obligations: Obligation[];
+  /** One per counted entry, in entry order. */
+  notices: NoticeDue[];
+  /** Every entry with a review applied for or decided by the as-of date. */
+  reviews: ReviewStatus[];
+  /** Entries waiting for verification (待核实), dated by the as-of date. */
+  pending: PendingEntry[];
+  /** The parse's problems, then those of the as-of date (overdue reviews, unmatched records…). */
   problems: Problem[];
   sheets: ParsedWorkbook['sheets'];
+  columns: ParsedWorkbook['columns'];
 }
 
 /** Thrown only for a workbook that cannot be used at all (no roster, no ledger). */

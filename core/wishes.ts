@@ -3,6 +3,7 @@ import type { Entry, Problem, Rule, Settings } from './types.js';
 import { isBlankRow, Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { isoOf } from './dates.js';
+import { optionalDate } from './optional-date.js';
 import { cellText, normalize } from './text.js';
 
 export function parseWishes(
@@ -81,6 +82,7 @@ export function parseWishes(
         ),
       );
     }
+    const noticeDate = optionalDate(table, i, row, 'noticeDate', problems);
     const required = settings.requiredWishes;
     const shortfall = Math.max(0, Math.max(claimed!, required) - completed!);
     if (shortfall === 0) continue;
@@ -95,7 +97,7 @@ export function parseWishes(
       verification: 'counts',
       statusText: '',
       note: `${year}年度认领${claimed}个${required > claimed! ? `（应认领${required}个）` : ''}，完成${completed}个，少完成${shortfall}个`,
-      noticeDate: null,
+      noticeDate,
       variantText: `少完成${shortfall}个`,
       wishes: { year, claimed: claimed!, completed: completed!, required },
     });

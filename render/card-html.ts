@@ -3,8 +3,8 @@
 // compile the same template sources in the browser.
 import Handlebars from 'handlebars';
 
-export type CardKind = 'notice' | 'quarterly' | 'ranking';
-export const CARD_KINDS: CardKind[] = ['notice', 'quarterly', 'ranking'];
+export type CardKind = 'notice' | 'quarterly' | 'ranking' | 'county';
+export const CARD_KINDS: CardKind[] = ['notice', 'quarterly', 'ranking', 'county'];
 
 /** A template set as text: `<kind>.hbs`, `partials/<name>.hbs`, and CSS in the order given. */
 export interface TemplateSources {

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ranking: async () => (await import('./commands/ranking.js')).runRanking,
   init: async () => (await import('./commands/init.js')).runInit,
   mail: async () => (await import('./commands/mail.js')).runMail,
+  county: async () => (await import('./commands/county.js')).runCounty,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
@@ -24,11 +25,13 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
                                                   并把每张卡发给名册中有邮箱的党员本人
   quarterly [台账.xlsx] --quarter 2026Q3 [--out 目录] [--templates 目录]
                                                   打印季度记分汇总公示卡（内部公示版、报上级版）
-  ranking [台账.xlsx] --month 2026-11 [--out 目录] [--templates 目录]
+  ranking [台账.xlsx] --month 2026-11 [--as-of 打印日期] [--out 目录] [--templates 目录]
                                                   打印月度积分榜单（截至当月25日）和应约谈名单
   init <台账.xlsx> [--force]                       新建空白台账（含下拉列表；不覆盖已有文件）
   mail [台账.xlsx] --quarter 2026Q3 [--to 地址] [--out 目录] [--send [--resend]] [--smtp-config 文件]
                                                   季度汇总公示卡报上级党组织：写出 .eml，--send 经 SMTP 发送
+  county <邮件或文件夹…> --quarter 2026Q3 [--units 名单.xlsx] [--out 目录] [--name 组织部名称]
+                                                  上级汇总各单位报送的季度汇总表（.eml/.mbox/.xlsx）
 
 不写台账文件时使用自带的示例台账。`;
 

@@ -7,7 +7,7 @@ import { columnLetter } from '../core/text.js';
 /** How many rows below the header get the dropdown lists (and the name list looks at). */
 export const DROPDOWN_ROWS = 2000;
 
-const DATE_HEADERS = new Set(['日期', '告知日期']);
+const DATE_HEADERS = new Set(['日期', '告知日期', '认定日期', '复核申请日期', '复核日期']);
 const DATE_FORMAT = 'yyyy-mm-dd';
 
 /** The blank workbook as .xlsx bytes. */

@@ -28,6 +28,11 @@ const steps: { title: string; args: string[]; ok: number[] }[] = [
     args: ['mail', '--quarter', '2026Q3', '--out', 'out/示例/outbox'],
     ok: [0, 1],
   },
+  {
+    title: '上级组织部汇总各单位报送：读 out/示例/outbox 的邮件，写出县级汇总表和汇总卡',
+    args: ['county', 'out/示例/outbox', '--quarter', '2026Q3', '--out', 'out/示例/县级汇总'],
+    ok: [0, 1],
+  },
 ];
 
 let failed = false;

@@ -1,8 +1,10 @@
 // A deterministic, fictional unit (党工委) for the sample workbook and the benchmarks: members,
-// a year of ledger rows, micro-wishes and settings, as sheet specs ready for write-unit.ts.
+// a year of ledger rows, micro-wishes and settings (and, where asked, meetings and the talks
+// done: follow-up-rows.ts), as sheet specs ready for write-unit.ts.
 // Pure data: the same options and seed always give the same workbook.
 import type { CellValue } from '../core/index.js';
 import { FAMOUS, GIVEN, GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names.js';
+import { attendanceSheet, meetingRows, recordRows, recordSheet } from './follow-up-rows.js';
 
 /** One worksheet to write: plain rows plus the formatting an Excel user would give it. */
 export interface SheetSpec {
@@ -42,6 +44,10 @@ export interface LedgerEntry {
   status: string;
   note: string;
   noticeDate: Date | null;
+  /** 认定日期, where typed. */
+  verifiedDate?: Date | null;
+  /** The review columns: 复核申请日期, 复核结果, 复核日期. */
+  review?: { applied: Date | string; outcome: string; decided: Date | null };
   /** Set where the row carries a deliberate mistake: which column the reader should flag. */
   mistake?: { kind: MistakeKind | 'ambiguous-name'; column: string };
 }
@@ -52,6 +58,8 @@ export interface WishRow {
   name: string;
   claimed: number;
   completed: number;
+  /** 告知日期 of the year's card, where one was given. */
+  noticeDate?: Date | null;
 }
 
 /** Where a deliberate mistake ended up in the written workbook. */
@@ -71,6 +79,12 @@ export interface UnitOptions {
   /** About one row in 500 gets a mistake the reader must report (at least one of each kind). */
   withMistakes?: boolean;
   unitName?: string;
+  /**
+   * The follow-through sheets as a unit that keeps them: meetings in 会议签到, talks done in
+   * 处置记录 (matched to what the ledger calls for at `asOf`), cards given, reviews, and
+   * pending rows only from the last weeks before `asOf`.
+   */
+  followThrough?: { meetings: number; records: number; asOf: string };
 }
 
 export interface GeneratedUnit {
@@ -106,6 +120,8 @@ export const SHEETS = {
   ledger: '记分台账',
   wishes: '微心愿',
   settings: '设置',
+  attendance: '会议签到',
+  records: '处置记录',
 } as const;
 
 /** The whole unit in one call: what `bench` uses. */
@@ -117,19 +133,54 @@ export function generateUnit(options: UnitOptions): GeneratedUnit {
   const to = Date.UTC(options.year, 11, 31);
   const entries = randomEntries(rng, active, options.ledgerRows, { from, to, mix: FULL_MIX });
   if (options.withMistakes) addMistakes(rng, entries, members);
+  const follow = options.followThrough;
+  if (follow) keepUp(rng, entries, Date.parse(follow.asOf));
   const ledger = ledgerSheet(sortByDate(entries), options.unitName ?? '示例经开区');
   const wishes = active.map((m) => randomWish(rng, m, options.year));
-  return {
-    sheets: [
-      rosterSheet(members),
-      ledger.sheet,
-      wishSheet(wishes),
-      settingsSheet({ unitName: `${options.unitName ?? '示例经开区'}党工委` }),
-    ],
-    members,
-    mistakes: ledger.mistakes,
-  };
+  const sheets = [
+    rosterSheet(members),
+    ledger.sheet,
+    wishSheet(wishes),
+    settingsSheet({ unitName: `${options.unitName ?? '示例经开区'}党工委` }),
+  ];
+  if (follow) {
+    const meetings = meetingRows(rng, active, follow.meetings, { from, to });
+    sheets.push(attendanceSheet(meetings));
+    sheets.push(recordSheet(recordRows(rng, sheets, follow.asOf, follow.records)));
+  }
+  return { sheets, members, mistakes: ledger.mistakes };
 }
+
+/**
+ * A committee that keeps up: rows older than a month are decided (pending becomes 已认定 with
+ * a 认定日期), nearly every counted row has its card, and one row in 400 has been reviewed.
+ */
+function keepUp(rng: Rng, entries: LedgerEntry[], asOf: number): void {
+  for (const e of entries) {
+    if (e.mistake) continue;
+    const time = entryTime(e);
+    if ((e.status === '待核实' || e.status === '') && time < asOf - 30 * DAY && needsProof(e)) {
+      e.status = '已认定';
+      e.verifiedDate = new Date(time + rng.int(3, 20) * DAY);
+    }
+    const counted =
+      e.status !== '待核实' && e.status !== '已撤销' && (e.status !== '' || !needsProof(e));
+    if (!counted) continue;
+    const from = e.verifiedDate?.getTime() ?? time;
+    if (!e.noticeDate && rng.chance(0.9)) e.noticeDate = new Date(from + rng.int(1, 6) * DAY);
+    if (e.noticeDate && rng.chance(1 / 400)) {
+      const applied = e.noticeDate.getTime() + rng.int(1, 9) * DAY;
+      const decided = applied + rng.int(5, 20) * DAY;
+      e.review = {
+        applied: new Date(applied),
+        outcome: decided <= asOf ? rng.pick(['维持', '维持', '撤销', '变更']) : '',
+        decided: decided <= asOf ? new Date(decided) : null,
+      };
+    }
+  }
+}
+
+const needsProof = (e: LedgerEntry) => !/^(P1|P2|三会一课|党员固定活动日)$/.test(e.item);
 
 // ---------------------------------------------------------------- random numbers
 
@@ -512,6 +563,10 @@ export const LEDGER_HEADER = [
   '状态',
   '说明',
   '告知日期',
+  '认定日期',
+  '复核申请日期',
+  '复核结果',
+  '复核日期',
 ];
 
 /**
@@ -530,7 +585,21 @@ export function ledgerSheet(
       rows.push([]);
       continue;
     }
-    rows.push([e.date, e.id, e.name, e.item, e.variant, e.points, e.status, e.note, e.noticeDate]);
+    rows.push([
+      e.date,
+      e.id,
+      e.name,
+      e.item,
+      e.variant,
+      e.points,
+      e.status,
+      e.note,
+      e.noticeDate,
+      e.verifiedDate ?? null,
+      e.review?.applied ?? null,
+      e.review?.outcome ?? null,
+      e.review?.decided ?? null,
+    ]);
     if (e.mistake)
       mistakes.push({
         sheet: SHEETS.ledger,
@@ -544,9 +613,9 @@ export function ledgerSheet(
       name: SHEETS.ledger,
       rows,
       headerRow,
-      widths: [12, 10, 10, 16, 10, 10, 10, 46, 12],
-      dateColumns: [0, 8],
-      mergedRanges: ['A1:I1'],
+      widths: [12, 10, 10, 16, 10, 10, 10, 46, 12, 12, 14, 10, 12],
+      dateColumns: [0, 8, 9, 10, 12],
+      mergedRanges: ['A1:M1'],
     },
     mistakes,
   };
@@ -586,12 +655,12 @@ export function wishSheet(wishes: readonly WishRow[]): SheetSpec {
   return {
     name: SHEETS.wishes,
     rows: [
-      ['年度', '编号', '姓名', '认领数', '完成数'],
-      ...wishes.map((w) => [w.year, w.id, w.name, w.claimed, w.completed]),
+      ['年度', '编号', '姓名', '认领数', '完成数', '告知日期'],
+      ...wishes.map((w) => [w.year, w.id, w.name, w.claimed, w.completed, w.noticeDate ?? null]),
     ],
     headerRow: 1,
-    widths: [8, 10, 10, 8, 8],
-    dateColumns: [],
+    widths: [8, 10, 10, 8, 8, 12],
+    dateColumns: [5],
     mergedRanges: [],
   };
 }
@@ -612,6 +681,10 @@ export function settingsSheet(values: { unitName: string; upwardEmail?: string }
       ['每月调整日', 25],
       ['末位人数', 3],
       ['复核申请天数', 7],
+      ['告知期限天数', 7],
+      ['处置期限天数', 15],
+      ['认定期限天数', 30],
+      ['复核办结天数', 15],
     ],
     headerRow: 1,
     widths: [20, 30],

@@ -4,6 +4,7 @@
 // mistakes. The expected outcome of each story is written down here, worked out by hand from
 // docs/domain rules, so that tests can check the scoring core against it.
 import type { Level } from '../core/index.js';
+import { KIND_LABELS, scoreWorkbook, type CellValue } from '../core/index.js';
 import {
   createRng,
   entryTime,
@@ -19,6 +20,7 @@ import {
   wishSheet,
   type LedgerEntry,
   type PlannedMistake,
+  type Rng,
   type SheetSpec,
   type UnitMember,
   type WishRow,
@@ -97,6 +99,14 @@ export const OPEN_WISH_ID = 'DY012';
 /** Two members with the same name, in different branches. */
 export const SHARED_NAME_IDS = ['DY017', 'DY031'] as const;
 
+/** The members whose talks the sample leaves undone, so that 待办 shows overdue obligations. */
+export const UNDONE_TALKS: readonly { id: string; kind: string; due: string }[] = [
+  { id: 'DY034', kind: 'unqualified', due: '2026-09-08' },
+  { id: 'DY030', kind: 'bottom', due: '2026-10-25' },
+];
+/** A 约谈提醒 recorded for DY015, whose 诫勉谈话 called for a 警示约谈 only: matches nothing. */
+export const STRAY_RECORD_ID = 'DY015';
+
 export interface SampleUnit {
   sheets: SheetSpec[];
   members: UnitMember[];
@@ -135,20 +145,191 @@ export function sampleUnit(): SampleUnit {
   const rows: (LedgerEntry | null)[] = timed.map(([, e]) => e);
   rows.splice(Math.floor(rows.length / 2), 0, null); // a blank row in the middle
 
-  const ledger = ledgerSheet(rows, '示例经开区');
+  // The routine meetings' absences are kept as clerks keep them: one 会议签到 row per meeting.
+  const ledgerRows = rows.filter((e) => !e || !routineRows.includes(e) || !isMeeting(e));
+  const ledger = ledgerSheet(ledgerRows, '示例经开区');
+  const wishes = wishRows(rng, members);
+  const meetings = sampleMeetings(rng, members, routineRows.filter(isMeeting), byId);
+  const sheets: SheetSpec[] = [
+    rosterSheet(members),
+    ledger.sheet,
+    meetings.sheet,
+    wishSheet(wishes),
+    settingsSheet({ unitName: SAMPLE_UNIT, upwardEmail: SAMPLE_UPWARD_EMAIL }),
+  ];
+  sheets.push(recordSheet(sampleRecords(rng, sheets)));
+  return { sheets, members, mistakes: [...ledger.mistakes, ...meetings.mistakes] };
+}
+
+const isMeeting = (e: LedgerEntry) =>
+  e.item === 'P1' || e.item === 'P2' || e.item === '三会一课' || e.item === '党员固定活动日';
+const P1_MEETINGS = ['支部党员大会', '党小组会', '党课', '支部委员会'];
+const DAY = 86_400_000;
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * A year of 会议签到, December 2025 to November 2026: for every branch a 三会一课 meeting and
+ * an activity day each month, with the routine absences on them; most names typed, some ids.
+ * One row also lists DY017, whose 党课 leave of 08-26 is in the ledger too (counted once), and
+ * one row names someone not on the roster (an error on that name only).
+ */
+function sampleMeetings(
+  rng: Rng,
+  members: readonly UnitMember[],
+  absences: readonly LedgerEntry[],
+  byId: (id: string) => UnitMember,
+): { sheet: SheetSpec; mistakes: PlannedMistake[] } {
+  const branchOf = new Map(members.map((m) => [m.name, m.branch]));
+  const byMember = new Map(members.map((m) => [m.name, m]));
+  const key = (month: string, code: string, branch: string) => `${month}|${code}|${branch}`;
+  const meetings = new Map<
+    string,
+    { date: number; code: string; branch: string; leave: UnitMember[]; absent: UnitMember[] }
+  >();
+  const dayOf = new Map<string, number>();
+  for (const e of absences) {
+    const code = e.item === '三会一课' ? 'P1' : e.item === '党员固定活动日' ? 'P2' : e.item;
+    const time = entryTime(e);
+    const month = isoDay(time).slice(0, 7);
+    dayOf.set(`${month}|${code}`, time);
+    const k = key(month, code, branchOf.get(e.name)!);
+    let m = meetings.get(k);
+    if (!m)
+      meetings.set(
+        k,
+        (m = { date: time, code, branch: branchOf.get(e.name)!, leave: [], absent: [] }),
+      );
+    // A member drawn twice for one meeting was there once: a sign-in sheet lists a name once.
+    const who = byMember.get(e.name)!;
+    if (!m.leave.includes(who) && !m.absent.includes(who))
+      (e.variant === '请假' ? m.leave : m.absent).push(who);
+  }
+  const branches = [...new Set(members.map((m) => m.branch))];
+  for (
+    let t = Date.UTC(2025, 11, 1);
+    t <= Date.UTC(2026, 10, 20);
+    t = Date.UTC(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth() + 1, 1)
+  ) {
+    const month = isoDay(t).slice(0, 7);
+    for (const code of ['P1', 'P2'])
+      for (const branch of branches) {
+        const k = key(month, code, branch);
+        if (meetings.has(k)) continue;
+        const date = dayOf.get(`${month}|${code}`) ?? weekdayOf(t + (code === 'P1' ? 9 : 19) * DAY);
+        if (date > Date.UTC(2026, 10, 20)) continue;
+        meetings.set(k, { date, code, branch, leave: [], absent: [] });
+      }
+  }
+  const dy017 = byId('DY017');
+  const august = meetings.get(key('2026-08', 'P1', dy017.branch));
+  if (august) {
+    august.date = Date.UTC(2026, 7, 26);
+    august.leave.push(dy017);
+  }
+  const list = [...meetings.values()].sort(
+    (a, b) => a.date - b.date || a.branch.localeCompare(b.branch),
+  );
+  const rows: CellValue[][] = [['日期', '会议', '支部', '请假', '缺席', '说明', '告知日期']];
+  const mistakes: PlannedMistake[] = [];
+  const names = new Set(members.map((m) => m.name));
+  list.forEach((m, i) => {
+    // DY017 shares a name: the clerk writes the id. Others: a name, now and then an id.
+    const typed = (ms: UnitMember[]) =>
+      ms
+        .map((x) => (x === dy017 || rng.chance(0.1) ? x.id : x.name))
+        .join(i % 9 === 4 ? '，' : i % 11 === 7 ? ' ' : '、');
+    let leave = typed(m.leave);
+    const misspelt = i === 30 && m.leave.length > 0;
+    if (misspelt) leave = `${leave}、${misspell(rng, m.leave[0].name, names)}`;
+    const missing = m.leave.length + m.absent.length > 0;
+    const noticed = missing && m.date < Date.UTC(2026, 10, 10);
+    rows.push([
+      new Date(m.date),
+      m.code === 'P1' ? P1_MEETINGS[i % P1_MEETINGS.length] : i % 2 ? '主题党日' : '党员固定活动日',
+      m.branch,
+      leave,
+      typed(m.absent),
+      '',
+      noticed ? new Date(m.date + 2 * DAY) : null,
+    ]);
+    if (misspelt)
+      mistakes.push({
+        sheet: SHEETS.attendance,
+        row: rows.length,
+        column: '请假',
+        kind: 'unknown-name',
+      });
+  });
   return {
-    sheets: [
-      rosterSheet(members),
-      ledger.sheet,
-      wishSheet(wishRows(rng, members)),
-      settingsSheet({ unitName: SAMPLE_UNIT, upwardEmail: SAMPLE_UPWARD_EMAIL }),
-    ],
-    members,
-    mistakes: ledger.mistakes,
+    sheet: attendanceSheet(rows),
+    mistakes,
   };
 }
 
-type Opts = Partial<Pick<LedgerEntry, 'points' | 'status' | 'noticeDate'>> & {
+function weekdayOf(time: number): number {
+  const dow = new Date(time).getUTCDay();
+  return dow === 6 ? time + 2 * DAY : dow === 0 ? time + DAY : time;
+}
+
+function attendanceSheet(rows: CellValue[][]): SheetSpec {
+  return {
+    name: SHEETS.attendance,
+    rows,
+    headerRow: 1,
+    widths: [12, 14, 24, 30, 20, 16, 12],
+    dateColumns: [0, 6],
+    mergedRanges: [],
+  };
+}
+
+const HOLDERS = ['党工委书记 王建国', '党工委副书记 李卫东'];
+const TYPED: Record<string, string> = {
+  reminder: '6',
+  warning: '9',
+  unqualified: '12',
+  bottom: '末位',
+};
+
+/**
+ * 处置记录 for what the ledger calls for at SAMPLE_AS_OF (the core's own obligations, as the
+ * clerk sees them in 待办): each done 3–18 days after it fell due, by whom it falls to, except
+ * UNDONE_TALKS; every fourth typed the short way (6 / 9 / 12 / 末位). Plus one stray record.
+ */
+function sampleRecords(rng: Rng, sheets: readonly SheetSpec[]): CellValue[][] {
+  const owed = scoreWorkbook(sheets, SAMPLE_AS_OF).obligations;
+  const rows: [number, CellValue[]][] = [];
+  owed.forEach((o, i) => {
+    if (UNDONE_TALKS.some((u) => u.id === o.member.id && u.kind === o.kind && u.due === o.due))
+      return;
+    const time = Date.parse(o.due) + rng.int(3, 18) * DAY;
+    if (time > Date.parse(SAMPLE_AS_OF)) return;
+    const label = i % 4 === 3 ? TYPED[o.kind] : KIND_LABELS[o.kind];
+    const by = o.kind === 'warning' ? '单位主要负责人 陈志强' : HOLDERS[i % 2];
+    const result =
+      o.kind === 'unqualified' ? '转化：限期改正，党工委跟踪考察' : '已谈话，本人表示接受并整改';
+    rows.push([time, [new Date(time), o.member.id, o.member.name, label, by, result]]);
+  });
+  const stray = sheets[0].rows.find((r) => r[0] === STRAY_RECORD_ID)!;
+  const strayTime = Date.UTC(2026, 4, 20);
+  rows.push([
+    strayTime,
+    [new Date(strayTime), stray[0], stray[1], '约谈提醒', HOLDERS[0], '已谈话'],
+  ]);
+  return rows.sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+}
+
+function recordSheet(rows: CellValue[][]): SheetSpec {
+  return {
+    name: SHEETS.records,
+    rows: [['日期', '编号', '姓名', '处置', '承办人', '结果'], ...rows],
+    headerRow: 1,
+    widths: [12, 10, 10, 12, 22, 34],
+    dateColumns: [0],
+    mergedRanges: [],
+  };
+}
+
+type Opts = Partial<Pick<LedgerEntry, 'points' | 'status' | 'noticeDate' | 'review'>> & {
   /** Typed text instead of an Excel date. */
   typed?: string;
   /** Leave 编号 blank: the row names the member by name only. */
@@ -181,6 +362,9 @@ function entry(
           : needsNotice
             ? new Date(date.getTime() + 3 * 86_400_000)
             : null,
+      // The committee verifies the day after the facts are in.
+      verifiedDate: opts.status === '已认定' ? new Date(date.getTime() + 86_400_000) : null,
+      ...(opts.review ? { review: opts.review } : {}),
     },
   ];
 }
@@ -239,16 +423,23 @@ function stories(byId: (id: string) => UnitMember): [Date, LedgerEntry][] {
     entry(utc(2026, 6, 23), m('DY017'), 'P2', '请假', '6月党员固定活动日请假（病假）'),
     entry(utc(2026, 8, 26), m('DY017'), 'P1', '请假', '8月党课请假（外出培训）'),
     entry(utc(2026, 9, 10), m('DY031'), 'P2', '请假', '9月党员固定活动日请假（事假）'),
-    // DY018: 通报.
-    entry(utc(2026, 9, 24), m('DY018'), 'W1', '通报', '工作纪律松散，被党工委通报', OK),
+    // DY018: a talk revoked on review, then a 通报 upheld on a review asked for a day late.
+    entry(utc(2026, 7, 8), m('DY018'), 'W1', '廉政约谈', '被反映工作日午间饮酒，廉政约谈', {
+      ...OK,
+      review: { applied: utc(2026, 7, 13), outcome: '撤销', decided: utc(2026, 7, 22) },
+    }),
+    entry(utc(2026, 9, 24), m('DY018'), 'W1', '通报', '工作纪律松散，被党工委通报', {
+      ...OK,
+      review: { applied: utc(2026, 10, 5), outcome: '维持', decided: utc(2026, 10, 15) },
+    }),
     // DY021: up to 9, a committee reward brings it to 5, and an absence to 11.
     entry(
       utc(2026, 3, 19),
       m('DY021'),
       'M1',
       '通报',
-      '办事群众投诉推诿扯皮，经查属实，予以通报',
-      OK,
+      '办事群众投诉推诿扯皮，经查属实，予以通报（原记诫勉谈话，复核变更为通报）',
+      { ...OK, review: { applied: utc(2026, 3, 24), outcome: '变更', decided: utc(2026, 4, 2) } },
     ),
     entry(utc(2026, 5, 29), m('DY021'), 'P2', '无故缺席', '5月党员固定活动日无故缺席'),
     entry(
@@ -283,7 +474,11 @@ function stories(byId: (id: string) => UnitMember): [Date, LedgerEntry][] {
       '服务企业时态度生硬被投诉，经查属实，廉政约谈',
       OK,
     ),
-    entry(utc(2026, 9, 8), m('DY034'), 'R3', '', '参与违规越级上访，经查属实', OK),
+    // The card of DY034's R3 has not been given: overdue in 待办.
+    entry(utc(2026, 9, 8), m('DY034'), 'R3', '', '参与违规越级上访，经查属实', {
+      ...OK,
+      noticeDate: null,
+    }),
     // DY036 left in July 2026: the history stays, the member is not scored.
     entry(utc(2025, 12, 11), m('DY036'), 'P1', '请假', '12月党小组会请假'),
     entry(utc(2026, 3, 26), m('DY036'), 'W1', '廉政约谈', '多次迟到早退，廉政约谈', OK),
@@ -295,7 +490,8 @@ function stories(byId: (id: string) => UnitMember): [Date, LedgerEntry][] {
       'M1',
       '诫勉谈话',
       '被服务企业投诉办事推诿、态度恶劣，经查属实，诫勉谈话',
-      OK,
+      // A review asked for in time and not decided since: 复核中, and overdue.
+      { ...OK, review: { applied: utc(2026, 8, 28), outcome: '', decided: null } },
     ),
     entry(utc(2026, 10, 16), m('DY038'), 'J1', '', '参加文明城市创建志愿服务', OK),
   ];
@@ -353,7 +549,15 @@ function wishRows(rng: ReturnType<typeof createRng>, members: readonly UnitMembe
   const shortfall: Record<string, [number, number]> = { DY010: [2, 1], DY024: [3, 1] };
   const rows: WishRow[] = members.map((m) => {
     const s = shortfall[m.id];
-    if (s) return { year: 2025, id: m.id, name: m.name, claimed: s[0], completed: s[1] };
+    if (s)
+      return {
+        year: 2025,
+        id: m.id,
+        name: m.name,
+        claimed: s[0],
+        completed: s[1],
+        noticeDate: utc(2026, 1, 6),
+      };
     return randomWish(rng, m, 2025, true);
   });
   for (const m of members) {

@@ -24,6 +24,20 @@ export async function writeUnitXlsx(
   else await writeInMemory(sheets, file, options);
 }
 
+/** Sets every entry of a zip (an .xlsx) to one modification time, so its bytes are repeatable. */
+export async function stampZipEntries(file: string, when: Date): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(file));
+  zip.forEach((_, entry) => {
+    entry.date = when;
+  });
+  const bytes = await zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    platform: 'DOS',
+  });
+  await writeFile(file, bytes);
+}
+
 export interface WriteOptions {
   streaming?: boolean;
   /** The workbook's 创建/修改时间; fixed for the committed sample so that rewriting it is stable. */
@@ -52,27 +66,6 @@ async function writeInMemory(
     style(ws, spec);
   }
   await workbook.xlsx.writeFile(file);
-  if (options.created) await stampZipEntries(file, options.created);
-}
-
-/**
- * exceljs stamps every part inside the zip with the time of writing, so the same workbook
- * written twice differs in bytes (and git sees the committed sample modified). Re-stamping
- * every part with the workbook's own date makes the file a function of its content.
- */
-async function stampZipEntries(file: string, date: Date): Promise<void> {
-  const zip = await JSZip.loadAsync(await readFile(file));
-  const stamped = new JSZip();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    stamped.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
-  }
-  const bytes = await stamped.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-  });
-  await writeFile(file, bytes);
 }
 
 async function writeStreaming(

@@ -12,6 +12,8 @@ import {
   scoreWorkbook,
   summaryRows,
   problemRows,
+  todoItems,
+  todoRows,
   LEVEL_LABELS,
 } from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
@@ -144,7 +146,7 @@ const asWritten = (rows: unknown[][]) =>
   });
 
 describe('the task pane in Chromium', () => {
-  it('检查并评分 shows the summary, talks and problems, and writes both sheets', async () => {
+  it('检查并评分 shows the summary, talks, 待办 and problems, and writes the three sheets', async () => {
     const { page, blocked } = await open('taskpane.html', seed);
     await page.waitForFunction(
       () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
@@ -174,6 +176,20 @@ describe('the task pane in Chromium', () => {
     expect(problems).toHaveLength(expected.problems.length);
     expect(problems.join('\n')).toContain('2026-13-01');
 
+    // 待办: overdue first, each line as the core words it, the same items as the sheet 待办事项.
+    const todo = todoItems(expected);
+    expect(todo.length).toBeGreaterThan(0);
+    const todoLines = await page.$$eval('#todo li', (els) =>
+      els.map((e) => [e.className, (e as HTMLElement).innerText]),
+    );
+    expect(todoLines.map(([cls]) => cls)).toEqual(
+      todo.map((t) => (t.overdue ? 'overdue' : 'open')),
+    );
+    expect(todoLines.map(([, text]) => text.slice(0, 4))).toEqual(
+      todo.map((t) => (t.overdue ? '[逾期]' : '[待办]').slice(0, 4)),
+    );
+    expect(await table(page, '待办事项')).toEqual(asWritten(todoRows(expected)));
+
     expect(await table(page, '积分汇总')).toEqual(asWritten(summaryRows(expected)));
     expect(await table(page, '校验结果')).toEqual(asWritten(problemRows(expected.problems)));
     expect(await table(page, '记分台账')).toEqual(asWritten(seed[1].values));
@@ -200,6 +216,22 @@ describe('the task pane in Chromium', () => {
       () => (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection,
     );
     expect(selection).toEqual({ sheet: '记分台账', address: 'B6' });
+
+    // A click on a 待办 item selects the cell where the clerk acts on it.
+    const target = todo[todo.length - 1].where;
+    const todoLinks = await page.$$('#todo li a');
+    await todoLinks[todo.length - 1].click();
+    await page.waitForFunction(
+      (cell) =>
+        (window as never as { __fakeState: { selection: { address: string } | null } }).__fakeState
+          .selection?.address === cell,
+      {},
+      target.cell,
+    );
+    const picked = await page.evaluate(
+      () => (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection,
+    );
+    expect(picked).toEqual({ sheet: target.sheet, address: target.cell });
     await page.close();
   });
 
@@ -346,7 +378,32 @@ describe('the task pane in Chromium', () => {
         (s) => s.name,
       ),
     );
-    expect(names).toEqual(['党员名册', '记分台账', '微心愿', '记分规则', '设置']);
+    expect(names).toEqual([
+      '党员名册',
+      '记分台账',
+      '会议签到',
+      '处置记录',
+      '微心愿',
+      '记分规则',
+      '设置',
+    ]);
+    expect((await table(page, '会议签到'))[0]).toEqual([
+      '日期',
+      '会议',
+      '支部',
+      '请假',
+      '缺席',
+      '说明',
+      '告知日期',
+    ]);
+    expect((await table(page, '处置记录'))[0]).toEqual([
+      '日期',
+      '编号',
+      '姓名',
+      '处置',
+      '承办人',
+      '结果',
+    ]);
     const rosterAfter = await table(page, '党员名册');
     expect(rosterAfter[0]).toEqual(['编号', '姓名', '支部', '职务', '邮箱', '状态']);
     expect(rosterAfter[1]).toEqual(['A01', '张三', '第一支部']);

@@ -22,19 +22,25 @@ describe('准备台账', () => {
     const ctx = new FakeRequestContext(state);
     const report = await prepareWorkbook(ctx as unknown as Excel.RequestContext);
 
-    expect(report.addedSheets).toEqual(['微心愿', '记分规则']);
-    expect(report.addedHeaders).toEqual([{ sheet: '记分台账', headers: ['告知日期'] }]);
+    expect(report.addedSheets).toEqual(['会议签到', '处置记录', '微心愿', '记分规则']);
+    expect(report.addedHeaders).toEqual([
+      {
+        sheet: '记分台账',
+        headers: ['告知日期', '认定日期', '复核申请日期', '复核结果', '复核日期'],
+      },
+    ]);
     expect(report.skipped).toEqual([]);
     expect(ctx.syncCount).toBeLessThanOrEqual(5);
 
-    // The ledger's header is on row 3, B to I: 告知日期 goes into the empty J3.
+    // The ledger's header is on row 3, B to I: 告知日期 and the rest go into the empty J3:N3.
     const ledger = state.sheet('记分台账')!;
-    expect(ledger.values[2][9]).toBe('告知日期');
-    ledger.values[2][9] = '';
+    const added = ledger.values[2].slice(9, 14);
+    expect(added).toEqual(['告知日期', '认定日期', '复核申请日期', '复核结果', '复核日期']);
+    ledger.values[2].splice(9, 5, '', '', '', '', '');
     for (const [name, values] of before) {
       expect(trimmed(state.sheet(name)!.values), name).toBe(values);
     }
-    ledger.values[2][9] = '告知日期';
+    ledger.values[2].splice(9, 5, ...added);
 
     // Dropdowns start below the header, in the columns where the headers really are.
     const rules = ledger.validations.map((v) => [v.row, v.col, v.rule]);
@@ -67,9 +73,9 @@ describe('准备台账', () => {
       new FakeRequestContext(state) as unknown as Excel.RequestContext,
     );
     expect(report.skipped).toEqual(['党员名册']);
-    // The ledger still gets its fixed lists (事项 C, then 情形 and 状态 among the headers
-    // added after it); the list of names (B) waits for a usable roster.
-    expect(state.sheet('记分台账')!.validations.map((v) => v.col)).toEqual([2, 4, 6]);
+    // The ledger still gets its fixed lists (事项 C, then 情形, 状态 and 复核结果 among the
+    // headers added after it); the list of names (B) waits for a usable roster.
+    expect(state.sheet('记分台账')!.validations.map((v) => v.col)).toEqual([2, 4, 6, 11]);
     expect(state.table('党员名册')).toEqual([['名单'], ['张三']]);
   });
 });

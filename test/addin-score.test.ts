@@ -49,7 +49,7 @@ describe('检查并评分 in the fake Excel', () => {
     expect(cli.members.some((m) => m.level !== 'normal')).toBe(true);
   });
 
-  it('writes 积分汇总 and 校验结果 and leaves every clerk cell as it was', async () => {
+  it('writes 积分汇总, 待办事项 and 校验结果 and leaves every clerk cell as it was', async () => {
     const file = await writeXlsx(messySheets());
     const state = await fakeFromXlsx(file);
     const before = JSON.stringify(state.sheets.map((s) => [s.name, s.values, s.formats]));
@@ -60,6 +60,7 @@ describe('检查并评分 in the fake Excel', () => {
       '记分台账',
       '设置',
       '积分汇总',
+      '待办事项',
       '校验结果',
     ]);
     expect(JSON.stringify(state.sheets.slice(0, 3).map((s) => [s.name, s.values, s.formats]))).toBe(

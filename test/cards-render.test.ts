@@ -28,7 +28,7 @@ import { renderNotices } from '../reports/cards/notice-batch.js';
 import { writeNotices } from '../reports/cards/write-notices.js';
 import { loadTemplates } from '../reports/cards/template-folder.js';
 import { cardSheets, HOSTILE_NAMES } from './helpers/card-fixture.js';
-import { tempDir, writeXlsx } from './helpers/workbook.js';
+import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
 import { pdfPages, squash } from './helpers/pdf-text.js';
 
 let session: CardSession;
@@ -162,7 +162,7 @@ describe('notice cards', () => {
 });
 
 describe('the sample workbook', () => {
-  it('prints a card for every step of its reviewed result, with the same balances', async () => {
+  it('prints a card for every step of its reviewed result, with the same balances, and one per entry withdrawn on review', async () => {
     // samples/示例台账.score.json is the sample's expected result, reviewed by hand.
     const expected = JSON.parse(
       readFileSync(SAMPLE_WORKBOOK.replace(/\.xlsx$/, '.score.json'), 'utf8'),
@@ -172,13 +172,22 @@ describe('the sample workbook', () => {
         name: string;
         steps: { source: string; points: number; applied: number; balance: number }[];
       }[];
+      reviews: { sheet: string; row: number; outcome: string | null }[];
     };
     const sample = score(parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK)), expected.asOf);
     const out = await renderNotices(noticeCards(sample), session.templates, session.renderer);
     const steps = expected.members.flatMap((m) => m.steps.map((s) => ({ ...s, name: m.name })));
-    expect(out.cards.map((c) => c.card.entryKey).sort()).toEqual(steps.map((s) => s.source).sort());
+    const withdrawn = expected.reviews
+      .filter((r) => r.outcome === 'revoked')
+      .map((r) => `${r.sheet}!${r.row}`);
+    expect(withdrawn).toHaveLength(1);
+    expect(out.cards.map((c) => c.card.entryKey).sort()).toEqual(
+      [...steps.map((s) => s.source), ...withdrawn].sort(),
+    );
     const merged = await pdfPages(out.merged!);
-    expect(merged).toHaveLength(steps.length);
+    expect(merged).toHaveLength(steps.length + withdrawn.length);
+    const i = out.cards.findIndex((c) => c.card.entryKey === withdrawn[0]);
+    expect(merged[i]).toContain(squash('撤销本次记分'));
     for (const step of steps) {
       const i = out.cards.findIndex((c) => c.card.entryKey === step.source);
       expect(merged[i]).toContain(squash(step.name));
@@ -220,6 +229,160 @@ describe('quarterly summary card', () => {
     expect(internal).toContain(squash(`有记分记录的党员 ${summary.totals.members} 名`));
     expect(upward).toContain('报上级党组织');
     expect(internal).toContain('内部公示');
+  });
+});
+
+describe('the ranking’s 应约谈名单 on the sample', () => {
+  it('marks the talks recorded done by the day it is printed, and the rest 未办', async () => {
+    // October 2026: 末位 DY030, DY026, DY034 (15, 12, 12). DY026's and DY034's 末位约谈 are in
+    // 处置记录 (11-04, 11-05); DY030's is the one the sample leaves undone.
+    const sample = parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK));
+    const ranking = monthlyRanking(sample, 2026, 10, '2026-11-24');
+    const bottom = ranking.talks.filter((t) => t.reason === 'bottom');
+    expect(bottom.map((t) => [t.member.id, t.done?.date ?? null])).toEqual([
+      ['DY030', null],
+      ['DY034', '2026-11-05'],
+      ['DY026', '2026-11-04'],
+    ]);
+    // DY038 is at 提醒 now, but its 诫勉谈话 called for a 警示约谈 (done 09-01), which includes it.
+    const dy038 = ranking.talks.find((t) => t.member.id === 'DY038')!;
+    expect([dy038.reason, dy038.done?.date]).toEqual(['reminder', '2026-09-01']);
+    const text = (
+      await pdfPages(await renderRanking(sample, '2026-10', { session, printed: '2026-11-24' }))
+    ).join('');
+    const name = (id: string) => sample.members.find((m) => m.id === id)!.name;
+    expect(text).toMatch(new RegExp(`${name('DY026')}.*?本月末位.*?已办2026年11月4日`));
+    expect(text).toMatch(new RegExp(`${name('DY030')}[^办]*本月末位.*?党工委未办`));
+    // Printed on the 25th itself, nothing of the month's own 末位 is done yet.
+    expect(
+      monthlyRanking(sample, 2026, 10).talks.filter((t) => t.reason === 'bottom' && t.done),
+    ).toEqual([]);
+  });
+});
+
+describe('the notice card of a reviewed entry', () => {
+  it('states the review and its outcome; for 撤销, that the points are withdrawn and the new balance', async () => {
+    const [roster, , settings] = basicSheets();
+    const header = [
+      '日期',
+      '编号',
+      '姓名',
+      '事项',
+      '情形',
+      '分值',
+      '状态',
+      '说明',
+      '告知日期',
+      '认定日期',
+      '复核申请日期',
+      '复核结果',
+      '复核日期',
+    ];
+    const reviewed = parseWorkbook(
+      await readWorkbook(
+        await writeXlsx([
+          roster,
+          {
+            name: '记分台账',
+            rows: [
+              header,
+              [
+                '2026-04-01',
+                'A01',
+                '',
+                'P1',
+                '请假',
+                '',
+                '',
+                '党小组会请假',
+                '2026-04-02',
+                '',
+                '',
+                '',
+                '',
+              ],
+              [
+                '2026-05-01',
+                'A01',
+                '',
+                'W1',
+                '通报',
+                '',
+                '已认定',
+                '被反映违反接待规定',
+                '2026-05-03',
+                '2026-05-02',
+                '2026-05-06',
+                '撤销',
+                '2026-05-15',
+              ],
+              [
+                '2026-06-01',
+                'A02',
+                '',
+                'W1',
+                '廉政约谈',
+                '',
+                '已认定',
+                '上班时间脱岗',
+                '2026-06-02',
+                '',
+                '2026-06-05',
+                '',
+                '',
+              ],
+            ],
+          },
+          settings,
+        ]),
+      ),
+    );
+    const cards = noticeCards(score(reviewed, '2026-06-10'));
+    expect(cards.map((c) => c.view.entry.status)).toEqual(['即时记分', '经复核撤销', '复核中']);
+    const out = await renderNotices(cards, session.templates, session.renderer);
+    const [, withdrawn, open] = await Promise.all(
+      out.cards.map(async (c) => (await pdfPages(c.pdf)).join('')),
+    );
+    expect(withdrawn).toContain(squash('认定经复核撤销'));
+    expect(withdrawn).toContain(
+      squash(
+        '本人于2026年5月6日申请复核，党工委于2026年5月15日作出复核决定：撤销本次记分，原记 +6 分不再计入，撤销后积分为 2 分。',
+      ),
+    );
+    expect(withdrawn).toContain(squash('积分变化撤销后 2 分'));
+    expect(withdrawn).toContain(squash('本次记分已撤销，由此引起的约谈、处置不再办理。'));
+    expect(open).toContain(
+      squash('本人于2026年6月5日申请复核，复核期间本次记分照常有效（复核中）。'),
+    );
+    expect(open).toContain(squash('0 分 → 3 分'));
+    if (process.env.KEEP_CARDS)
+      writeFileSync(path.join(process.env.KEEP_CARDS, 'withdrawn.pdf'), out.cards[1].pdf);
+  });
+});
+
+describe('the upward card’s reconciliation (domain.md)', () => {
+  it('states the quarter’s entries, cards, obligations and reviews as worked out by hand for the sample', async () => {
+    // samples/示例台账.xlsx, 2026Q3 at 09-30: 20 counted entries, of which DY033's (07-27)
+    // and DY034's R3 (09-08) have no card; 14 talks due, DY034's 不合格处置 overdue, four of
+    // 09-17…09-25 done only in October; DY018's review revoked, DY038's still open.
+    const sample = parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK));
+    const summary = quarterlySummary(sample, '2026Q3');
+    const pdf = await renderQuarterly(summary, sample.settings, { version: 'upward', session });
+    const upward = (await pdfPages(pdf)).join('');
+    for (const line of [
+      '对账（截至季末）',
+      '本季计分记录20条',
+      '记分告知卡已送达18张，逾期未送达2张，未到期0张',
+      '约谈和处置本季应办14项：已办9项，逾期未办1项，未到期4项',
+      '复核申请2件：维持0件，撤销1件，变更0件，未办结1件',
+    ])
+      expect(upward).toContain(squash(line));
+    const internal = (
+      await pdfPages(
+        await renderQuarterly(summary, sample.settings, { version: 'internal', session }),
+      )
+    ).join('');
+    expect(internal).not.toContain('对账');
   });
 });
 

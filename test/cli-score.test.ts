@@ -33,6 +33,116 @@ describe('twelve score', () => {
     expect(out).toMatch(/2026-03-05\s+张三\s+6分\s+约谈提醒/);
   });
 
+  it('--json adds obligations, notices, reviews and pending; the report has 待办 (overdue first) and 待核实', async () => {
+    const [roster, , settings] = basicSheets();
+    const file = await writeXlsx([
+      roster,
+      {
+        name: '记分台账',
+        rows: [
+          [
+            '日期',
+            '编号',
+            '姓名',
+            '事项',
+            '情形',
+            '分值',
+            '状态',
+            '说明',
+            '告知日期',
+            '认定日期',
+            '复核申请日期',
+            '复核结果',
+            '复核日期',
+          ],
+          ['2026-03-05', 'A01', '', 'P1', '无故缺席', '', '', '', '2026-03-06', '', '', '', ''],
+          [
+            '2026-05-10',
+            'A02',
+            '',
+            'W1',
+            '通报',
+            '',
+            '已认定',
+            '',
+            '2026-05-12',
+            '2026-05-11',
+            '2026-05-30',
+            '',
+            '',
+          ],
+          ['2026-11-01', 'A03', '', 'W1', '廉政约谈', '', '', '', '', '', '', '', ''],
+        ],
+      },
+      settings,
+      {
+        name: '处置记录',
+        rows: [
+          ['日期', '姓名', '处置', '承办人'],
+          ['2026-03-09', '张三', '6', '刘书记'],
+        ],
+      },
+      {
+        name: '会议签到',
+        rows: [
+          ['日期', '会议', '请假', '缺席'],
+          ['2026-11-20', '党小组会', '王五', ''],
+        ],
+      },
+    ]);
+    const json = JSON.parse((await run('score', file, '--as-of', '2026-11-24', '--json')).out);
+    expect(json.obligations.filter((o: { kind: string }) => o.kind !== 'bottom')).toEqual([
+      {
+        memberId: 'A01',
+        kind: 'reminder',
+        due: '2026-03-05',
+        deadline: '2026-03-20',
+        state: 'done',
+        doneOn: '2026-03-09',
+        by: '刘书记',
+      },
+      {
+        memberId: 'A02',
+        kind: 'reminder',
+        due: '2026-05-10',
+        deadline: '2026-05-25',
+        state: 'overdue',
+        doneOn: null,
+        by: '党工委',
+      },
+    ]);
+    expect(json.notices).toEqual([
+      { sheet: '记分台账', row: 2, memberId: 'A01', date: '2026-03-05', state: 'done' },
+      { sheet: '记分台账', row: 3, memberId: 'A02', date: '2026-05-10', state: 'done' },
+      { sheet: '会议签到', row: 2, memberId: 'A03', date: '2026-11-20', state: 'open' },
+    ]);
+    expect(json.reviews).toEqual([
+      {
+        sheet: '记分台账',
+        row: 3,
+        memberId: 'A02',
+        applied: '2026-05-30',
+        outcome: null,
+        state: 'overdue',
+        late: true,
+      },
+    ]);
+    expect(json.pending).toEqual([
+      { sheet: '记分台账', row: 4, memberId: 'A03', date: '2026-11-01', days: 23 },
+    ]);
+
+    const { out } = await run('score', file, '--as-of', '2026-11-24');
+    const todo = out.slice(out.indexOf('【待办】'), out.indexOf('【待核实】'));
+    const lines = todo.split('\n').filter((l) => l.startsWith('['));
+    expect(lines.findIndex((l) => l.startsWith('[待办]'))).toBeGreaterThan(
+      lines.findLastIndex((l) => l.startsWith('[逾期]')),
+    );
+    expect(todo).toMatch(/\[逾期\] 李四 约谈提醒：党工委/);
+    expect(todo).toMatch(/\[逾期\] 李四 复核未办结/);
+    expect(todo).toMatch(/\[待办\] 王五 告知卡未送达.* — 会议签到 A2/);
+    expect(out).toMatch(/【待核实】1 条（未计分）[\s\S]*2026-11-01\s+王五\s+23 天/);
+  });
+
   it('exits 1 with the full result when some rows have errors, and names sheet, row and column', async () => {
     const file = await writeXlsx(
       basicSheets([

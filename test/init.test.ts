@@ -34,10 +34,12 @@ const headerOf = (ws: ExcelJS.Worksheet) =>
   (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v));
 
 describe('twelve init', () => {
-  it('writes the five sheets with the headers of the workbook contract', () => {
+  it('writes the seven sheets with the headers of the workbook contract', () => {
     expect(book.worksheets.map((ws) => ws.name)).toEqual([
       '党员名册',
       '记分台账',
+      '会议签到',
+      '处置记录',
       '微心愿',
       '记分规则',
       '设置',
@@ -50,6 +52,42 @@ describe('twelve init', () => {
     expect(headerOf(book.getWorksheet('微心愿')!)).toEqual(
       expect.arrayContaining(['年度', '姓名', '认领数', '完成数']),
     );
+    expect(headerOf(book.getWorksheet('记分台账')!).slice(-5)).toEqual([
+      '告知日期',
+      '认定日期',
+      '复核申请日期',
+      '复核结果',
+      '复核日期',
+    ]);
+    expect(headerOf(book.getWorksheet('会议签到')!)).toEqual([
+      '日期',
+      '会议',
+      '支部',
+      '请假',
+      '缺席',
+      '说明',
+      '告知日期',
+    ]);
+    expect(headerOf(book.getWorksheet('处置记录')!)).toEqual([
+      '日期',
+      '编号',
+      '姓名',
+      '处置',
+      '承办人',
+      '结果',
+    ]);
+  });
+
+  it('puts dropdown lists on 复核结果, 会议 and 处置', () => {
+    const list = (sheet: string, header: string) => {
+      const ws = book.getWorksheet(sheet)!;
+      const col = String.fromCharCode(64 + headerOf(ws).indexOf(header) + 1);
+      return String(ws.getCell(`${col}2`).dataValidation?.formulae[0]);
+    };
+    expect(list('记分台账', '复核结果')).toBe('"维持,撤销,变更"');
+    expect(list('处置记录', '处置')).toBe('"约谈提醒,警示约谈,不合格处置,末位约谈"');
+    expect(list('处置记录', '姓名')).toBe("'党员名册'!$B$2:$B$2001");
+    expect(list('会议签到', '会议')).toContain('党小组会');
   });
 
   it('makes every header bold and frozen, with set column widths', () => {
@@ -65,7 +103,7 @@ describe('twelve init', () => {
   it('formats the ledger date columns as dates', () => {
     const ledger = book.getWorksheet('记分台账')!;
     const header = headerOf(ledger);
-    for (const name of ['日期', '告知日期'])
+    for (const name of ['日期', '告知日期', '认定日期', '复核申请日期', '复核日期'])
       expect(ledger.getColumn(header.indexOf(name) + 1).numFmt).toBe('yyyy-mm-dd');
   });
 
@@ -143,7 +181,7 @@ describe('twelve init', () => {
     expect(forced.code).toBe(0);
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(existing);
-    expect(again.worksheets).toHaveLength(5);
+    expect(again.worksheets).toHaveLength(7);
   });
 
   it('says in one line what is wrong with the arguments', async () => {

@@ -21,6 +21,8 @@ import {
   SAMPLE_UPWARD_EMAIL,
   SHARED_NAME_IDS,
   STORY_OUTCOMES,
+  STRAY_RECORD_ID,
+  UNDONE_TALKS,
   TRANSFERRED_ID,
   sampleUnit,
 } from '../scripts/sample-unit.js';
@@ -151,7 +153,9 @@ describe('the sample workbook', () => {
     const [a, b] = SHARED_NAME_IDS.map((id) => memberResult(id)!);
     expect(a.member.name).toBe(b.member.name);
     expect(a.member.branch).not.toBe(b.member.branch);
-    const warnings = result.problems.filter((p) => p.severity === 'warning');
+    const warnings = result.problems.filter(
+      (p) => p.severity === 'warning' && p.sheet === '党员名册',
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ sheet: '党员名册', column: '姓名' });
     expect(warnings[0].message).toContain(a.member.name);
@@ -174,7 +178,8 @@ describe('the sample workbook', () => {
       .filter((p) => p.severity === 'error')
       .map((p) => ({ sheet: p.sheet, row: p.row, column: p.column }));
     const planned = design.mistakes.map((m) => ({ sheet: m.sheet, row: m.row, column: m.column }));
-    expect(planned).toHaveLength(5);
+    expect(planned).toHaveLength(6);
+    expect(planned.at(-1)).toMatchObject({ sheet: '会议签到', column: '请假' });
     expect(errors).toEqual(planned);
     for (const p of result.problems.filter((p) => p.severity === 'error')) {
       expect(p.cell).toMatch(new RegExp(`^[A-Z]+${p.row}$`));
@@ -182,6 +187,60 @@ describe('the sample workbook', () => {
     }
     const bad = result.problems.find((p) => p.column === '日期')!;
     expect(bad.message).toContain('2026-13-01');
+  });
+});
+
+describe('the sample workbook’s follow-through', () => {
+  it('records every talk due but the undone ones, which are overdue', () => {
+    const open = result.obligations.filter((o) => o.state !== 'done');
+    expect(open.map((o) => [o.member.id, o.kind, o.due, o.state])).toEqual(
+      UNDONE_TALKS.map((u) => [u.id, u.kind, u.due, 'overdue']),
+    );
+    expect(result.obligations.length).toBeGreaterThan(20);
+    expect(result.obligations.some((o) => o.kind === 'bottom' && o.state === 'done')).toBe(true);
+  });
+
+  it('warns about the 约谈提醒 recorded for a 0 → 9 entry, which calls for a 警示约谈 only', () => {
+    const stray = result.problems.filter((p) => p.sheet === '处置记录');
+    expect(stray).toHaveLength(1);
+    expect(stray[0].severity).toBe('warning');
+    const m = memberResult(STRAY_RECORD_ID)!;
+    expect(stray[0].message).toContain(m.member.name);
+    expect(
+      result.obligations
+        .filter((o) => o.member === m.member && o.kind !== 'bottom')
+        .map((o) => o.kind),
+    ).toEqual(['warning']);
+  });
+
+  it('counts the 会议签到 absences, and DY017’s leave typed in both sheets once', () => {
+    const fromMeetings = result.entries.filter((e) => e.source.sheet === '会议签到');
+    expect(fromMeetings.length).toBeGreaterThan(10);
+    const twice = result.problems.filter((p) => p.sheet === '会议签到' && p.severity === 'warning');
+    expect(twice).toHaveLength(1);
+    expect(twice[0].message).toContain('只计一次');
+    expect(memberResult('DY017')!.steps.map((s) => s.entryKey.split('!')[0])).toEqual([
+      '记分台账',
+      '记分台账',
+    ]);
+  });
+
+  it('has each review state: revoked, changed, upheld (applied late) and one open past its time', () => {
+    expect(result.reviews.map((r) => [r.member.id, r.outcome, r.state, r.late]).sort()).toEqual([
+      ['DY018', 'revoked', 'decided', false],
+      ['DY018', 'upheld', 'decided', true],
+      ['DY021', 'changed', 'decided', false],
+      ['DY038', null, 'overdue', false],
+    ]);
+  });
+
+  it('lists the pending rows with their age, and the cards not given', () => {
+    expect(result.pending.map((p) => [p.member.id, p.date, p.days])).toEqual([
+      ['DY012', '2026-10-20', 35],
+      ['DY005', '2026-10-22', 33],
+    ]);
+    const r3 = result.notices.find((n) => n.member.id === 'DY034' && n.date === '2026-09-08');
+    expect(r3?.state).toBe('overdue');
   });
 });
 

@@ -6,13 +6,19 @@ export interface Progress {
   stop(): void;
 }
 
-export function progressBar(stream: NodeJS.WritableStream, total: number, label: string): Progress {
+/** `unit`: what is counted, as the bar says it (张 cards, 个 files). */
+export function progressBar(
+  stream: NodeJS.WritableStream,
+  total: number,
+  label: string,
+  unit = '张',
+): Progress {
   const tty = (stream as NodeJS.WriteStream).isTTY === true;
   if (!tty || total === 0) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WriteStream,
-      format: `${label} [{bar}] {value}/{total} 张 {percentage}% 剩余约 {eta}s`,
+      format: `${label} [{bar}] {value}/{total} ${unit} {percentage}% 剩余约 {eta}s`,
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,

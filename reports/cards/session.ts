@@ -81,6 +81,8 @@ export async function renderQuarterly(
 
 export interface RankingOptions extends SessionOptions {
   session?: CardSession;
+  /** The day the list is printed: talks recorded done by then are marked (default: the 25th). */
+  printed?: IsoDate;
 }
 
 /** The monthly 榜单 ('2026-11') as of the ranking day, with the talks due, as a PDF. */
@@ -91,7 +93,10 @@ export async function renderRanking(
 ): Promise<Buffer> {
   const ym = parseMonth(month);
   if (!ym) throw new RangeError(`月份"${month}"的格式不对，应如 2026-11`);
-  const view = rankingView(monthlyRanking(parsed, ym.year, ym.month), parsed.settings);
+  const view = rankingView(
+    monthlyRanking(parsed, ym.year, ym.month, options.printed),
+    parsed.settings,
+  );
   return withSession(options, (s) =>
     s.renderer.render(s.templates.document([s.templates.card('ranking', view)]), {
       pageNumbers: true,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseWorkbook, rankingDate } from '../../core/index.js';
 import {
+  asOfArg,
   futureRankingLine,
   monthArg,
   outDirArg,
@@ -22,6 +23,7 @@ export function rankingFileName(month: string): string {
 export async function runRanking(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     month: { type: 'string' },
+    'as-of': { type: 'string' },
     out: { type: 'string' },
     templates: { type: 'string' },
   });
@@ -34,7 +36,11 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
   if (future) io.out.write(future + '\n');
 
   const pdf = await asUsageErrors(() =>
-    renderRanking(parsed, month, { templatesDir: values.templates ?? null }),
+    // 应约谈名单 marks the talks recorded in 处置记录 by the day it is printed (--as-of, today).
+    renderRanking(parsed, month, {
+      templatesDir: values.templates ?? null,
+      printed: asOfArg(values['as-of']),
+    }),
   );
   const target = path.join(outDir, rankingFileName(month));
   writeFileAtomic(target, pdf);

@@ -4,7 +4,10 @@ import {
   problemLine,
   scoreWorkbook,
   warningLabel,
+  todoItems,
+  todoLine,
   type Level,
+  type Member,
   type ScoreResult,
 } from '../../core/index.js';
 import { asOfArg, exitCodeFor, parseCommandArgs, workbookArg, type Io } from '../command.js';
@@ -57,6 +60,39 @@ export function scoreJson(result: ScoreResult) {
         balance: s.after,
       })),
     })),
+    obligations: result.obligations.map((o) => ({
+      memberId: memberId(o.member),
+      kind: o.kind,
+      due: o.due,
+      deadline: o.deadline,
+      state: o.state,
+      doneOn: o.record?.date ?? null,
+      // Who acts, or acted: the record's 承办人 where it names one, else the role that acts.
+      by: o.record?.by || o.actor,
+    })),
+    notices: result.notices.map((n) => ({
+      sheet: n.source.sheet,
+      row: n.source.row,
+      memberId: memberId(n.member),
+      date: n.date,
+      state: n.state,
+    })),
+    reviews: result.reviews.map((r) => ({
+      sheet: r.source.sheet,
+      row: r.source.row,
+      memberId: memberId(r.member),
+      applied: r.applied,
+      outcome: r.outcome,
+      state: r.state,
+      late: r.late,
+    })),
+    pending: result.pending.map((p) => ({
+      sheet: p.source.sheet,
+      row: p.source.row,
+      memberId: memberId(p.member),
+      date: p.date,
+      days: p.days,
+    })),
     problems: result.problems.map((p) => ({
       severity: p.severity,
       sheet: p.sheet,
@@ -68,6 +104,9 @@ export function scoreJson(result: ScoreResult) {
     })),
   };
 }
+
+/** A member as the JSON names them: by 编号, or by 姓名 where the roster has no ids. */
+const memberId = (m: Member) => m.id ?? m.name;
 
 export function scoreReport(result: ScoreResult, file: string): string {
   const counts = (s: string) => result.problems.filter((p) => p.severity === s).length;
@@ -108,6 +147,28 @@ export function scoreReport(result: ScoreResult, file: string): string {
       textTable(
         ['日期', '姓名', '达到', '处置', '负责'],
         actions.map(({ m, a }) => [a.date, m.member.name, `${a.threshold}分`, a.action, a.by]),
+      ),
+    );
+  }
+  const todo = todoItems(result);
+  const overdue = todo.filter((t) => t.overdue).length;
+  lines.push('');
+  lines.push(`【待办】${todo.length === 0 ? '无' : `${todo.length} 项，其中逾期 ${overdue} 项`}`);
+  for (const t of todo) lines.push(todoLine(t));
+  lines.push('');
+  lines.push(
+    `【待核实】${result.pending.length === 0 ? '无' : `${result.pending.length} 条（未计分）`}`,
+  );
+  if (result.pending.length > 0) {
+    lines.push(
+      textTable(
+        ['日期', '姓名', '已等待', '位置'],
+        result.pending.map((p) => [
+          p.date,
+          p.member.name,
+          `${p.days} 天${p.tooLong ? '（超期）' : ''}`,
+          `${p.source.sheet} 第${p.source.row}行`,
+        ]),
       ),
     );
   }

@@ -54,7 +54,10 @@ export async function quarterDelivery(input: QuarterDeliveryInput): Promise<Deli
         { filename: card.filename, content: card.pdf, contentType: PDF },
         {
           filename: xlsxName,
-          content: await summaryXlsx(summary, `${unit} ${view.quarter}党员“十二分制”记分汇总`),
+          content: await summaryXlsx(summary, {
+            unit,
+            title: `${unit} ${view.quarter}党员“十二分制”记分汇总`,
+          }),
           contentType: XLSX,
         },
       ],

@@ -21,6 +21,8 @@ export interface QuarterMailModel {
     cancelled: number;
     levels: string;
   };
+  /** The upward card's reconciliation lines (domain.md), the same figures as the card. */
+  reconciliation: QuarterlyView['reconciliation'];
   attachments: (AttachmentNote & { index: number })[];
 }
 
@@ -38,6 +40,7 @@ export function quarterMailModel(
       ...view.totals,
       cancelled: view.rows.reduce((a, r) => a + r.cancelled, 0),
     },
+    reconciliation: view.reconciliation,
     attachments: attachments.map((a, i) => ({ ...a, index: i + 1 })),
   };
 }

@@ -1,102 +1,118 @@
 // The quarter's summary as a fresh .xlsx for the upward email: built from the core's numbers
 // in a new workbook, never a copy of the clerk's own file (which holds far more than is due).
+// Its sheets and cells are the upward contract (core/upward.ts, docs/upward.md): this module
+// only lays them out for people (titles, widths, bold headers) and stamps the data hash.
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { describeRule, LEVEL_LABELS, type QuarterSummary } from '../../core/index.js';
+import {
+  canonicalData,
+  metaRows,
+  UPWARD_FORMAT_VERSION,
+  UPWARD_SHEETS,
+  upwardTables,
+  type QuarterSummary,
+  type UpwardTable,
+} from '../../core/index.js';
+import { TOOL_VERSION } from '../version.js';
 
-export const SUMMARY_SHEET = '记分汇总';
-export const DETAIL_SHEET = '记分明细';
+export const SUMMARY_SHEET = UPWARD_SHEETS.summary;
+export const DETAIL_SHEET = UPWARD_SHEETS.detail;
 
-export const SUMMARY_COLUMNS = [
-  { header: '序号', width: 6 },
-  { header: '编号', width: 10 },
-  { header: '姓名', width: 10 },
-  { header: '支部', width: 14 },
-  { header: '职务', width: 12 },
-  { header: '本季度记分', width: 11 },
-  { header: '本季度奖励分', width: 13 },
-  { header: '实际销分', width: 10 },
-  { header: '季度末积分', width: 11 },
-  { header: '季度末等级', width: 11 },
-  { header: '可否推荐评先评优', width: 17 },
-] as const;
+/** Column widths by header, for people; the contract does not depend on them. */
+const WIDTHS: Record<string, number> = {
+  序号: 6,
+  编号: 10,
+  姓名: 10,
+  支部: 14,
+  职务: 12,
+  本季度记分: 11,
+  本季度奖励分: 13,
+  实际销分: 10,
+  季度末积分: 11,
+  等级: 8,
+  可否推荐评先评优: 17,
+  日期: 12,
+  事项: 40,
+  分值: 8,
+  说明: 40,
+  台账位置: 14,
+  项目: 28,
+  值: 68,
+};
 
-export const DETAIL_COLUMNS = [
-  { header: '姓名', width: 10 },
-  { header: '编号', width: 10 },
-  { header: '日期', width: 12 },
-  { header: '事项', width: 40 },
-  { header: '分值', width: 8 },
-  { header: '说明', width: 40 },
-  { header: '台账位置', width: 14 },
-] as const;
+export interface SummaryXlsxOptions {
+  /** The unit's name as the report names it (the card's and the mail's). */
+  unit: string;
+  /** The unit and the quarter, as the card prints them: the sheets' title. */
+  title: string;
+  /** When the workbook is made; default now. */
+  generated?: Date;
+}
 
-/** `title`: the unit and the quarter, as the card prints them. */
-export async function summaryXlsx(summary: QuarterSummary, title: string): Promise<Buffer> {
+export async function summaryXlsx(
+  summary: QuarterSummary,
+  options: SummaryXlsxOptions,
+): Promise<Buffer> {
+  const tables = upwardTables(summary, options.title);
+  const identity = {
+    unit: options.unit,
+    quarter: summary.quarter,
+    start: summary.start,
+    end: summary.end,
+    // The core scores a quarter as of its last day.
+    asOf: summary.end,
+  };
+  const hash = sha256Hex(canonicalData(identity, tables));
+
   const wb = new ExcelJS.Workbook();
-
-  const sheet = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 3 }] });
-  addTitle(sheet, title, `统计期间：${summary.start} 至 ${summary.end}`, SUMMARY_COLUMNS);
-  summary.rows.forEach((r, i) =>
-    sheet.addRow([
-      i + 1,
-      r.member.id ?? '',
-      r.member.name,
-      r.member.branch,
-      r.member.post,
-      r.demerits,
-      r.rewards,
-      r.cancelled,
-      r.balance,
-      LEVEL_LABELS[r.level],
-      r.balance === 0 ? '可推荐' : '不可推荐',
-    ]),
+  wb.creator = `twelve-points ${TOOL_VERSION}`;
+  for (const table of tables) addTable(wb, table);
+  const meta = wb.addWorksheet(UPWARD_SHEETS.meta);
+  addRows(
+    meta,
+    ['项目', '值'],
+    [
+      ...metaRows({
+        ...identity,
+        format: UPWARD_FORMAT_VERSION,
+        generated: (options.generated ?? new Date()).toISOString(),
+        tool: TOOL_VERSION,
+        hash,
+      }),
+    ],
   );
-  const cancelled = summary.rows.reduce((a, r) => a + r.cancelled, 0);
-  const total = sheet.addRow([
-    '合计',
-    '',
-    `${summary.totals.members} 名`,
-    '',
-    '',
-    summary.totals.demerits,
-    summary.totals.rewards,
-    cancelled,
-  ]);
-  total.font = { bold: true };
-
-  const detail = wb.addWorksheet(DETAIL_SHEET, { views: [{ state: 'frozen', ySplit: 3 }] });
-  addTitle(detail, `${title}明细`, `统计期间：${summary.start} 至 ${summary.end}`, DETAIL_COLUMNS);
-  for (const r of summary.rows)
-    for (const e of r.entries)
-      detail.addRow([
-        r.member.name,
-        r.member.id ?? '',
-        new Date(`${e.date}T00:00:00Z`),
-        describeRule({ ...e.rule, variant: e.variantText || e.rule.variant }),
-        e.points,
-        e.note,
-        e.key,
-      ]);
-  detail.getColumn(3).numFmt = 'yyyy-mm-dd';
-
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function addTitle(
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function addTable(wb: ExcelJS.Workbook, table: UpwardTable): void {
+  const sheet = wb.addWorksheet(table.name, {
+    views: [{ state: 'frozen', ySplit: table.banner.length + 1 }],
+  });
+  table.banner.forEach((text, i) => {
+    const row = sheet.addRow([text]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+    sheet.mergeCells(i + 1, 1, i + 1, table.header.length);
+  });
+  addRows(sheet, table.header, table.rows);
+  const last = sheet.lastRow;
+  if (table.name === UPWARD_SHEETS.summary && last) last.font = { bold: true };
+}
+
+function addRows(
   sheet: ExcelJS.Worksheet,
-  title: string,
-  subtitle: string,
-  columns: readonly { header: string; width: number }[],
+  header: readonly string[],
+  rows: readonly (string | number)[][],
 ): void {
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow([subtitle]);
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.mergeCells(2, 1, 2, columns.length);
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
+  const head = sheet.addRow([...header]);
+  head.font = { bold: true };
+  head.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
     cell.border = { bottom: { style: 'thin' } };
   });
-  columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
+  header.forEach((h, i) => (sheet.getColumn(i + 1).width = WIDTHS[h] ?? 12));
+  for (const row of rows) sheet.addRow(row);
 }

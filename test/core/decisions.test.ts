@@ -94,9 +94,13 @@ describe('thresholds and actions', () => {
     expect(m.actions[2].action).toContain('不合格');
   });
 
-  it('one entry that rises across several thresholds calls for each of them', () => {
-    const m = member(scoreWorkbook(book([row('2026-05-01', 'R1', '', '', '已认定')]), AS_OF));
-    expect(m.actions.map((a) => a.threshold)).toEqual([6, 9, 12]);
+  it('one entry, one action: an entry that rises across several thresholds calls for the highest only', () => {
+    const full = member(scoreWorkbook(book([row('2026-05-01', 'R1', '', '', '已认定')]), AS_OF));
+    expect(full.actions.map((a) => [a.threshold, a.level])).toEqual([[12, 'unqualified']]);
+    const warned = member(
+      scoreWorkbook(book([row('2026-05-01', 'W1', '诫勉谈话', '', '已认定')]), AS_OF),
+    );
+    expect(warned.actions.map((a) => [a.threshold, a.by])).toEqual([[9, '单位主要负责人']]);
   });
 
   it('rising across a threshold again after rewards calls for the action again', () => {

@@ -17,14 +17,40 @@ export interface BookOptions {
   settings?: [string, CellValue][];
   wishes?: CellValue[][];
   rules?: CellValue[][];
+  /** Rows of 处置记录 as [date, id, name, kind, by, result]. */
+  records?: CellValue[][];
+  /** Rows of 会议签到 as [date, meeting, branch, leave, absent, note, noticeDate]. */
+  attendance?: CellValue[][];
+  /** Header for the ledger where the rows carry more columns than the default eight. */
+  ledgerHeader?: string[];
 }
+
+/** The ledger header with the follow-through columns after the default eight. */
+export const FULL_LEDGER_HEADER = [
+  ...LEDGER_HEADER,
+  '告知日期',
+  '认定日期',
+  '复核申请日期',
+  '复核结果',
+  '复核日期',
+];
 
 /** Ledger rows as [date, id, name, item, variant, points, status, note]. */
 export function book(ledger: CellValue[][], options: BookOptions = {}): SheetData[] {
   const sheets: SheetData[] = [
     { name: '党员名册', rows: [ROSTER_HEADER, ...(options.roster ?? DEFAULT_ROSTER)] },
-    { name: '记分台账', rows: [LEDGER_HEADER, ...ledger] },
+    { name: '记分台账', rows: [options.ledgerHeader ?? LEDGER_HEADER, ...ledger] },
   ];
+  if (options.records)
+    sheets.push({
+      name: '处置记录',
+      rows: [['日期', '编号', '姓名', '处置', '承办人', '结果'], ...options.records],
+    });
+  if (options.attendance)
+    sheets.push({
+      name: '会议签到',
+      rows: [['日期', '会议', '支部', '请假', '缺席', '说明', '告知日期'], ...options.attendance],
+    });
   if (options.settings) sheets.push({ name: '设置', rows: [['项目', '值'], ...options.settings] });
   if (options.wishes)
     sheets.push({

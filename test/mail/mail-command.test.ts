@@ -133,7 +133,7 @@ describe('twelve mail without --send', () => {
       '本季度奖励分',
       '实际销分',
       '季度末积分',
-      '季度末等级',
+      '等级',
       '可否推荐评先评优',
     ]);
     expect(rows.slice(3, 5)).toEqual([

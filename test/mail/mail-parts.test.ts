@@ -27,6 +27,10 @@ const quarterModel = (unit: string) => ({
     cancelled: 2,
     levels: '提醒 1 名，警示 0 名，不合格 0 名',
   },
+  reconciliation: [
+    { label: '本季计分记录', value: '20 条' },
+    { label: '复核', value: '申请 2 件：维持 0 件，撤销 1 件，变更 0 件，未办结 1 件' },
+  ],
   attachments: [{ index: 1, filename: 'a<b>.pdf', description: 'PDF' }],
 });
 
@@ -45,6 +49,12 @@ describe('mail templates', () => {
     const missing: Partial<ReturnType<typeof quarterModel>> = quarterModel('单位');
     delete missing.totals;
     expect(() => renderMail('quarter', missing)).toThrow(/"members" not defined/);
+  });
+
+  it('carry the upward card’s reconciliation in both parts', () => {
+    const mail = renderMail('quarter', quarterModel('单位'));
+    expect(mail.text).toContain('对账（截至季末）：\n本季计分记录：20 条\n复核：申请 2 件');
+    expect(mail.html).toContain('<tr><th>本季计分记录</th><td>20 条</td></tr>');
   });
 
   it('say so when the quarter has no entries', () => {

@@ -1,0 +1,42 @@
+// The same absence typed twice: once in 会议签到 and once in 记分台账. It counts once, as the
+// ledger row (domain.md, Attendance), and the 会议签到 name is warned about.
+import type { Entry, Problem } from './types.js';
+
+const keyOf = (e: Entry) =>
+  `${e.member.source.row}|${e.date}|${e.rule.code}|${e.rule.variant ?? ''}`;
+
+/** The meeting entries that are not already in the ledger; one ledger row absorbs one name. */
+export function dropDuplicateAttendance(
+  ledger: readonly Entry[],
+  meetings: readonly Entry[],
+  problems: Problem[],
+): Entry[] {
+  if (meetings.length === 0) return [];
+  const wanted = new Set(meetings.map(keyOf));
+  const inLedger = new Map<string, Entry[]>();
+  for (const e of ledger) {
+    const key = keyOf(e);
+    if (!wanted.has(key)) continue;
+    const list = inLedger.get(key);
+    if (list) list.push(e);
+    else inLedger.set(key, [e]);
+  }
+  const kept: Entry[] = [];
+  for (const e of meetings) {
+    const twin = inLedger.get(keyOf(e))?.shift();
+    if (!twin) {
+      kept.push(e);
+      continue;
+    }
+    problems.push({
+      severity: 'warning',
+      sheet: e.source.sheet,
+      row: e.source.row,
+      column: e.source.column,
+      cell: e.source.cell,
+      message: `${e.member.name} ${e.date} ${e.rule.norm}${e.variantText}已在${twin.source.sheet}第${twin.source.row}行登记，只计一次（以${twin.source.sheet}为准）`,
+      fix: `删去${twin.source.sheet}第${twin.source.row}行或这里的名字，只在一处登记`,
+    });
+  }
+  return kept;
+}
