@@ -142,12 +142,16 @@ describe('积分榜单', () => {
     const [y, m] = month.split('-').map(Number);
     const view = rankingView(monthlyRanking(parsed, y, m), parsed.settings);
     const pages = await pdfLayout(await renderRanking(parsed, month, { session }));
-    expectNoWrappedTerms(pages, [
-      ...FIXED_TERMS,
-      ...view.rows.flatMap((r) => [r.member.name, r.member.id, ...branchParts(r.member.branch)]),
-      ...view.talks.flatMap((t) => [t.member.name, t.reason, t.by]),
-      '应约谈名单',
-    ]);
+    expectNoWrappedTerms(
+      pages,
+      [
+        ...FIXED_TERMS,
+        ...view.rows.flatMap((r) => [r.member.name, r.member.id, ...branchParts(r.member.branch)]),
+        ...view.talks.flatMap((t) => [t.member.name, t.reason, t.by]),
+        '应约谈名单',
+      ],
+      view.talks.map((t) => t.done),
+    );
     // The talks list never starts on a page without its heading.
     const heading = pages.findIndex((p) => p.text.includes('应约谈名单'));
     expect(pages[heading].text.split('应约谈名单')[1]).toMatch(/DY\d{3}|本月无应约谈人员/);
@@ -176,8 +180,10 @@ describe('记分告知卡', () => {
         '记分方式',
         '评先评优',
       ];
+      // Running text (the effect, the notes, the facts, the review line) wraps anywhere.
+      const prose = [v.effect, v.awardText, v.reviewText, v.entry.facts, v.review?.text ?? ''];
       expect(
-        wrappedTerms(pages[i], terms),
+        wrappedTerms(pages[i], terms, prose),
         `${card.entryKey}: ${pages[i].lines.join(' | ')}`,
       ).toEqual([]);
       expect(pages[i].text).toContain(`${v.unit}(盖章)`);

@@ -343,7 +343,7 @@ describe('the notice card of a reviewed entry', () => {
     const [, withdrawn, open] = await Promise.all(
       out.cards.map(async (c) => (await pdfPages(c.pdf)).join('')),
     );
-    expect(withdrawn).toContain(squash('认定经复核撤销'));
+    expect(withdrawn).toContain(squash('记分方式经复核撤销'));
     expect(withdrawn).toContain(
       squash(
         '本人于2026年5月6日申请复核，党工委于2026年5月15日作出复核决定：撤销本次记分，原记 +6 分不再计入，撤销后积分为 2 分。',
