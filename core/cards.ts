@@ -15,9 +15,11 @@ import type {
 import { LEVEL_LABELS, levelOf } from './levels.js';
 import { chineseDate } from './dates.js';
 import { entryState } from './score.js';
+import { warningAfterSteps } from './warning.js';
 import { revokedOnReview } from './entry-state.js';
 
 export const NOTICE_TITLE = '机关党员“十二分制”记分告知卡';
+export const REWARD_NOTICE_TITLE = '机关党员“十二分制”奖励分告知卡';
 export const QUARTERLY_TITLE = '机关党员“十二分制”记分汇总公示卡';
 export const RANKING_TITLE = '机关党员“十二分制”积分榜单';
 
@@ -42,18 +44,21 @@ export interface NoticeCardView {
     norm: string;
     variant: string;
     facts: string;
+    /** 记分方式: 经党工委认定, 即时记分 or 年度记分, from the rule; never the raw cell. */
     status: string;
   };
   reward: boolean;
-  /** Signed points as typed in the ledger, e.g. "+6" or "−2". */
+  /** The points' size ("6", or "2" for a reward): the label says which way they go. */
   points: string;
   /** What the entry did to the balance, in words. */
   effect: string;
   before: number;
   after: number;
   level: string;
-  /** Thresholds this entry made the balance rise across; empty when none. */
-  actions: { threshold: number; action: string; by: string }[];
+  /** 警示党员 / 警示对象 after this entry, or ''. */
+  warning: string;
+  /** The actions the core says this entry calls for; empty when none. */
+  actions: { threshold: number; action: string; by: string; text: string }[];
   awardEligible: boolean;
   awardText: string;
   reviewDays: number;
@@ -165,9 +170,10 @@ function noticeCard(
   const settings = result.settings;
   const reward = entry.points < 0;
   const afterLevel = levelOf(step.after, settings.thresholds);
+  const floor = fullFloorAt(member, step, settings);
   const isWish = result.sheets.wishes !== null && entry.source.sheet === result.sheets.wishes;
   const view: NoticeCardView = {
-    title: NOTICE_TITLE,
+    title: reward ? REWARD_NOTICE_TITLE : NOTICE_TITLE,
     unit: unitName(settings),
     number: cardNumber(entry, result.sheets.wishes),
     // A card printed again to tell the outcome of a review is dated on that decision.
@@ -179,27 +185,28 @@ function noticeCard(
       date: chineseDate(entry.date),
       code: entry.rule.code,
       category: entry.rule.category,
-      norm: entry.rule.norm,
+      norm: typographicQuotes(entry.rule.norm),
       variant: entry.variantText || entry.rule.variant || '—',
       facts: entry.note || wishFacts(entry) || '—',
-      status: withdrawn
-        ? '经复核撤销'
-        : reviewStatus(entry, result.asOf) || entry.statusText || statusLabel(entry),
+      status: withdrawn ? '经复核撤销' : reviewStatus(entry, result.asOf) || statusLabel(entry),
     },
     reward,
-    points: signed(entry.points),
+    points: String(Math.abs(entry.points)),
     effect: withdrawn
       ? `经复核撤销，本次记分不再计入，撤销后积分为 ${step.after} 分。`
-      : effectText(entry, step),
+      : effectText(entry, step, floor),
     before: step.before,
     after: step.after,
     level: LEVEL_LABELS[afterLevel],
-    actions: step.actions.map((a) => ({ threshold: a.threshold, action: a.action, by: a.by })),
+    warning: warningAfterSteps(member, settings.thresholds).get(step.entryKey) ?? '',
+    actions: step.actions.map((a) => ({
+      threshold: a.threshold,
+      action: a.action,
+      by: a.by,
+      text: `积分达到 ${a.threshold} 分：${a.action}，由${a.by}负责。`,
+    })),
     awardEligible: step.after === 0,
-    awardText:
-      step.after === 0
-        ? '记分已全部销除，可作为各类评先评优的推荐人选。'
-        : '尚未完成“销分”，不能作为各类评先评优的推荐人选。',
+    awardText: awardText(step, floor),
     reviewDays: settings.reviewDays,
     reviewText: withdrawn
       ? '本卡告知复核结果，原告知卡所记分数作废。'
@@ -228,24 +235,73 @@ function reviewStatus(entry: Entry, asOf: IsoDate): string {
   return r.outcome === 'changed' ? '经复核变更' : r.outcome === 'upheld' ? '经复核维持' : '';
 }
 
-/** What a blank status means for the rule (domain.md: blank counts for P1/P2, S1 is yearly). */
+/**
+ * How the entry came to count, from its rule (domain.md "When an entry counts"). Only counted
+ * entries get a card, so a rule that needs verification has been verified; the clerk's own
+ * word for it (认定, 属实…) is not repeated.
+ */
 function statusLabel(entry: Entry): string {
   if (entry.rule.yearly) return '年度记分';
-  return entry.rule.needsVerification ? '已认定' : '即时记分';
+  return entry.rule.needsVerification ? '经党工委认定' : '即时记分';
 }
 
-function effectText(entry: Entry, step: Step): string {
+/**
+ * The points after this step that rewards cannot cancel: those of a one-time-full rule
+ * (R1–R3), counted since the last yearly reset. 0 where there are none.
+ */
+function fullFloorAt(member: MemberResult, step: Step, settings: Settings): number {
+  const byKey = new Map(member.entries.map((e) => [e.key, e]));
+  let floor = 0;
+  for (const s of member.steps) {
+    if (s.resetBefore) floor = 0;
+    const e = byKey.get(s.entryKey);
+    if (e && e.rule.oneTimeFull && e.points >= 0)
+      floor = Math.max(floor, e.points, settings.thresholds.unqualified);
+    if (s === step) break;
+  }
+  return floor;
+}
+
+function effectText(entry: Entry, step: Step, floor: number): string {
   if (entry.points >= 0) {
     if (entry.rule.oneTimeFull)
-      return `一次性记满，积分由 ${step.before} 分变为 ${step.after} 分，不能以奖励分销分。`;
+      return `一次性记满，积分由 ${step.before} 分变为 ${step.after} 分，这部分分数不能以奖励分销除。`;
     return `记 ${entry.points} 分，积分由 ${step.before} 分变为 ${step.after} 分。`;
   }
   const cancelled = -step.applied;
   const asked = -entry.points;
-  if (cancelled === 0)
-    return `奖励 ${asked} 分，当时无可销除的记分（奖励分不结转），积分仍为 ${step.after} 分。`;
-  const rest = cancelled < asked ? `（其余 ${asked - cancelled} 分无可销除，不结转）` : '';
+  // Why the rest cancelled nothing: no points at all, or only one-time-full points left.
+  const why =
+    step.after > 0 && step.after <= floor
+      ? `现有 ${step.after} 分为一次性记满的分数，不能以奖励分销除`
+      : '无可销除的记分，奖励分不结转';
+  if (cancelled === 0) return `奖励 ${asked} 分；${why}，积分仍为 ${step.after} 分。`;
+  const rest = cancelled < asked ? `；其余 ${asked - cancelled} 分${why}` : '';
   return `奖励 ${asked} 分，销除已有记分 ${cancelled} 分${rest}，积分由 ${step.before} 分变为 ${step.after} 分。`;
+}
+
+/** 评先评优 after this step, with the reason a clerk would give the member. */
+function awardText(step: Step, floor: number): string {
+  if (step.after === 0)
+    return step.applied < 0
+      ? '记分已全部销除，可作为各类评先评优的推荐人选。'
+      : '目前没有记分，可作为各类评先评优的推荐人选。';
+  if (step.after <= floor)
+    return `积分中有一次性记满的 ${floor} 分，不能以奖励分销除，不能作为各类评先评优的推荐人选。`;
+  return '尚未完成“销分”（积分高于 0 分），不能作为各类评先评优的推荐人选。';
+}
+
+/**
+ * Straight double quotes in catalog text ('年度"微心愿"认领兑现') as the paired curly quotes
+ * printed documents use, so that a card never mixes the two.
+ */
+export function typographicQuotes(text: string): string {
+  let opening = true;
+  return text.replace(/"/g, () => {
+    const quote = opening ? '“' : '”';
+    opening = !opening;
+    return quote;
+  });
 }
 
 function wishFacts(entry: Entry): string {
@@ -270,6 +326,8 @@ export interface QuarterlyView {
     cancelled: number;
     balance: number;
     level: string;
+    /** 警示党员 / 警示对象 at the quarter's end, or ''. */
+    warning: string;
     awardText: string;
     entries: { date: string; rule: string; points: string; facts: string }[];
   }[];
@@ -306,6 +364,7 @@ export function quarterlyView(
       cancelled: r.cancelled,
       balance: r.balance,
       level: LEVEL_LABELS[r.level],
+      warning: r.warning ?? '',
       awardText: r.balance === 0 ? '可推荐' : '不可推荐',
       entries: upward
         ? r.entries.map((e) => ({
@@ -358,6 +417,8 @@ export interface RankingView {
     member: MemberView;
     balance: number;
     level: string;
+    /** 警示党员 / 警示对象 on the ranking day, or ''. */
+    warning: string;
     bottom: boolean;
   }[];
   talks: { member: MemberView; reason: string; action: string; by: string; done: string }[];
@@ -385,6 +446,7 @@ export function rankingView(ranking: Ranking, settings: Settings): RankingView {
       member: memberView(r.member),
       balance: r.balance,
       level: LEVEL_LABELS[r.level],
+      warning: r.warning ?? '',
       bottom: r.bottom,
     })),
     talks: ranking.talks.map((t) => ({
@@ -410,7 +472,7 @@ function unitName(settings: Settings): string {
 
 function ruleText(e: Entry): string {
   const variant = e.variantText || e.rule.variant;
-  return `${e.rule.norm}${variant ? `（${variant}）` : ''}`;
+  return `${typographicQuotes(e.rule.norm)}${variant ? `（${variant}）` : ''}`;
 }
 
 /** +6 / −2: the sign always shown, with a true minus sign as printed documents use. */

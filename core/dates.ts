@@ -148,22 +148,29 @@ export function dateProblem(value: CellValue, what = '日期'): [string, string]
   return [`无法识别${what}"${typed}"`, '按 2026-03-05 或 2026年3月5日 的样式填写真实存在的日期'];
 }
 
-/** 'YYYY-MM-DD' from an argument such as --as-of; null where it is not a real date. */
+/**
+ * A date typed on the command line (--as-of and the like), in any form a ledger's date cell
+ * accepts as text: 2026-11-24, 2026/11/24, 2026.11.24, 2026年11月24日, 20261124. Never an
+ * Excel serial number: on a command line "46000" is a typo, not a date. Null where it is not
+ * a real date.
+ */
 export function parseIsoArg(text: string): IsoDate | null {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidDate(y, mo, d) ? isoOf(y, mo, d) : null;
+  const t = normalize(text);
+  if (!TEXT_DATE.test(t) && !COMPACT_DATE.test(t)) return null;
+  return parseDateText(t);
 }
 
-/** '2026Q3' (or 2026-Q3, 2026q3) → its first and last day. */
+const QUARTER_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/** '2026Q3' (or 2026-Q3, 2026q3, 2026年第三季度, 2026年3季度) → its first and last day. */
 export function quarterRange(
   text: string,
 ): { quarter: string; start: IsoDate; end: IsoDate } | null {
-  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(text.trim());
+  const t = normalize(text);
+  const m = /^(\d{4})[-\s]?[Qq]([1-4])$/.exec(t) ?? /^(\d{4})年?第?([1-4一二三四])季度?$/.exec(t);
   if (!m) return null;
   const y = Number(m[1]);
-  const q = Number(m[2]);
+  const q = QUARTER_NUMBERS[m[2]] ?? Number(m[2]);
   const endMonth = q * 3;
   return {
     quarter: `${y}Q${q}`,
@@ -172,9 +179,9 @@ export function quarterRange(
   };
 }
 
-/** '2026-11' → { year, month }; null where it is not a month. */
+/** '2026-11' (or 2026/11, 2026.11, 2026年11月) → { year, month }; null where it is not a month. */
 export function parseMonth(text: string): { year: number; month: number } | null {
-  const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim());
+  const m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(normalize(text));
   if (!m) return null;
   const month = Number(m[2]);
   return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;

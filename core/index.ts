@@ -2,7 +2,7 @@
 export * from './types.js';
 export { parseWorkbook } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
-export { monthlyRanking } from './ranking.js';
+export { monthlyRanking, rankingDate } from './ranking.js';
 export { quarterlySummary } from './quarter.js';
 export {
   canonicalCell,
@@ -49,6 +49,7 @@ export {
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
 export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';
+export { warningLabel, warningAfterSteps, type WarningLabel } from './warning.js';
 export {
   summaryRows,
   problemRows,
@@ -100,6 +101,8 @@ export {
   quarterlyView,
   rankingView,
   signed,
+  typographicQuotes,
+  REWARD_NOTICE_TITLE,
   NOTICE_TITLE,
   QUARTERLY_TITLE,
   RANKING_TITLE,

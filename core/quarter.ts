@@ -9,6 +9,7 @@ import type {
 } from './types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
+import { warningLabel } from './warning.js';
 import { unitFigures } from './upward.js';
 
 export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): QuarterSummary {
@@ -31,6 +32,7 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
       cancelled: sum(steps.filter((s) => s.requested < 0).map((s) => -s.applied)),
       balance: m.balance,
       level: m.level,
+      warning: warningLabel(m),
       entries,
     });
   }

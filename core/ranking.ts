@@ -7,17 +7,24 @@ import type {
   ParsedWorkbook,
   Ranking,
   RankingRow,
+  Settings,
 } from './types.js';
 import { daysInMonth, isoOf } from './dates.js';
 import { assignRanks, score } from './score.js';
 import { ACTIONS, BOTTOM_TALK } from './levels.js';
 import { markBottom } from './bottom.js';
+import { warningLabel } from './warning.js';
 
 const HIGHER: Record<Exclude<ObligationKind, 'bottom'>, ObligationKind[]> = {
   reminder: ['reminder', 'warning', 'unqualified'],
   warning: ['warning', 'unqualified'],
   unqualified: ['unqualified'],
 };
+
+/** The month's ranking day (设置!每月调整日, the month's last day where it has fewer days). */
+export function rankingDate(settings: Settings, year: number, month: number): IsoDate {
+  return isoOf(year, month, Math.min(settings.rankingDay, daysInMonth(year, month)));
+}
 
 /**
  * The ranking as of the month's ranking day. `printed` (default: that day) is when the list is
@@ -29,8 +36,8 @@ export function monthlyRanking(
   month: number,
   printed?: IsoDate,
 ): Ranking {
-  const { rankingDay, bottomCount } = parsed.settings;
-  const asOf = isoOf(year, month, Math.min(rankingDay, daysInMonth(year, month)));
+  const { bottomCount } = parsed.settings;
+  const asOf = rankingDate(parsed.settings, year, month);
   const result = score(parsed, asOf);
   const later = printed !== undefined && printed > asOf ? score(parsed, printed) : result;
   const ym = `${year}-${String(month).padStart(2, '0')}`;
@@ -41,6 +48,7 @@ export function monthlyRanking(
       balance: m.balance,
       level: m.level,
       bottom: false,
+      warning: warningLabel(m),
     })),
   );
   markBottom(rows, bottomCount);

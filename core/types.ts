@@ -224,6 +224,8 @@ export interface RankingRow {
   level: Level;
   /** 末位: among the last N with a balance above 0. */
   bottom: boolean;
+  /** Listed as 警示党员 or 警示对象 on the ranking day; null where not listed. */
+  warning: '警示党员' | '警示对象' | null;
 }
 
 export interface Ranking {
@@ -251,6 +253,8 @@ export interface QuarterRow {
   cancelled: number;
   balance: number;
   level: Level;
+  /** Listed as 警示党员 or 警示对象 at the quarter's end; null where not listed. */
+  warning: '警示党员' | '警示对象' | null;
   entries: Entry[];
 }
 

@@ -122,7 +122,18 @@ function named<T>(file: string, run: () => T): T {
       );
     const partial = /^The partial (.+) could not be found$/.exec(message);
     if (partial) throw new TemplateError(`模板 ${file} 用到的局部模板"${partial[1]}"不存在`);
-    throw new TemplateError(`模板 ${file} 有误：${message}`);
+    // Handlebars's own words are English: say what they mean instead.
+    const parse = /Parse error on line (\d+)/.exec(message);
+    if (parse)
+      throw new TemplateError(
+        `模板 ${file} 第${parse[1]}行语法有误（如 {{ }} 不成对，或 {{#if}}、{{#each}} 缺少对应的 {{/if}}、{{/each}}）`,
+      );
+    const reading = /reading '([^']+)'/.exec(message);
+    if (reading)
+      throw new TemplateError(`模板 ${file} 用到的字段"${reading[1]}"所在的上一级在数据中不存在`);
+    throw new TemplateError(
+      `模板 ${file} 有误，无法生成卡片：请对照项目自带的 templates 文件夹检查改动之处`,
+    );
   }
 }
 

@@ -1,25 +1,19 @@
-// `twelve`: the report tool's command line. Each command lives in reports/commands/.
-import { runInit } from './commands/init.js';
-import { runScore } from './commands/score.js';
-import { runNotices } from './commands/notices.js';
-import { runQuarterly } from './commands/quarterly.js';
-import { runRanking } from './commands/ranking.js';
-import { runMail } from './commands/mail.js';
-import { runServe } from './commands/serve.js';
-import { runCounty } from './commands/county.js';
-import { UsageError, type Command } from './command.js';
-import { WorkbookFileError } from './read-workbook.js';
-import { UnusableWorkbookError } from '../core/index.js';
+// `twelve`: the report tool's command line. Each command lives in reports/commands/ and is
+// loaded only when it runs: `twelve --help` must not pay for exceljs, Chromium's driver,
+// pdf-lib or nodemailer.
+import type { Command } from './command.js';
+import { closest, UsageError } from './args.js';
+import { errorPath, FileAccessError, fileProblem, isFileSystemError } from './file-errors.js';
 
-const COMMANDS: Record<string, Command> = {
-  score: runScore,
-  notices: runNotices,
-  quarterly: runQuarterly,
-  ranking: runRanking,
-  init: runInit,
-  mail: runMail,
-  serve: runServe,
-  county: runCounty,
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  score: async () => (await import('./commands/score.js')).runScore,
+  notices: async () => (await import('./commands/notices.js')).runNotices,
+  quarterly: async () => (await import('./commands/quarterly.js')).runQuarterly,
+  ranking: async () => (await import('./commands/ranking.js')).runRanking,
+  init: async () => (await import('./commands/init.js')).runInit,
+  mail: async () => (await import('./commands/mail.js')).runMail,
+  county: async () => (await import('./commands/county.js')).runCounty,
+  serve: async () => (await import('./commands/serve.js')).runServe,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
@@ -56,22 +50,46 @@ export async function main(
     out.write(HELP + '\n');
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    err.write(`不认识的命令"${name}"。\n${HELP}\n`);
+  const load = COMMANDS[name];
+  if (!load) {
+    const meant = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    err.write(
+      `错误：不认识的命令"${name}"${meant ? `，是不是要写 twelve ${meant}？` : `；可用的命令：${Object.keys(COMMANDS).join('、')}（运行 twelve help 查看用法）`}\n`,
+    );
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out.write(HELP + '\n');
+    return 0;
+  }
   try {
+    const command = await load();
     return await command(rest, { out, err });
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof WorkbookFileError ||
-      error instanceof UnusableWorkbookError
-    ) {
-      err.write(`错误：${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    err.write(`错误：${await problemLineFor(error)}\n`);
+    if (process.env.TWELVE_DEBUG === '1') err.write(`${(error as Error)?.stack ?? error}\n`);
+    return 2;
   }
+}
+
+/**
+ * Every failure is one Chinese line: a mistake the clerk can fix says what to fix; anything
+ * else (a bug of ours) says so, and TWELVE_DEBUG=1 shows the details. A clerk never sees a
+ * stack trace or a library's English message.
+ */
+async function problemLineFor(error: unknown): Promise<string> {
+  // Loaded here, on the error path only: the reader brings exceljs with it.
+  const { WorkbookFileError } = await import('./read-workbook.js');
+  const { UnusableWorkbookError } = await import('../core/index.js');
+  const { SmtpConfigError } = await import('./mail/smtp-config.js');
+  if (
+    error instanceof UsageError ||
+    error instanceof WorkbookFileError ||
+    error instanceof UnusableWorkbookError ||
+    error instanceof FileAccessError ||
+    error instanceof SmtpConfigError
+  )
+    return error.message;
+  if (isFileSystemError(error)) return fileProblem(error, errorPath(error) || '文件', 'write');
+  return '本工具出现内部错误，未能完成。请设置环境变量 TWELVE_DEBUG=1 后重新运行，把显示的详情告诉维护人员';
 }

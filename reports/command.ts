@@ -1,7 +1,19 @@
 // What every CLI command shares: its streams, argument errors, and the bundled sample.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseOptions, UsageError, type OptionSpecs } from './args.js';
 import { SAMPLE_WORKBOOK } from './paths.js';
-import { parseIsoArg, todayIso, type IsoDate, type Problem } from '../core/index.js';
+import {
+  parseIsoArg,
+  parseMonth,
+  quarterRange,
+  todayIso,
+  type IsoDate,
+  type Problem,
+} from '../core/index.js';
+import { fileProblem } from './file-errors.js';
+
+export { UsageError };
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -10,31 +22,109 @@ export interface Io {
 
 export type Command = (args: string[], io: Io) => Promise<number>;
 
-/** A mistake in the command line: printed as one line, exit 2. */
-export class UsageError extends Error {}
-
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
-  args: string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`参数有误：${(error as Error).message}`);
-  }
+export function parseCommandArgs<T extends OptionSpecs>(args: string[], options: T) {
+  return parseOptions(args, options);
 }
+
+const DATE_FORMS = '应如 2026-11-24（也可写 2026/11/24、2026.11.24、2026年11月24日）';
 
 export function asOfArg(value: string | undefined): IsoDate {
   if (value === undefined) return todayIso();
+  return dateArg('--as-of', value);
+}
+
+/** A date option in any form the ledger's date cells accept. */
+export function dateArg(option: string, value: string): IsoDate {
   const iso = parseIsoArg(value);
-  if (!iso) throw new UsageError(`--as-of 的日期"${value}"无效，应如 2026-11-25`);
+  if (!iso) throw new UsageError(`${option} 的日期"${value}"无效，${DATE_FORMS}`);
   return iso;
 }
 
-export function workbookArg(positionals: string[]): string {
+/** --quarter, required; its range. */
+export function quarterArg(value: string | undefined) {
+  if (value === undefined) throw new UsageError('请用 --quarter 指定季度，如 --quarter 2026Q3');
+  const range = quarterRange(value);
+  if (!range)
+    throw new UsageError(`--quarter 的值"${value}"无效，应如 2026Q3（也可写 2026年第三季度）`);
+  return range;
+}
+
+/** A line for a quarter that has not ended yet (the card is still printed), or ''. */
+export function unfinishedQuarterLine(range: { quarter: string; end: IsoDate }): string {
+  const today = todayIso();
+  return range.end > today
+    ? `注意：${range.quarter} 尚未结束（季度末为 ${range.end}，今天是 ${today}），汇总只含台账中已有的记录，季度结束后请重新生成。`
+    : '';
+}
+
+/** --month, required, as 'YYYY-MM'. */
+export function monthArg(value: string | undefined): string {
+  if (value === undefined) throw new UsageError('请用 --month 指定月份，如 --month 2026-11');
+  const ym = parseMonth(value);
+  if (!ym) throw new UsageError(`--month 的值"${value}"无效，应如 2026-11（也可写 2026年11月）`);
+  return `${ym.year}-${String(ym.month).padStart(2, '0')}`;
+}
+
+/** A line for a ranking whose day has not come yet (still printed), or ''. */
+export function futureRankingLine(month: string, rankingDay: IsoDate): string {
+  const today = todayIso();
+  return rankingDay > today
+    ? `注意：${month} 的调整日 ${rankingDay} 还没到（今天是 ${today}），榜单按台账中已有的记录排列，到调整日后请重新生成。`
+    : '';
+}
+
+/**
+ * The workbook named on the command line, or the bundled sample, which is said on the first
+ * line (on stderr, so that --json output stays clean): a clerk who forgot the file name must
+ * not take the sample's 74 cards for their own.
+ */
+export function workbookArg(positionals: string[], io?: Io): string {
   if (positionals.length > 1)
-    throw new UsageError(`只能指定一个台账文件，收到 ${positionals.length} 个`);
-  return positionals[0] ?? SAMPLE_WORKBOOK;
+    throw new UsageError(
+      `只能指定一个台账文件，收到 ${positionals.length} 个：${positionals.map((p) => `"${p}"`).join('、')}`,
+    );
+  const file = positionals[0];
+  if (file === undefined) {
+    io?.err.write(
+      `未指定台账文件，使用自带的示例台账（示例台账.xlsx，虚构单位）：${SAMPLE_WORKBOOK}\n`,
+    );
+    return SAMPLE_WORKBOOK;
+  }
+  const meant = optionValueHint(file);
+  if (meant) throw new UsageError(`"${file}"不是台账文件名，是不是漏写了 ${meant}？`);
+  return file;
+}
+
+/** A positional that is clearly an option's value (a date, a month, a quarter). */
+function optionValueHint(text: string): string | null {
+  if (/\.xls[xm]?$/i.test(text)) return null;
+  if (quarterRange(text)) return `--quarter ${text}`;
+  if (parseMonth(text)) return `--month ${text}`;
+  if (parseIsoArg(text)) return `--as-of ${text}`;
+  return null;
+}
+
+/**
+ * --out (or the default): never a file, and somewhere we may write. Checked before any card is
+ * made; the folder itself is made only when something is written to it.
+ */
+export function outDirArg(value: string | undefined, fallback: string, option = '--out'): string {
+  const dir = path.resolve(value ?? fallback);
+  let existing = dir;
+  while (!existsSync(existing) && path.dirname(existing) !== existing)
+    existing = path.dirname(existing);
+  if (!statSync(existing).isDirectory())
+    throw new UsageError(
+      existing === dir
+        ? `${option} 指定的"${dir}"是一个文件，不是文件夹：请换一个文件夹名`
+        : `${option} 指定的"${dir}"无法建立："${existing}"是一个文件，不是文件夹`,
+    );
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`${option}：${fileProblem(error, existing, 'write')}`);
+  }
+  return dir;
 }
 
 /** The exit status every command that reads a ledger shares: 1 where some rows have errors. */

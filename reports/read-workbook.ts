@@ -4,6 +4,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetData } from '../core/index.js';
+import { fileProblem } from './file-errors.js';
 import { damaged, WorkbookFileError } from './xlsx/errors.js';
 import { readPackage } from './xlsx/package.js';
 import { readSheet } from './xlsx/worksheet.js';
@@ -81,13 +82,18 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 /** Checks that the file is an .xlsx at all, so that a user never sees a stack trace. */
 async function checkFile(file: string): Promise<string> {
   const name = path.basename(file);
-  const info = await stat(file).catch(() => null);
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new WorkbookFileError(fileProblem(error, file, 'read'));
+  });
   if (!info) throw new WorkbookFileError(`找不到文件"${file}"`);
   if (!info.isFile()) throw new WorkbookFileError(`"${file}"不是一个文件`);
   if (info.size === 0)
     throw new WorkbookFileError(`"${name}"是空文件（0 字节），请换用正确的台账文件`);
 
-  const head = await readHead(file, 8);
+  const head = await readHead(file, 8).catch((error: unknown) => {
+    throw new WorkbookFileError(fileProblem(error, file, 'read'));
+  });
   if (head.subarray(0, 8).equals(OLE)) {
     throw new WorkbookFileError(
       (await containsUtf16(file, 'EncryptionInfo'))

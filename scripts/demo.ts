@@ -3,7 +3,11 @@
 import { main } from '../reports/cli.js';
 
 const steps: { title: string; args: string[]; ok: number[] }[] = [
-  { title: '检查并评分（示例台账含几处故意填错的行）', args: ['score'], ok: [0, 1] },
+  {
+    title: '检查并评分（示例台账含几处故意填错的行）',
+    args: ['score', '--as-of', '2026-11-24'],
+    ok: [0, 1],
+  },
   {
     title: '打印全部记分告知卡（每卡一个 PDF，另有合并打印版）',
     args: ['notices', '--as-of', '2026-11-24', '--out', 'out/示例'],

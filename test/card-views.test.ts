@@ -10,7 +10,8 @@ import {
   rankingView,
   monthlyRanking,
   score,
-  signed,
+  typographicQuotes,
+  warningLabel,
   type SheetData,
 } from '../core/index.js';
 import { cardSheets } from './helpers/card-fixture.js';
@@ -47,7 +48,8 @@ describe('notice cards', () => {
   it('says what a reward cancelled, and that nothing is banked when there was nothing', () => {
     const cancelled = cards.find((c) => c.entryKey === '记分台账!4')!.view;
     expect(cancelled.reward).toBe(true);
-    expect(cancelled.points).toBe(signed(-2));
+    expect(cancelled.points).toBe('2');
+    expect(cancelled.title).toBe('机关党员“十二分制”奖励分告知卡');
     expect(cancelled.effect).toContain('销除已有记分 2 分');
     const nothing = cards.find((c) => c.entryKey === '记分台账!9')!.view;
     expect(nothing.effect).toContain('无可销除');
@@ -96,5 +98,98 @@ describe('quarterly and ranking views', () => {
     expect(view.rows.map((r) => r.bottom)).toEqual(ranking.rows.map((r) => r.bottom));
     expect(view.rows.map((r) => r.level)).toEqual(ranking.rows.map((r) => LEVEL_LABELS[r.level]));
     expect(view.talks.length).toBe(ranking.talks.length);
+  });
+});
+
+describe('what a notice card says in words', () => {
+  // 张三: P1 6 → reward cancels 2 of his points; 李四: 诫勉谈话 9 (警示党员); 王五: R3, then a
+  // reward that cannot cancel it; 赵六: a reward with nothing to cancel; 孙七: a complaint
+  // by the public, 诫勉谈话 (警示对象); 周八: a reward that cancels all.
+  const book: SheetData[] = [
+    {
+      name: '党员名册',
+      rows: [
+        ['编号', '姓名'],
+        ['A01', '张三'],
+        ['A02', '李四'],
+        ['A03', '王五'],
+        ['A04', '赵六'],
+        ['A05', '孙七'],
+        ['A06', '周八'],
+      ],
+    },
+    {
+      name: '记分台账',
+      rows: [
+        ['日期', '编号', '事项', '情形', '分值', '状态'],
+        ['2026-03-01', 'A01', 'P1', '无故缺席', '', '认定'],
+        ['2026-03-02', 'A01', 'J1', '', '', '属实'],
+        ['2026-03-03', 'A02', 'W1', '诫勉谈话', '', '认定'],
+        ['2026-03-04', 'A03', 'R3', '', '', '已认定'],
+        ['2026-03-05', 'A03', 'J1', '', '', '已认定'],
+        ['2026-03-06', 'A04', 'J1', '', '', '已认定'],
+        ['2026-03-07', 'A05', 'M1', '诫勉谈话', '', '已认定'],
+        ['2026-03-08', 'A06', 'P2', '请假', '', ''],
+        ['2026-03-09', 'A06', 'J1', '', '', '已认定'],
+      ],
+    },
+  ];
+  const r = score(parseWorkbook(book), '2026-06-30');
+  const byRow = new Map(noticeCards(r).map((c) => [c.row, c.view]));
+  const card = (row: number) => byRow.get(String(row))!;
+
+  it('names how the entry came to count, never echoing the raw status cell', () => {
+    expect(card(2).entry.status).toBe('即时记分'); // P1 typed 认定
+    expect(card(4).entry.status).toBe('经党工委认定'); // W1 typed 认定
+    for (const v of byRow.values()) expect(v.entry.status).not.toBe('认定');
+  });
+
+  it('words each action the core gives once, without double brackets', () => {
+    for (const [row, v] of byRow) {
+      const step = r.members.flatMap((m) => m.steps).find((s) => s.entryKey === `记分台账!${row}`)!;
+      expect(v.actions.map((a) => a.action)).toEqual(step.actions.map((a) => a.action));
+      for (const a of v.actions) {
+        expect(a.text).toBe(`积分达到 ${a.threshold} 分：${a.action}，由${a.by}负责。`);
+        expect(a.text).not.toMatch(/）（/);
+      }
+    }
+  });
+
+  it('titles a reward card 奖励分告知卡 and gives its size, not a negative number', () => {
+    expect(card(3).title).toBe('机关党员“十二分制”奖励分告知卡');
+    expect(card(3).points).toBe('2');
+    expect(card(2).title).toBe('机关党员“十二分制”记分告知卡');
+    expect(card(2).points).toBe('6');
+  });
+
+  it('says 记分已全部销除 only when this reward cancelled the last points', () => {
+    expect(card(10).after).toBe(0);
+    expect(card(10).awardText).toMatch(/^记分已全部销除/); // 周八: 1 − 2 → 0
+    expect(card(7).awardText).toMatch(/^目前没有记分/); // 赵六: nothing to cancel
+    expect(card(7).effect).toContain('无可销除的记分，奖励分不结转');
+    expect(card(3).awardText).toMatch(/^尚未完成“销分”/); // 张三: 6 − 2 = 4
+  });
+
+  it('gives the real reason one-time-full points stay: they cannot be cancelled', () => {
+    expect(card(5).awardText).toContain('一次性记满的 12 分，不能以奖励分销除');
+    expect(card(5).awardText).not.toContain('尚未完成');
+    expect(card(6).effect).toContain('现有 12 分为一次性记满的分数，不能以奖励分销除');
+    expect(card(6).effect).not.toContain('无可销除');
+  });
+
+  it('says 警示党员 after a 诫勉谈话 at work and 警示对象 after one on a complaint', () => {
+    expect(card(4).warning).toBe('警示党员');
+    expect(card(8).warning).toBe('警示对象');
+    expect(card(2).warning).toBe('');
+    const labels = new Map(r.members.map((m) => [m.member.id, warningLabel(m)]));
+    expect(labels.get('A02')).toBe('警示党员');
+    expect(labels.get('A05')).toBe('警示对象');
+    expect(labels.get('A01')).toBeNull();
+  });
+
+  it('prints catalog text with paired curly quotes, as the facts it sits beside', () => {
+    expect(typographicQuotes('年度"微心愿"认领兑现')).toBe('年度“微心愿”认领兑现');
+    const wish = noticeCards(result).find((c) => c.view.entry.code === 'S1');
+    if (wish) expect(wish.view.entry.norm).not.toContain('"');
   });
 });

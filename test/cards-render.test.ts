@@ -13,7 +13,6 @@ import {
   parseWorkbook,
   quarterlySummary,
   score,
-  signed,
   type ParsedWorkbook,
   type ScoreResult,
 } from '../core/index.js';
@@ -63,9 +62,13 @@ describe('notice cards', () => {
       const text = pages[0];
       const step = steps.get(card.entryKey)!;
       const entry = result.entries.find((e) => e.key === card.entryKey)!;
-      expect(text).toContain(squash('机关党员“十二分制”记分告知卡'));
+      expect(text).toContain(
+        squash(`机关党员“十二分制”${entry.points < 0 ? '奖励分' : '记分'}告知卡`),
+      );
       expect(text).toContain(squash(entry.member.name));
-      expect(text).toContain(squash(`${signed(entry.points)} 分`));
+      expect(text).toContain(
+        squash(`${entry.points < 0 ? '奖励分值' : '记分分值'}${Math.abs(entry.points)} 分`),
+      );
       expect(text).toContain(squash(`${step.before} 分 → ${step.after} 分`));
       for (const a of step.actions)
         expect(text).toContain(squash(`积分达到 ${a.threshold} 分：${a.action}`));
@@ -188,7 +191,9 @@ describe('the sample workbook', () => {
     for (const step of steps) {
       const i = out.cards.findIndex((c) => c.card.entryKey === step.source);
       expect(merged[i]).toContain(squash(step.name));
-      expect(merged[i]).toContain(squash(`${signed(step.points)} 分`));
+      expect(merged[i]).toContain(
+        squash(`${step.points < 0 ? '奖励分值' : '记分分值'}${Math.abs(step.points)} 分`),
+      );
       expect(merged[i]).toContain(squash(`${step.balance - step.applied} 分 → ${step.balance} 分`));
     }
   });
@@ -338,7 +343,7 @@ describe('the notice card of a reviewed entry', () => {
     const [, withdrawn, open] = await Promise.all(
       out.cards.map(async (c) => (await pdfPages(c.pdf)).join('')),
     );
-    expect(withdrawn).toContain(squash('认定经复核撤销'));
+    expect(withdrawn).toContain(squash('记分方式经复核撤销'));
     expect(withdrawn).toContain(
       squash(
         '本人于2026年5月6日申请复核，党工委于2026年5月15日作出复核决定：撤销本次记分，原记 +6 分不再计入，撤销后积分为 2 分。',
@@ -391,7 +396,7 @@ describe('monthly ranking', () => {
     for (const r of ranking.rows) {
       expect(text).toContain(
         squash(
-          `${r.rank}${r.member.name}${r.member.id}${r.member.branch}${r.balance}${LEVEL_LABELS[r.level]}${r.bottom ? '末位' : ''}`,
+          `${r.rank}${r.member.name}${r.member.id}${r.member.branch}${r.balance}${LEVEL_LABELS[r.level]}${r.warning ?? ''}${r.bottom ? '末位' : ''}`,
         ),
       );
     }

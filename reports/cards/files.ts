@@ -1,4 +1,6 @@
 // File names built from what clerks typed, and writes that never leave a half-written file.
+import { writeFileAtomic as writeAtomic, type AtomicOptions } from '../atomic-write.js';
+import { FileAccessError } from '../file-errors.js';
 
 /**
  * Keeps letters, digits (any script) and - _ . ( ) ·; anything else (path separators, quotes,
@@ -30,4 +32,15 @@ export function noticeFileName(card: {
 }
 
 /** Writes beside the target, then renames over it: a reader never sees half a file. */
-export { writeFileAtomic } from '../atomic-write.js';
+export function writeFileAtomic(
+  file: string,
+  data: Uint8Array | string,
+  options?: AtomicOptions,
+): void {
+  try {
+    writeAtomic(file, data, options);
+  } catch (error) {
+    // Told by the file the clerk asked for (not the temporary one beside it), in Chinese.
+    throw new FileAccessError(error, file, 'write');
+  }
+}

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
 import { blankWorkbookBuffer } from '../write-blank.js';
+import { fileProblem } from '../file-errors.js';
 
 export async function runInit(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' } });
@@ -41,6 +42,6 @@ function writeProblem(code: string | undefined, file: string): string {
     case 'EISDIR':
       return `"${file}"是一个文件夹，请指定 .xlsx 文件名`;
     default:
-      return `无法写入"${file}"（${code ?? '未知原因'}）`;
+      return fileProblem({ code }, file, 'write');
   }
 }

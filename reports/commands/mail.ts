@@ -4,14 +4,21 @@ import {
   parseWorkbook,
   problemLine,
   quarterlySummary,
-  quarterRange,
   todayIso,
   type IsoDate,
   type ParsedWorkbook,
   type QuarterSummary,
   type Settings,
 } from '../../core/index.js';
-import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import {
+  outDirArg,
+  parseCommandArgs,
+  quarterArg,
+  unfinishedQuarterLine,
+  UsageError,
+  workbookArg,
+  type Io,
+} from '../command.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
 import { deliver, type Delivery, type DeliveryResult } from '../mail/deliver.js';
 import type { RetryHooks } from '../mail/smtp-send.js';
@@ -22,6 +29,7 @@ import {
   openMailRun,
   reportDelivery,
   retryNotice,
+  mailSettings,
   SEND_FAILED,
   type MailRun,
 } from '../mail/mail-run.js';
@@ -70,10 +78,14 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
       to: { type: 'string' },
       templates: { type: 'string' },
     });
-    const file = workbookArg(positionals);
-    if (!values.quarter) throw new UsageError('请用 --quarter 指明季度，如 --quarter 2026Q3');
-    const range = quarterRange(values.quarter);
-    if (!range) throw new UsageError(`--quarter 的值"${values.quarter}"无效，应如 2026Q3`);
+    const range = quarterArg(values.quarter);
+    outDirArg(values.out, 'outbox');
+    if (values.resend && !values.send) throw new UsageError('--resend 须与 --send 一起使用');
+    // A settings mistake is told before the workbook is read and the card made.
+    mailSettings(values);
+    const file = workbookArg(positionals, io);
+    const unfinished = unfinishedQuarterLine(range);
+    if (unfinished) io.err.write(unfinished + '\n');
 
     const parsed = parseWorkbook(await readWorkbook(file));
     const errors = parsed.problems.filter((p) => p.severity === 'error');

@@ -3,18 +3,25 @@
 import path from 'node:path';
 import {
   noticeCards,
-  parseIsoArg,
   parseWorkbook,
   score,
   todayIso,
   type IsoDate,
   type ScoreResult,
 } from '../../core/index.js';
-import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import {
+  dateArg,
+  outDirArg,
+  parseCommandArgs,
+  UsageError,
+  workbookArg,
+  type Io,
+} from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
 import { noticeFileName } from '../cards/files.js';
 import { runNoticeMail } from '../mail/notice-mailing.js';
+import { mailSettings } from '../mail/mail-run.js';
 import { progressBar } from '../cards/progress.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
@@ -51,9 +58,9 @@ export function noticeOptions(
   raw: { asOf?: string; since?: string; until?: string; templates?: string },
   label: OptionLabel = cliOption,
 ): NoticeOptions {
-  const asOf = raw.asOf === undefined ? todayIso() : dateOption(label('as-of'), raw.asOf)!;
-  const since = dateOption(label('since'), raw.since);
-  const until = dateOption(label('until'), raw.until) ?? asOf;
+  const asOf = raw.asOf === undefined ? todayIso() : dateArg(label('as-of'), raw.asOf);
+  const since = raw.since === undefined ? null : dateArg(label('since'), raw.since);
+  const until = raw.until === undefined ? asOf : dateArg(label('until'), raw.until);
   if (since !== null && since > until)
     throw new UsageError(`${label('since')} ${since} 晚于 ${label('until')} ${until}`);
   return { asOf, since, until, templatesDir: raw.templates ?? null };
@@ -113,9 +120,14 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
   });
   if (!values.mail && (values.send || values.resend || values.outbox || values['smtp-config']))
     throw new UsageError('--outbox、--send、--resend、--smtp-config 须与 --mail 一起使用');
-  const file = workbookArg(positionals);
   const options = noticeOptions({ ...values, asOf: values['as-of'] });
-  const outDir = path.resolve(values.out ?? 'out');
+  const outDir = outDirArg(values.out, 'out');
+  if (values.mail) {
+    outDirArg(values.outbox, 'outbox', '--outbox');
+    // A settings mistake is told now, not after every card has been made.
+    mailSettings({ ...values, out: values.outbox });
+  }
+  const file = workbookArg(positionals, io);
 
   let bar: ReturnType<typeof progressBar> | null = null;
   const printed = await printNotices(file, options, {
@@ -145,11 +157,4 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
     : 0;
   const status = reportProblems(result.problems, io);
   return mailed !== 0 ? mailed : status;
-}
-
-function dateOption(name: string, value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const iso = parseIsoArg(value);
-  if (!iso) throw new UsageError(`${name} 的日期"${value}"无效，应如 2026-11-25`);
-  return iso;
 }

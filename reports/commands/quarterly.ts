@@ -7,7 +7,14 @@ import {
   type ParsedWorkbook,
   type QuarterlyVersion,
 } from '../../core/index.js';
-import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import {
+  outDirArg,
+  parseCommandArgs,
+  unfinishedQuarterLine,
+  UsageError,
+  workbookArg,
+  type Io,
+} from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderQuarterly } from '../cards/session.js';
@@ -85,9 +92,11 @@ export async function runQuarterly(args: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     templates: { type: 'string' },
   });
-  const file = workbookArg(positionals);
   const options = quarterlyOptions(values);
-  const outDir = path.resolve(values.out ?? 'out');
+  const outDir = outDirArg(values.out, 'out');
+  const file = workbookArg(positionals, io);
+  const unfinished = unfinishedQuarterLine(quarterRange(options.quarter)!);
+  if (unfinished) io.out.write(unfinished + '\n');
   const { parsed, files } = await printQuarterly(file, options, { outDir });
   for (const { label, file } of files) io.out.write(`${label}：${file}\n`);
   return reportProblems(parsed.problems, io);

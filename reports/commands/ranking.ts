@@ -1,14 +1,22 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
 import path from 'node:path';
 import {
-  parseIsoArg,
   parseMonth,
   parseWorkbook,
+  rankingDate,
   todayIso,
   type IsoDate,
   type ParsedWorkbook,
 } from '../../core/index.js';
-import { parseCommandArgs, UsageError, workbookArg, type Io } from '../command.js';
+import {
+  dateArg,
+  futureRankingLine,
+  outDirArg,
+  parseCommandArgs,
+  UsageError,
+  workbookArg,
+  type Io,
+} from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
@@ -42,8 +50,7 @@ export function rankingOptions(
   if (raw.month === undefined) throw new UsageError(`请用 ${label('month')} 指定月份，如 2026-11`);
   const ym = parseMonth(raw.month);
   if (!ym) throw new UsageError(`月份"${raw.month}"的格式不对，应如 2026-11`);
-  const printed = raw.asOf === undefined ? todayIso() : parseIsoArg(raw.asOf);
-  if (!printed) throw new UsageError(`${label('as-of')} 的日期"${raw.asOf}"无效，应如 2026-11-25`);
+  const printed = raw.asOf === undefined ? todayIso() : dateArg(label('as-of'), raw.asOf);
   return {
     month: `${ym.year}-${String(ym.month).padStart(2, '0')}`,
     printed,
@@ -79,10 +86,13 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     templates: { type: 'string' },
   });
-  const file = workbookArg(positionals);
   const options = rankingOptions({ ...values, asOf: values['as-of'] });
-  const outDir = path.resolve(values.out ?? 'out');
+  const outDir = outDirArg(values.out, 'out');
+  const file = workbookArg(positionals, io);
   const { file: written, parsed } = await printRanking(file, options, { outDir });
+  const [year, month] = options.month.split('-').map(Number);
+  const future = futureRankingLine(options.month, rankingDate(parsed.settings, year, month));
+  if (future) io.out.write(future + '\n');
   io.out.write(`积分榜单：${written}\n`);
   return reportProblems(parsed.problems, io);
 }

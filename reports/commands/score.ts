@@ -3,6 +3,7 @@ import {
   LEVEL_LABELS,
   problemLine,
   scoreWorkbook,
+  warningLabel,
   todoItems,
   todoLine,
   type Level,
@@ -18,7 +19,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
   });
-  const file = workbookArg(positionals);
+  const file = workbookArg(positionals, io);
   const asOf = asOfArg(values['as-of']);
   const result = scoreWorkbook(await readWorkbook(file), asOf);
   io.out.write(
@@ -123,13 +124,14 @@ export function scoreReport(result: ScoreResult, file: string): string {
   lines.push('【党员积分】');
   lines.push(
     textTable(
-      ['编号', '姓名', '支部', '积分', '等级', '排名', '可评先评优'],
+      ['编号', '姓名', '支部', '积分', '等级', '警示名单', '排名', '可评先评优'],
       result.members.map((m) => [
         m.member.id ?? '',
         m.member.name,
         m.member.branch,
         String(m.balance),
         LEVEL_LABELS[m.level],
+        warningLabel(m) ?? '',
         String(m.rank),
         m.awardEligible ? '是' : '否',
       ]),

@@ -9,6 +9,7 @@ import {
   describeSmtp,
   loadSmtpConfig,
   passwordFileWarning,
+  senderAddress,
   SmtpConfigError,
   type SmtpConfig,
 } from './smtp-config.js';
@@ -40,14 +41,18 @@ export interface MailFlags {
   'smtp-config'?: string;
 }
 
-/** Reads the settings; throws SmtpConfigError for what makes sending impossible. */
-export async function openMailRun(
+/**
+ * The SMTP settings and the sender address; throws SmtpConfigError for what makes mailing
+ * impossible. Cheap: a command calls it before it makes any card. A server passes the unit's
+ * own settings as `config`.
+ */
+export function mailSettings(
   flags: MailFlags,
-  io: Io,
   config: SmtpConfig | null = loadSmtpConfig({ file: flags['smtp-config'] }),
-): Promise<MailRun> {
-  const outDir = path.resolve(flags.out ?? DEFAULT_OUTBOX);
-  const fromAddress = config?.from ?? (config?.user?.includes('@') ? config.user : null);
+) {
+  const fromAddress = config
+    ? (config.from ?? (config.user?.includes('@') ? config.user : null))
+    : senderAddress({ file: flags['smtp-config'] });
   if (flags.resend && !flags.send) throw new SmtpConfigError('--resend 须与 --send 一起使用');
   if (flags.send) {
     if (!config)
@@ -58,6 +63,19 @@ export async function openMailRun(
       throw new SmtpConfigError(
         '没有发件地址：请设置环境变量 TWELVE_SMTP_FROM，或在配置文件中填写 from',
       );
+  }
+  return { config, fromAddress };
+}
+
+/** Reads the settings; throws SmtpConfigError for what makes sending impossible. */
+export async function openMailRun(
+  flags: MailFlags,
+  io: Io,
+  unitConfig?: SmtpConfig | null,
+): Promise<MailRun> {
+  const outDir = path.resolve(flags.out ?? DEFAULT_OUTBOX);
+  const { config, fromAddress } = mailSettings(flags, unitConfig);
+  if (flags.send && config) {
     const warning = passwordFileWarning(config);
     if (warning) io.err.write(warning + '\n');
     io.out.write(`邮件服务器：${describeSmtp(config)}\n`);

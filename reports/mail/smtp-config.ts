@@ -2,6 +2,7 @@
 // (the environment wins). The password never comes from the workbook and is never printed.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileProblem } from '../file-errors.js';
 
 export type TlsMode = 'ssl' | 'starttls' | 'none';
 
@@ -63,16 +64,18 @@ export function loadSmtpConfig(source: ConfigSource = {}): SmtpConfig | null {
   const file = configFile(source, env);
   const fromFile = file ? readConfigFile(file) : {};
   const raw: Raw = { ...fromFile };
+  // Where each value came from, so that a bad one is named where the clerk typed it.
+  const where = {} as Record<Key, string>;
   for (const key of Object.keys(ENV) as Key[]) {
+    where[key] = `配置文件 ${file} 中的 ${key}`;
     const value = env[ENV[key]];
-    if (value !== undefined && value !== '') raw[key] = value;
+    if (value !== undefined && value !== '') {
+      raw[key] = value;
+      where[key] = `环境变量 ${ENV[key]}`;
+    }
   }
   if (raw.host === undefined) return null;
-  return toConfig(
-    { ...raw, host: raw.host },
-    file ? `配置文件 ${file} 或环境变量` : '环境变量',
-    file,
-  );
+  return toConfig({ ...raw, host: raw.host }, where, file);
 }
 
 /**
@@ -82,29 +85,46 @@ export function loadSmtpConfig(source: ConfigSource = {}): SmtpConfig | null {
 export function smtpConfigFrom(data: unknown, where: string): SmtpConfig {
   const raw = rawConfig(data, where);
   if (raw.host === undefined) throw new SmtpConfigError(`${where}中缺少 host（邮件服务器地址）`);
-  return toConfig({ ...raw, host: raw.host }, where, null);
+  const places = {} as Record<Key, string>;
+  for (const key of Object.keys(ENV) as Key[]) places[key] = `${where}中的 ${key}`;
+  return toConfig({ ...raw, host: raw.host }, places, null);
 }
 
 function toConfig(
   raw: Raw & { host: Raw['host'] & {} },
-  where: string,
+  where: Record<Key, string>,
   file: string | null,
 ): SmtpConfig {
-  const tls = tlsMode(raw.tls, raw.port, where);
+  const tls = tlsMode(raw.tls, raw.port, where.tls);
   return {
     host: text(raw.host),
-    port: integer(raw.port, tls === 'ssl' ? 465 : 587, 1, 65535, 'port', where),
+    port: integer(raw.port, tls === 'ssl' ? 465 : 587, 1, 65535, where.port),
     tls,
     user: raw.user === undefined ? null : text(raw.user),
     // A password is used as typed: spaces at either end may be part of it.
     password: raw.password === undefined ? null : String(raw.password),
     from: raw.from === undefined ? null : text(raw.from),
-    timeoutMs: 1000 * number(raw.timeoutSeconds, 30, 'timeoutSeconds', where),
-    replyTimeoutMs: 1000 * number(raw.replyTimeoutSeconds, 600, 'replyTimeoutSeconds', where),
-    retries: integer(raw.retries, 2, 0, 10, 'retries', where),
-    retryDelayMs: 1000 * number(raw.retryDelaySeconds, 2, 'retryDelaySeconds', where),
+    timeoutMs: 1000 * number(raw.timeoutSeconds, 30, where.timeoutSeconds),
+    replyTimeoutMs: 1000 * number(raw.replyTimeoutSeconds, 600, where.replyTimeoutSeconds),
+    retries: integer(raw.retries, 2, 0, 10, where.retries),
+    retryDelayMs: 1000 * number(raw.retryDelaySeconds, 2, where.retryDelaySeconds),
     file,
   };
+}
+
+/**
+ * The sender address alone (TWELVE_SMTP_FROM, the config's from, or a user name that is an
+ * address), also where no server is set: an .eml written for a mail client still says who
+ * it is from.
+ */
+export function senderAddress(source: ConfigSource = {}): string | null {
+  const env = source.env ?? process.env;
+  if (env[ENV.from]) return env[ENV.from]!.trim();
+  const file = configFile(source, env);
+  const raw: Raw = file ? readConfigFile(file) : {};
+  const user = env[ENV.user] || (raw.user === undefined ? '' : text(raw.user));
+  if (raw.from !== undefined) return text(raw.from);
+  return user.includes('@') ? user.trim() : null;
 }
 
 /** The settings in words, for the clerk: everything but the password. */
@@ -143,15 +163,15 @@ function readConfigFile(file: string): Raw {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    throw new SmtpConfigError(`读不到邮件服务器配置文件 ${file}：请检查路径`);
+  } catch (error) {
+    throw new SmtpConfigError(`邮件服务器配置文件：${fileProblem(error, file, 'read')}`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new SmtpConfigError(
-      `邮件服务器配置文件 ${file} 不是有效的 JSON（${(error as Error).message}）`,
+      `邮件服务器配置文件 ${file} 的格式有误${jsonErrorPlace(text, error)}：应是 JSON，如 {"host": "smtp.example.gov.cn", "port": 465}（名称和文字加英文双引号，项与项之间用英文逗号）`,
     );
   }
   return rawConfig(data, `邮件服务器配置文件 ${file} `);
@@ -173,24 +193,38 @@ function rawConfig(data: unknown, where: string): Raw {
   return raw;
 }
 
+/** '（第 3 行第 5 列附近）' from a JSON.parse error, without its English words. */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const line = /line (\d+) column (\d+)/.exec(message);
+  if (line) return `（第 ${line[1]} 行第 ${line[2]} 列附近）`;
+  const position = /position (\d+)/.exec(message);
+  if (!position) return /end of JSON|Unexpected end/i.test(message) ? '（文件不完整）' : '';
+  const before = text
+    .replace(/^\uFEFF/, '')
+    .slice(0, Number(position[1]))
+    .split('\n');
+  return `（第 ${before.length} 行第 ${before[before.length - 1].length + 1} 列附近）`;
+}
+
 function tlsMode(value: Raw['tls'], port: Raw['port'], where: string): TlsMode {
   if (value === undefined) return Number(port) === 465 ? 'ssl' : 'starttls';
   const v = String(value).trim().toLowerCase();
   if (v === 'ssl' || v === 'tls' || v === 'true') return 'ssl';
   if (v === 'starttls') return 'starttls';
   if (v === 'none' || v === 'false') return 'none';
-  throw new SmtpConfigError(`${where}中 tls 的值"${value}"无效，应为 ssl、starttls 或 none`);
+  throw new SmtpConfigError(`${where} 的值"${value}"无效，应为 ssl、starttls 或 none`);
 }
 
 function text(value: string | number | boolean): string {
   return String(value).trim();
 }
 
-function number(value: Raw[Key], fallback: number, key: string, where: string): number {
+function number(value: Raw[Key], fallback: number, where: string): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
+  const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
   if (!Number.isFinite(n) || n < 0)
-    throw new SmtpConfigError(`${where}中 ${key} 的值"${value}"无效，应为不小于 0 的数`);
+    throw new SmtpConfigError(`${where} 的值"${value}"无效，应为不小于 0 的数`);
   return n;
 }
 
@@ -199,11 +233,10 @@ function integer(
   fallback: number,
   min: number,
   max: number,
-  key: string,
   where: string,
 ): number {
-  const n = number(value, fallback, key, where);
+  const n = number(value, fallback, where);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new SmtpConfigError(`${where}中 ${key} 的值"${value}"无效，应为 ${min} 到 ${max} 的整数`);
+    throw new SmtpConfigError(`${where} 的值"${value}"无效，应为 ${min} 到 ${max} 的整数`);
   return n;
 }

@@ -119,11 +119,13 @@ describe('SMTP settings', () => {
     expect(() => loadSmtpConfig({ file: file('{host: h}'), env: {} })).toThrow(SmtpConfigError);
     expect(() =>
       loadSmtpConfig({ env: { TWELVE_SMTP_HOST: 'h', TWELVE_SMTP_TLS: 'yes' } }),
-    ).toThrow(/tls 的值"yes"无效/);
+    ).toThrow(/环境变量 TWELVE_SMTP_TLS 的值"yes"无效/);
     expect(() =>
       loadSmtpConfig({ env: { TWELVE_SMTP_HOST: 'h', TWELVE_SMTP_PORT: '99999' } }),
-    ).toThrow(/port/);
-    expect(() => loadSmtpConfig({ file: '/nonexistent/smtp.json', env: {} })).toThrow(/读不到/);
+    ).toThrow(/环境变量 TWELVE_SMTP_PORT 的值"99999"/);
+    expect(() => loadSmtpConfig({ file: '/nonexistent/smtp.json', env: {} })).toThrow(
+      /找不到"\/nonexistent\/smtp.json"/,
+    );
   });
 
   it('are described without the password, and a readable file holding one is pointed out', () => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
           issueDate: '2026年9月30日',
           entry: { date: e.date, norm: e.rule.norm, variant: e.rule.variant ?? '—' },
           reward: e.points < 0,
-          points: e.points < 0 ? `−${-e.points}` : `+${e.points}`,
+          points: String(Math.abs(e.points)),
           effect: `积分变化 ${i}`,
           reviewText: '如对本次记分有异议，可自收到本卡之日起 7 日内向党工委书面申请复核。',
         },
@@ -92,7 +92,7 @@ describe('notice cards by mail', () => {
     for (const [i, got] of server.received.entries()) {
       const mail = await simpleParser(got.raw);
       expect(mail.subject).toBe(
-        `测试单位党工委 党员“十二分制”记分告知卡 ${zhang[i].card.view.number}（张三）`,
+        `测试单位党工委 党员“十二分制”${zhang[i].card.view.reward ? '奖励分' : '记分'}告知卡 ${zhang[i].card.view.number}（张三）`,
       );
       expect(mail.text).toContain('张三同志：');
       expect(mail.attachments).toHaveLength(1);
@@ -101,7 +101,7 @@ describe('notice cards by mail', () => {
     }
     const reward = await simpleParser(server.received[1].raw);
     expect(reward.text).toContain('给予奖励分');
-    expect(reward.text).toContain('分值：−2 分');
+    expect(reward.text).toContain('奖励分值：2 分');
 
     expect(first.notSent.map((n) => [n.card.card.memberName, n.reason])).toEqual([
       ['李四', '名册中没有邮箱'],
