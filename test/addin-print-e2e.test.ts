@@ -19,7 +19,7 @@ import {
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
 import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
 import { startServer, type RunningServer } from '../reports/server/start.js';
-import { buildAddin, OFFICE_CDN } from '../scripts/build-addin.js';
+import { buildAddin, LOCAL_OFFICE_JS } from '../scripts/build-addin.js';
 import type { FakeHost } from './fake-excel/browser-office.js';
 import type { FakeOptions, Scalar } from './fake-excel/fake-excel.js';
 import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
@@ -109,7 +109,7 @@ async function open(
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url === OFFICE_CDN) {
+    if (url === `${origin}/${LOCAL_OFFICE_JS}`) {
       const script =
         `window.__fakeSeed = ${JSON.stringify(sheets)};\n` +
         `window.__fakeOptions = ${JSON.stringify(setup.options ?? {})};\n` +
@@ -214,7 +214,9 @@ describe('the ribbon’s 检查并评分 when it fails', () => {
       const dialog = await runCommand(page);
       expect(dialog.url.startsWith(`${server.origin}/notice.html?message=`)).toBe(true);
       const message = decodeURIComponent(dialog.url.split('message=')[1]);
-      expect(message).toBe('检查并评分未能完成：工作表内容过大，Excel 网页版无法分批读取');
+      expect(message).toBe(
+        '检查并评分未能完成：工作表内容过大，Excel 无法分批读取：请删去工作表中大片的空白格式后再试',
+      );
       // Still open: the command waits for the clerk.
       expect(dialog.completed).toBe(false);
 

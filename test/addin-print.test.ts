@@ -40,7 +40,7 @@ describe('the periods 打印与报送 offers', () => {
 
   it('names the field and what was typed when a period is unusable', () => {
     expect(periodProblem('2026-11-01', '2026-11-25')).toBeNull();
-    expect(periodProblem('2026/11/01', '2026-11-25')).toContain('起始日期');
+    expect(periodProblem('2026-13-01', '2026-11-25')).toContain('起始日期');
     expect(periodProblem('2026-11-01', '明天')).toContain('“明天”');
     expect(periodProblem('2026-11-26', '2026-11-25')).toContain('晚于');
     expect(monthProblem('2026-13')).toContain('月份');

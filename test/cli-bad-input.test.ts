@@ -186,7 +186,7 @@ for (const [command, { needs, typo, out }] of Object.entries(COMMANDS)) {
     {
       name: `${command}: truncated workbook`,
       args: [command, truncated, ...needs],
-      says: /"断了\.xlsx"已损坏或不完整/,
+      says: /"断了\.xlsx"已损坏/,
     },
     {
       name: `${command}: two workbooks`,

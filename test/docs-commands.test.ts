@@ -36,6 +36,12 @@ const SKIPPED: Record<string, string> = {
   'npx office-addin-dev-certs uninstall': "removes a certificate from the system's trust store",
   'npm start': 'sideloads the add-in into desktop Excel, which this machine has not',
   'npm run stop': 'stops what npm start sideloaded',
+  'twelve serve --host 0.0.0.0 --port 8443 --cert /etc/twelve/cert.pem --key /etc/twelve/key.pem --units /etc/twelve/units.json --public-url https://twelve.example.gov.cn:8443':
+    "IT's deployment: needs the unit's own certificate, key and units file (test/server covers each)",
+  'twelve serve':
+    'starts a server that runs until it is stopped (test/server starts the same command on 127.0.0.1)',
+  'twelve county 报送邮件/ --quarter 2026Q3 --units 单位名单.xlsx --out 汇总/':
+    "needs a county's received mails and its list of units (test/county runs it on generated mails)",
   'twelve notices 台账.xlsx --mail --send':
     "sends mail through the unit's SMTP server (tested against a local one in test/mail)",
 };
@@ -58,7 +64,8 @@ function docCommands(): DocCommand[] {
   for (const doc of docs) {
     const text = readFileSync(path.join(ROOT, doc), 'utf8');
     for (const block of text.matchAll(/```(sh|bash|console|shell)\n([\s\S]*?)```/g)) {
-      for (const raw of block[2].split('\n')) {
+      // A command continued over lines with a trailing backslash is one command.
+      for (const raw of block[2].replace(/\s*\\\n\s*/g, ' ').split('\n')) {
         const command = raw
           .replace(/^\s*\$\s+/, '')
           .replace(/\s+#\s.*$/, '')

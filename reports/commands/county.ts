@@ -2,7 +2,7 @@
 // up (.eml, .mbox or the .xlsx itself) into one workbook and one printed summary.
 import path from 'node:path';
 import { quarterRange, unitList } from '../../core/index.js';
-import { parseCommandArgs, UsageError, type Io } from '../command.js';
+import { outDirArg, parseCommandArgs, UsageError, type Io } from '../command.js';
 import { readWorkbook, WorkbookFileError } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { progressBar, type Progress } from '../cards/progress.js';
@@ -33,7 +33,7 @@ export async function runCounty(args: string[], io: Io): Promise<number> {
       expected,
       organisation: values.name?.trim() || DEFAULT_ORGANISATION,
       templatesDir: values.templates ?? null,
-      outDir: path.resolve(values.out ?? 'out'),
+      outDir: outDirArg(values.out, 'out'),
       onProgress(done, total) {
         bar ??= progressBar(io.err, total, '读取报送文件', '个');
         bar.update(done);

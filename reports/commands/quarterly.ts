@@ -51,7 +51,10 @@ export function quarterlyOptions(
   if (raw.quarter === undefined)
     throw new UsageError(`请用 ${label('quarter')} 指定季度，如 2026Q3`);
   const range = quarterRange(raw.quarter);
-  if (!range) throw new UsageError(`季度"${raw.quarter}"的格式不对，应如 2026Q3`);
+  if (!range)
+    throw new UsageError(
+      `${label('quarter')} 的值"${raw.quarter}"无效，应如 2026Q3（也可写 2026年第三季度）`,
+    );
   return { quarter: range.quarter, templatesDir: raw.templates ?? null };
 }
 

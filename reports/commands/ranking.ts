@@ -49,7 +49,10 @@ export function rankingOptions(
 ): RankingOptions {
   if (raw.month === undefined) throw new UsageError(`请用 ${label('month')} 指定月份，如 2026-11`);
   const ym = parseMonth(raw.month);
-  if (!ym) throw new UsageError(`月份"${raw.month}"的格式不对，应如 2026-11`);
+  if (!ym)
+    throw new UsageError(
+      `${label('month')} 的值"${raw.month}"无效，应如 2026-11（也可写 2026年11月）`,
+    );
   const printed = raw.asOf === undefined ? todayIso() : dateArg(label('as-of'), raw.asOf);
   return {
     month: `${ym.year}-${String(ym.month).padStart(2, '0')}`,

@@ -71,7 +71,7 @@ describe('twelve county output', () => {
     const result = await run([tempDir(), '--quarter', '2026Q3', '--out', blocker]);
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      `错误：无法写入"${path.join(blocker, '县级汇总-2026Q3.xlsx')}"（路径中有同名文件），请换一个输出文件夹（--out）`,
+      `错误：--out 指定的"${blocker}"是一个文件，不是文件夹：请换一个文件夹名`,
     );
   });
 });

@@ -93,7 +93,7 @@ describe('jobs', () => {
     const pages = await pdfPages(file.body);
     expect(pages).toHaveLength(cards.length);
     pages.forEach((page, i) => {
-      expect(squash(page)).toContain('记分告知卡');
+      expect(squash(page)).toMatch(/(记分|奖励分)告知卡/);
       expect(squash(page)).toContain(cards[i].memberName);
     });
   });
