@@ -25,7 +25,7 @@ export default tseslint.config(
     // browserslist targets in package.json. The build adds core-js for these built-ins (Babel
     // finds each use) and
     // unorm for String.prototype.normalize (addin/polyfills.ts); anything else must be avoided
-    // or go through addin/dom.ts.
+    // or go through ui/dom.ts.
     // ui/ holds pieces the pane shares with the web page (the serve branch).
     files: ['addin/**/*.ts', 'core/**/*.ts', 'render/**/*.ts', 'ui/**/*.ts'],
     ...compat.configs['flat/recommended'],
@@ -61,7 +61,7 @@ export default tseslint.config(
         ...['replaceChildren', 'append', 'prepend', 'replaceWith', 'before', 'after'].map(
           (property) => ({
             property,
-            message: 'IE11 and EdgeHTML 18 lack it: use addin/dom.ts (setChildren, appendAll)',
+            message: 'IE11 and EdgeHTML 18 lack it: use ui/dom.ts (fill, appendAll)',
           }),
         ),
         { property: 'closest', message: 'IE11 lacks Element.closest' },

@@ -6,7 +6,7 @@ import { todayIso, type Member, type ScoreResult, type SheetData } from '../core
 import { latestNoticeCards, type NoticeRenderer } from '../ui/card-preview.js';
 import { showCardPreview } from '../ui/card-frame.js';
 import { MAX_ITEMS, renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
-import { appendAll, setClass } from './dom.js';
+import { appendAll, setClass } from '../ui/dom.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
 import { showTodoList } from './todo-list.js';
