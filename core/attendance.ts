@@ -4,7 +4,7 @@ import type { CellValue, Entry, Member, Problem, Rule } from './types.js';
 import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
-import { parseDate } from './dates.js';
+import { parseDate, requiredDateProblem } from './dates.js';
 import { optionalDate } from './optional-date.js';
 import { normalize } from './text.js';
 
@@ -39,13 +39,8 @@ export function parseAttendance(
       rowErrors.push(table.problem('error', i, key, message, fix));
 
     const date = parseDate(table.value(row, 'date'));
-    const dateText = table.text(row, 'date');
     if (date === null)
-      err(
-        'date',
-        dateText ? `无法识别日期"${dateText}"` : '日期为空',
-        dateText ? '按 2026-03-05 的样式填写真实存在的日期' : '填写会议的日期',
-      );
+      err('date', ...requiredDateProblem(table.value(row, 'date'), '填写会议的日期'));
     const meeting = table.text(row, 'meeting');
     const rulesOf = meeting ? meetingRules(meeting, rules) : null;
     if (!rulesOf)

@@ -128,6 +128,11 @@ function parseDateText(text: string, anyYear = false): IsoDate | null {
  * Why a non-blank date cell was not read, as [message, fix]: a number that only looks like a
  * date (20260305 in a date-formatted cell), a year outside SCHEME_YEARS, or text that is no date.
  */
+/** What is wrong with a required date cell, and its fix: blank, or as dateProblem says. */
+export function requiredDateProblem(value: CellValue, whenBlank: string): [string, string] {
+  return cellText(value) ? dateProblem(value) : ['日期为空', whenBlank];
+}
+
 export function dateProblem(value: CellValue, what = '日期'): [string, string] {
   const typed = cellText(value);
   const years = `${SCHEME_YEARS.first}—${SCHEME_YEARS.last} 年`;

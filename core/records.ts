@@ -2,7 +2,7 @@
 import type { HandlingRecord, ObligationKind, Problem, Settings } from './types.js';
 import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
-import { parseDate } from './dates.js';
+import { parseDate, requiredDateProblem } from './dates.js';
 import { normalize } from './text.js';
 
 export const KIND_LABELS: Record<ObligationKind, string> = {
@@ -59,13 +59,8 @@ export function parseRecords(
       errors.push(table.problem('error', i, key, message, fix));
 
     const date = parseDate(table.value(row, 'date'));
-    const dateText = table.text(row, 'date');
     if (date === null)
-      err(
-        'date',
-        dateText ? `无法识别日期"${dateText}"` : '日期为空',
-        dateText ? '按 2026-03-05 的样式填写真实存在的日期' : '填写谈话或处置的日期',
-      );
+      err('date', ...requiredDateProblem(table.value(row, 'date'), '填写谈话或处置的日期'));
 
     const idText = table.text(row, 'id');
     const nameText = table.text(row, 'name');
