@@ -2,8 +2,7 @@
 // file, whatever program wrote it (xlsx/: zip by central directory, XML streamed by saxes).
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import type { CellValue, SheetData } from '../core/index.js';
+import type { SheetData } from '../core/index.js';
 import { fileProblem } from './file-errors.js';
 import { damaged, WorkbookFileError } from './xlsx/errors.js';
 import { readPackage } from './xlsx/package.js';
@@ -67,18 +66,6 @@ function checkKind(parts: ZipParts, name: string): void {
     throw new WorkbookFileError(`"${name}"是 Word 或 PowerPoint 文档，不是 Excel 工作簿 (.xlsx)`);
 }
 
-/** Loads exceljs's whole workbook model: tests seed the fake Excel from it (formats per cell). */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const name = await checkFile(file);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch {
-    throw damaged(name, 'exceljs 无法读取');
-  }
-  return workbook;
-}
-
 /** Checks that the file is an .xlsx at all, so that a user never sees a stack trace. */
 async function checkFile(file: string): Promise<string> {
   const name = path.basename(file);
@@ -113,19 +100,6 @@ async function checkFile(file: string): Promise<string> {
     );
   }
   return name;
-}
-
-/** An exceljs cell value as the core takes it: formula results, rich text and errors as text. */
-export function flatten(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value as CellValue;
-  const v = value as Record<string, unknown>;
-  if ('result' in v || 'formula' in v || 'sharedFormula' in v) return flatten(v.result);
-  if (Array.isArray(v.richText))
-    return (v.richText as { text: string }[]).map((t) => t.text).join('');
-  if ('text' in v) return flatten(v.text);
-  if ('error' in v) return String(v.error);
-  return null;
 }
 
 async function readHead(file: string, n: number): Promise<Buffer> {

@@ -17,7 +17,8 @@ import {
   LEVEL_LABELS,
 } from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
-import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
+import { readWorkbook } from '../reports/read-workbook.js';
+import { loadWorkbook } from './helpers/exceljs-workbook.js';
 import { buildAddin, LOCAL_OFFICE_JS } from '../scripts/build-addin.js';
 import { loadForSeed, seedSheets, type SeedSheet } from './fake-excel/seed.js';
 import { removeBuiltinsScript } from './helpers/old-engines.js';

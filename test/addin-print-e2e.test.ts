@@ -17,7 +17,8 @@ import {
   scoreWorkbook,
 } from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
-import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
+import { readWorkbook } from '../reports/read-workbook.js';
+import { loadWorkbook } from './helpers/exceljs-workbook.js';
 import { startServer, type RunningServer } from '../reports/server/start.js';
 import { buildAddin, LOCAL_OFFICE_JS } from '../scripts/build-addin.js';
 import type { FakeHost } from './fake-excel/browser-office.js';

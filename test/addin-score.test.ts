@@ -3,7 +3,8 @@
 // a constant number of syncs, batches under Excel on the web's 5 MB limit, clerk cells untouched.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreWorkbook } from '../core/index.js';
-import { loadWorkbook, readWorkbook } from '../reports/read-workbook.js';
+import { readWorkbook } from '../reports/read-workbook.js';
+import { loadWorkbook } from './helpers/exceljs-workbook.js';
 import { SAMPLE_WORKBOOK } from '../reports/paths.js';
 import { scoreJson } from '../reports/commands/score.js';
 import { scoreOpenWorkbook, selectCell } from '../addin/score-workbook.js';

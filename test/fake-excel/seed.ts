@@ -6,7 +6,7 @@
 // knows no code for the East Asian built-in formats.
 import type ExcelJS from 'exceljs';
 import NumFmtXform from 'exceljs/lib/xlsx/xform/style/numfmt-xform.js';
-import { flatten, loadWorkbook } from '../../reports/read-workbook.js';
+import { flatten, loadWorkbook } from '../helpers/exceljs-workbook.js';
 import { FakeWorkbookState, type Scalar } from './fake-excel.js';
 import { ZH_CN_BUILT_IN_FORMATS } from './zh-cn-formats.js';
 
