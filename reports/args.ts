@@ -1,40 +1,29 @@
 // The command line's options checked before node's parseArgs sees them, so that every mistake
 // a clerk can make is told in Chinese, with the option named and, for a misspelling, the
 // option meant. parseArgs's own (English) messages are never shown.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import levenshtein from 'fast-levenshtein';
-
-export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+import type { OptionDeclarations } from './usage/declaration.js';
 
 /** A mistake in the command line: printed as one line, exit 2. */
 export class UsageError extends Error {}
 
-/** What a value looks like, for "缺少值" messages. */
-const VALUE_EXAMPLES: Record<string, string> = {
-  'as-of': '2026-11-24',
-  since: '2026-11-01',
-  until: '2026-11-30',
-  quarter: '2026Q3',
-  month: '2026-11',
-  out: '目录',
-  outbox: '目录',
-  templates: '目录',
-  to: 'dangwei@example.gov.cn',
-  'smtp-config': '配置文件.json',
-  origin: 'https://oa.example.gov.cn/twelve',
-};
-
-export function parseOptions<T extends OptionSpecs>(args: string[], options: T) {
+/** The command line checked against a command's declared options (reports/usage/). */
+export function parseOptions<T extends OptionDeclarations>(args: string[], options: T) {
   checkOptions(args, options);
+  // parseArgs is given only what it knows of each option: its type.
+  const types = Object.fromEntries(
+    Object.entries(options).map(([name, o]) => [name, { type: o.type }]),
+  ) as unknown as T;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options: types, allowPositionals: true, strict: true });
   } catch {
     // checkOptions catches every mistake parseArgs knows of; this is the net under it.
     throw new UsageError(`命令行有误：${args.join(' ')}；运行 twelve help 查看用法`);
   }
 }
 
-function checkOptions(args: string[], options: OptionSpecs): void {
+function checkOptions(args: string[], options: OptionDeclarations): void {
   const seen = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -54,13 +43,13 @@ function checkOptions(args: string[], options: OptionSpecs): void {
     const value = eq !== -1 ? arg.slice(eq + 1) : args[i + 1];
     if (value === undefined || value === '' || (eq === -1 && value.startsWith('--')))
       throw new UsageError(
-        `选项 --${name} 缺少值，应写作 --${name} ${VALUE_EXAMPLES[name] ?? '值'}`,
+        `选项 --${name} 缺少值，应写作 --${name} ${spec.example ?? spec.value ?? '值'}`,
       );
     if (eq === -1) i++;
   }
 }
 
-function unknownOption(written: string, options: OptionSpecs): string {
+function unknownOption(written: string, options: OptionDeclarations): string {
   const names = Object.keys(options);
   const list = names.map((n) => `--${n}`).join('、');
   const meant = closest(written.replace(/^-+/, ''), names);

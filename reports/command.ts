@@ -1,7 +1,8 @@
 // What every CLI command shares: its streams, argument errors, and the bundled sample.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseOptions, UsageError, type OptionSpecs } from './args.js';
+import { parseOptions, UsageError } from './args.js';
+import type { OptionDeclarations } from './usage/declaration.js';
 import { SAMPLE_WORKBOOK } from './paths.js';
 import {
   parseIsoArg,
@@ -22,7 +23,7 @@ export interface Io {
 
 export type Command = (args: string[], io: Io) => Promise<number>;
 
-export function parseCommandArgs<T extends OptionSpecs>(args: string[], options: T) {
+export function parseCommandArgs<T extends OptionDeclarations>(args: string[], options: T) {
   return parseOptions(args, options);
 }
 

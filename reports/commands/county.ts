@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { quarterRange, unitList } from '../../core/index.js';
 import { outDirArg, parseCommandArgs, UsageError, type Io } from '../command.js';
+import { county as declared } from '../usage/county.js';
 import { readWorkbook, WorkbookFileError } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { progressBar, type Progress } from '../cards/progress.js';
@@ -12,13 +13,7 @@ import { countyReport, OutputError } from '../county/county-report.js';
 export const DEFAULT_ORGANISATION = '组织部';
 
 export async function runCounty(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    quarter: { type: 'string' },
-    units: { type: 'string' },
-    out: { type: 'string' },
-    name: { type: 'string' },
-    templates: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, declared.options);
   if (positionals.length === 0)
     throw new UsageError('请指定各单位报送的邮件（.eml、.mbox）、汇总表（.xlsx）或所在文件夹');
   if (values.quarter === undefined) throw new UsageError('请用 --quarter 指定季度，如 2026Q3');

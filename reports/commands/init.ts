@@ -2,11 +2,12 @@
 // file unless told to with --force.
 import { writeFile } from 'node:fs/promises';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
+import { init as declared } from '../usage/init.js';
 import { blankWorkbookBuffer } from '../write-blank.js';
 import { fileProblem } from '../file-errors.js';
 
 export async function runInit(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, declared.options);
   if (positionals.length !== 1)
     throw new UsageError('请指定一个要新建的台账文件，如：twelve init 记分台账.xlsx');
   const file = positionals[0];

@@ -19,13 +19,13 @@ import {
   workbookArg,
   type Io,
 } from '../command.js';
+import { mail as declared } from '../usage/mail.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
 import { deliver, type Delivery, type DeliveryResult } from '../mail/deliver.js';
 import type { RetryHooks } from '../mail/smtp-send.js';
 import { cliOption, type OptionLabel, type SessionOpener } from './work.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import {
-  MAIL_OPTIONS,
   openMailRun,
   reportDelivery,
   retryNotice,
@@ -72,12 +72,7 @@ export const renderUpwardCard: UpwardCardRenderer = upwardCardRenderer();
 
 export function mailCommand(renderCard: UpwardCardRenderer) {
   return async function runMail(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, {
-      ...MAIL_OPTIONS,
-      quarter: { type: 'string' },
-      to: { type: 'string' },
-      templates: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(args, declared.options);
     const range = quarterArg(values.quarter);
     outDirArg(values.out, 'outbox');
     if (values.resend && !values.send) throw new UsageError('--resend 须与 --send 一起使用');

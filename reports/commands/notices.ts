@@ -17,6 +17,7 @@ import {
   workbookArg,
   type Io,
 } from '../command.js';
+import { notices as declared } from '../usage/notices.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
 import { noticeFileName } from '../cards/files.js';
@@ -106,18 +107,7 @@ export async function printNotices(
 }
 
 export async function runNotices(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    since: { type: 'string' },
-    until: { type: 'string' },
-    'as-of': { type: 'string' },
-    out: { type: 'string' },
-    templates: { type: 'string' },
-    mail: { type: 'boolean' },
-    outbox: { type: 'string' },
-    send: { type: 'boolean' },
-    resend: { type: 'boolean' },
-    'smtp-config': { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, declared.options);
   if (!values.mail && (values.send || values.resend || values.outbox || values['smtp-config']))
     throw new UsageError('--outbox、--send、--resend、--smtp-config 须与 --mail 一起使用');
   const options = noticeOptions({ ...values, asOf: values['as-of'] });

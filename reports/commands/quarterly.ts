@@ -15,6 +15,7 @@ import {
   workbookArg,
   type Io,
 } from '../command.js';
+import { quarterly as declared } from '../usage/quarterly.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderQuarterly } from '../cards/session.js';
@@ -90,11 +91,7 @@ export async function printQuarterly(
 }
 
 export async function runQuarterly(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    quarter: { type: 'string' },
-    out: { type: 'string' },
-    templates: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, declared.options);
   const options = quarterlyOptions(values);
   const outDir = outDirArg(values.out, 'out');
   const file = workbookArg(positionals, io);

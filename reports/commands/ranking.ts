@@ -17,6 +17,7 @@ import {
   workbookArg,
   type Io,
 } from '../command.js';
+import { ranking as declared } from '../usage/ranking.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
@@ -83,12 +84,7 @@ export async function printRanking(
 }
 
 export async function runRanking(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    month: { type: 'string' },
-    'as-of': { type: 'string' },
-    out: { type: 'string' },
-    templates: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, declared.options);
   const options = rankingOptions({ ...values, asOf: values['as-of'] });
   const outDir = outDirArg(values.out, 'out');
   const file = workbookArg(positionals, io);

@@ -11,14 +11,12 @@ import {
   type ScoreResult,
 } from '../../core/index.js';
 import { asOfArg, exitCodeFor, parseCommandArgs, workbookArg, type Io } from '../command.js';
+import { score as declared } from '../usage/score.js';
 import { readWorkbook } from '../read-workbook.js';
 import { textTable } from '../text-table.js';
 
 export async function runScore(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    'as-of': { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const { values, positionals } = parseCommandArgs(args, declared.options);
   const file = workbookArg(positionals, io);
   const asOf = asOfArg(values['as-of']);
   const result = scoreWorkbook(await readWorkbook(file), asOf);

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
+import { serve as declared } from '../usage/serve.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { startServer } from '../server/start.js';
 import { loadUnits } from '../server/units.js';
@@ -9,22 +10,7 @@ import { loadUnits } from '../server/units.js';
 const MB = 1024 * 1024;
 
 export async function runServe(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    cert: { type: 'string' },
-    key: { type: 'string' },
-    http: { type: 'boolean' },
-    token: { type: 'string' },
-    units: { type: 'string' },
-    ttl: { type: 'string' },
-    'body-limit': { type: 'string' },
-    deadline: { type: 'string' },
-    queue: { type: 'string' },
-    state: { type: 'string' },
-    'smtp-config': { type: 'string' },
-    'public-url': { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(args, declared.options);
   if (positionals.length > 0)
     throw new UsageError(
       `twelve serve 不读台账文件（收到"${positionals[0]}"）：台账在网页上选择或上传`,

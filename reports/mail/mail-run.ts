@@ -16,14 +16,6 @@ import {
 
 export const DEFAULT_OUTBOX = 'outbox';
 
-/** The options both mailing commands take. */
-export const MAIL_OPTIONS = {
-  out: { type: 'string' },
-  send: { type: 'boolean' },
-  resend: { type: 'boolean' },
-  'smtp-config': { type: 'string' },
-} as const;
-
 export interface MailRun {
   outDir: string;
   log: SendLog;
