@@ -78,7 +78,7 @@ export function todoItems(result: ScoreResult): TodoItem[] {
       detail:
         list.length === 1
           ? `${chineseDate(first.date)}的记分，送达后填写告知日期`
-          : `${list.length} 张（其中逾期 ${overdue} 张），最早为${chineseDate(first.date)}的记分，送达后填写告知日期`,
+          : `${list.length} 张${overdue > 0 ? `（其中逾期 ${overdue} 张）` : ''}，最早为${chineseDate(first.date)}的记分，送达后填写告知日期`,
       where: at(first.source.sheet, first.source.row, 'noticeDate'),
       deadline: first.deadline,
     });

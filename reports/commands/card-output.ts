@@ -2,16 +2,26 @@
 import type { Problem } from '../../core/index.js';
 import { exitCodeFor, type Io } from '../command.js';
 
+/**
+ * What rows with errors mean for what a command printed: each command says it of its own
+ * output (a ranking has no cards to leave out).
+ */
+export const LEFT_OUT = {
+  notices: '这些行未计分，也没有告知卡',
+  ranking: '这些行未计分，榜单和应约谈名单不含这些记录',
+  quarterly: '这些行未计入汇总',
+} as const;
+
 /** One line pointing at `twelve score` when rows were left out; '' when the ledger is clean. */
-export function problemsLine(problems: readonly Problem[]): string {
+export function problemsLine(problems: readonly Problem[], leftOut: string): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors === 0) return '';
-  return `注意：台账有 ${errors} 处错误，这些行未计分，也不出卡。运行 twelve score 查看并改正。`;
+  return `注意：台账有 ${errors} 处错误，${leftOut}。运行 twelve score 查看并改正。`;
 }
 
 /** Prints the problems line (if any) after a card command's output; returns its exit status. */
-export function reportProblems(problems: readonly Problem[], io: Io): number {
-  const line = problemsLine(problems);
+export function reportProblems(problems: readonly Problem[], leftOut: string, io: Io): number {
+  const line = problemsLine(problems, leftOut);
   if (line) io.out.write(line + '\n');
   return exitCodeFor(problems);
 }

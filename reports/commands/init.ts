@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
 import { init as declared } from '../usage/init.js';
+import { blankWorkbook } from '../../core/index.js';
 import { blankWorkbookBuffer } from '../write-blank.js';
 import { fileProblem } from '../file-errors.js';
 
@@ -14,7 +15,8 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   if (!/\.xlsx$/i.test(file))
     throw new UsageError(`文件名"${file}"须以 .xlsx 结尾（Excel 工作簿）`);
 
-  const bytes = await blankWorkbookBuffer();
+  const sheets = blankWorkbook();
+  const bytes = await blankWorkbookBuffer(sheets);
   try {
     // 'wx' fails if the file exists, so a clerk's workbook is never replaced by accident.
     await writeFile(file, bytes, { flag: values.force ? 'w' : 'wx' });
@@ -24,7 +26,11 @@ export async function runInit(args: string[], io: Io): Promise<number> {
     return 2;
   }
   io.out.write(
-    `已新建空白台账"${file}"：党员名册、记分台账、微心愿、记分规则（内置规则）、设置（默认值）。\n` +
+    `已新建空白台账"${file}"，共 ${sheets.length} 张工作表：${sheets.map((s) => s.name).join('、')}` +
+      `（${sheets
+        .filter((s) => s.rows.length > 0)
+        .map((s) => s.name)
+        .join('、')}已填好默认内容，可按本单位情况修改）。\n` +
       '下一步：在"党员名册"填写党员，在"设置"填写单位名称和上级党组织邮箱，然后在"记分台账"逐条登记。\n',
   );
   return 0;

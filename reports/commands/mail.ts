@@ -78,6 +78,15 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     if (values.resend && !values.send) throw new UsageError('--resend 须与 --send 一起使用');
     // A settings mistake is told before the workbook is read and the card made.
     mailSettings(values);
+    // So is a mistake in --to: before the workbook's first line, alone.
+    if (values.to !== undefined) {
+      try {
+        parseRecipients(values.to, '--to');
+      } catch (error) {
+        if (error instanceof RecipientError) throw new UsageError(error.message);
+        throw error;
+      }
+    }
     const file = workbookArg(positionals, io);
     const unfinished = unfinishedQuarterLine(range);
     if (unfinished) io.err.write(unfinished + '\n');

@@ -26,7 +26,7 @@ import { mailSettings } from '../mail/mail-run.js';
 import { progressBar } from '../cards/progress.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
-import { reportProblems } from './card-output.js';
+import { LEFT_OUT, reportProblems } from './card-output.js';
 import {
   cliOption,
   sessionOpener,
@@ -145,6 +145,6 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
         io,
       )
     : 0;
-  const status = reportProblems(result.problems, io);
+  const status = reportProblems(result.problems, LEFT_OUT.notices, io);
   return mailed !== 0 ? mailed : status;
 }

@@ -20,7 +20,7 @@ import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderQuarterly } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
-import { reportProblems } from './card-output.js';
+import { LEFT_OUT, reportProblems } from './card-output.js';
 import {
   cliOption,
   sessionOpener,
@@ -99,5 +99,5 @@ export async function runQuarterly(args: string[], io: Io): Promise<number> {
   if (unfinished) io.out.write(unfinished + '\n');
   const { parsed, files } = await printQuarterly(file, options, { outDir });
   for (const { label, file } of files) io.out.write(`${label}：${file}\n`);
-  return reportProblems(parsed.problems, io);
+  return reportProblems(parsed.problems, LEFT_OUT.quarterly, io);
 }

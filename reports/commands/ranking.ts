@@ -22,7 +22,7 @@ import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
-import { reportProblems } from './card-output.js';
+import { LEFT_OUT, reportProblems } from './card-output.js';
 import {
   cliOption,
   sessionOpener,
@@ -93,5 +93,5 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
   const future = futureRankingLine(options.month, rankingDate(parsed.settings, year, month));
   if (future) io.out.write(future + '\n');
   io.out.write(`积分榜单：${written}\n`);
-  return reportProblems(parsed.problems, io);
+  return reportProblems(parsed.problems, LEFT_OUT.ranking, io);
 }

@@ -151,7 +151,9 @@ export function scoreReport(result: ScoreResult, file: string): string {
   const todo = todoItems(result);
   const overdue = todo.filter((t) => t.overdue).length;
   lines.push('');
-  lines.push(`【待办】${todo.length === 0 ? '无' : `${todo.length} 项，其中逾期 ${overdue} 项`}`);
+  lines.push(
+    `【待办】${todo.length === 0 ? '无' : `${todo.length} 项${overdue > 0 ? `，其中逾期 ${overdue} 项` : ''}`}`,
+  );
   for (const t of todo) lines.push(todoLine(t));
   lines.push('');
   lines.push(
