@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWorkbook, quarterlySummary, type SheetData } from '../core/index.js';
-import { renderUpwardCard } from '../reports/commands/mail.js';
+import { renderUpwardCard } from '../reports/print/upward-mail.js';
 import { composeMail } from '../reports/mail/compose.js';
 import { quarterDelivery, type CardPdf } from '../reports/mail/quarter-delivery.js';
 import { generateUnit } from '../scripts/generate-unit.js';

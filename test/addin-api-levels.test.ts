@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreWorkbook } from '../core/index.js';
 import { readWorkbook } from '../reports/read-workbook.js';
-import { scoreJson } from '../reports/commands/score.js';
+import { scoreJson } from '../reports/print/score-json.js';
 import { SAMPLE_WORKBOOK } from '../reports/paths.js';
 import { hostFeatures } from '../addin/host-features.js';
 import { prepareWorkbook } from '../addin/prepare-workbook.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreWorkbook } from '../core/index.js';
 import { readWorkbook } from '../reports/read-workbook.js';
-import { scoreJson } from '../reports/commands/score.js';
+import { scoreJson } from '../reports/print/score-json.js';
 import { scoreOpenWorkbook } from '../addin/score-workbook.js';
 import { FakeRequestContext } from './fake-excel/fake-excel.js';
 import { fakeFromXlsx } from './fake-excel/seed.js';

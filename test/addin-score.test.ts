@@ -6,7 +6,7 @@ import { scoreWorkbook } from '../core/index.js';
 import { readWorkbook } from '../reports/read-workbook.js';
 import { loadWorkbook } from './helpers/exceljs-workbook.js';
 import { SAMPLE_WORKBOOK } from '../reports/paths.js';
-import { scoreJson } from '../reports/commands/score.js';
+import { scoreJson } from '../reports/print/score-json.js';
 import { scoreOpenWorkbook, selectCell } from '../addin/score-workbook.js';
 import {
   FakeRequestContext,

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreWorkbook } from '../core/index.js';
-import { scoreJson } from '../reports/commands/score.js';
+import { scoreJson } from '../reports/print/score-json.js';
 import { SAMPLE_WORKBOOK } from '../reports/paths.js';
 import { readWorkbook } from '../reports/read-workbook.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreWorkbook } from '../core/index.js';
 import { readWorkbook } from '../reports/read-workbook.js';
-import { scoreJson } from '../reports/commands/score.js';
+import { scoreJson } from '../reports/print/score-json.js';
 
 const DIR = path.join(import.meta.dirname, 'fixtures/writers');
 const GOLDEN = path.join(DIR, 'unit.score.json');

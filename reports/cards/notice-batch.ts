@@ -14,6 +14,8 @@ export interface RenderedNotice {
 export interface NoticeBatchOptions {
   /** Cards per page.pdf() call; measured in bench/cards.bench.ts. */
   batchSize?: number;
+  /** The cards' HTML, where the caller made it already (to check it before the browser started). */
+  fragments?: string[];
   /** Called after each batch with the number of cards done so far. */
   onProgress?: (done: number) => void;
 }
@@ -28,7 +30,7 @@ export async function renderNotices(
 ): Promise<{ cards: RenderedNotice[]; merged: Buffer | null }> {
   const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   // Every fragment first: a template error stops the run before any PDF is made.
-  const fragments = cards.map((c) => templates.card('notice', c.view));
+  const fragments = options.fragments ?? cards.map((c) => templates.card('notice', c.view));
   const rendered: (Buffer | null)[] = [];
   let firstPdf: Buffer | null = null;
   // The merged PDF: the one batch as rendered, or the batches joined as they are split.

@@ -1,40 +1,20 @@
-// `twelve notices`: a 《记分告知卡》 for every counted entry in a period, one PDF per card plus
-// one merged PDF to print.
-import path from 'node:path';
+// A 《记分告知卡》 for every counted entry in a period, one PDF per card plus one merged PDF to
+// print: `twelve notices` and the server's notices job.
 import {
   noticeCards,
-  parseWorkbook,
   score,
   todayIso,
   type IsoDate,
+  type ParsedWorkbook,
   type ScoreResult,
 } from '../../core/index.js';
-import {
-  dateArg,
-  outDirArg,
-  parseCommandArgs,
-  UsageError,
-  workbookArg,
-  type Io,
-} from '../command.js';
-import { notices as declared } from '../usage/notices.js';
+import { UsageError } from '../args.js';
+import { dateArg } from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
-import { noticeFileName } from '../cards/files.js';
-import { runNoticeMail } from '../mail/notice-mailing.js';
-import { mailSettings } from '../mail/mail-run.js';
-import { progressBar } from '../cards/progress.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
-import { LEFT_OUT, reportProblems } from './card-output.js';
-import {
-  cliOption,
-  sessionOpener,
-  sheetsOf,
-  type OptionLabel,
-  type WorkbookSource,
-  type WorkContext,
-} from './work.js';
+import { cliOption, type OptionLabel, type WorkContext } from './work.js';
 
 export interface NoticeOptions {
   asOf: IsoDate;
@@ -69,12 +49,12 @@ export function noticeOptions(
 
 /** Scores the workbook and prints the period's notice cards into `context.outDir`. */
 export async function printNotices(
-  source: WorkbookSource,
+  parsed: ParsedWorkbook,
   options: NoticeOptions,
   context: WorkContext,
 ): Promise<PrintedNotices> {
   const { asOf, since, until } = options;
-  const result = score(parseWorkbook(await sheetsOf(source)), asOf);
+  const result = score(parsed, asOf);
   const cards = noticeCards(result, { since, until });
   const period = `${since ?? '台账起始'}至${until}`;
   const printed: PrintedNotices = { result, period, rendered: [], files: [], merged: null };
@@ -83,11 +63,12 @@ export async function printNotices(
     // Every card through the template first: a missing field stops the run before the
     // browser starts.
     const templates = loadTemplates(options.templatesDir);
-    for (const card of cards) templates.card('notice', card.view);
-    const session = await sessionOpener(context)(templates);
+    const fragments = cards.map((card) => templates.card('notice', card.view));
+    const session = await context.openSession(templates);
     context.onProgress?.(0, cards.length);
     try {
       const batch = await renderNotices(cards, session.templates, session.renderer, {
+        fragments,
         onProgress: (done) => context.onProgress?.(done, cards.length),
       });
       printed.rendered = batch.cards;
@@ -104,47 +85,4 @@ export async function printNotices(
     }
   });
   return printed;
-}
-
-export async function runNotices(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, declared.options);
-  if (!values.mail && (values.send || values.resend || values.outbox || values['smtp-config']))
-    throw new UsageError('--outbox、--send、--resend、--smtp-config 须与 --mail 一起使用');
-  const options = noticeOptions({ ...values, asOf: values['as-of'] });
-  const outDir = outDirArg(values.out, 'out');
-  if (values.mail) {
-    outDirArg(values.outbox, 'outbox', '--outbox');
-    // A settings mistake is told now, not after every card has been made.
-    mailSettings({ ...values, out: values.outbox });
-  }
-  const file = workbookArg(positionals, io);
-
-  let bar: ReturnType<typeof progressBar> | null = null;
-  const printed = await printNotices(file, options, {
-    outDir,
-    onProgress: (done, total) => {
-      bar ??= progressBar(io.err, total, '生成告知卡');
-      bar.update(done);
-    },
-  }).finally(() => bar?.stop());
-  const { result, period, files, merged } = printed;
-  if (files.length === 0) {
-    io.out.write(`${period}没有已计分的记录，未生成告知卡。\n`);
-  } else {
-    io.out.write(
-      `已生成 ${files.length} 张记分告知卡（${period}，计算日期 ${options.asOf}）\n` +
-        `单张：${path.dirname(files[0])}\n` +
-        `合并打印：${merged}\n`,
-    );
-  }
-  const mailed = values.mail
-    ? await runNoticeMail(
-        printed.rendered.map((r) => ({ ...r, filename: noticeFileName(r.card) })),
-        result.entries,
-        { ...values, out: values.outbox },
-        io,
-      )
-    : 0;
-  const status = reportProblems(result.problems, LEFT_OUT.notices, io);
-  return mailed !== 0 ? mailed : status;
 }

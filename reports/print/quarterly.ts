@@ -1,34 +1,18 @@
-// `twelve quarterly`: the 《记分汇总公示卡》 of a quarter, the internal and the upward version.
+// The 《记分汇总公示卡》 of a quarter, the internal and the upward version: `twelve quarterly` and
+// the server's quarterly job.
 import path from 'node:path';
 import {
-  parseWorkbook,
   quarterlySummary,
   quarterRange,
   type ParsedWorkbook,
   type QuarterlyVersion,
 } from '../../core/index.js';
-import {
-  outDirArg,
-  parseCommandArgs,
-  unfinishedQuarterLine,
-  UsageError,
-  workbookArg,
-  type Io,
-} from '../command.js';
-import { quarterly as declared } from '../usage/quarterly.js';
+import { UsageError } from '../args.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderQuarterly } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
-import { LEFT_OUT, reportProblems } from './card-output.js';
-import {
-  cliOption,
-  sessionOpener,
-  sheetsOf,
-  type OptionLabel,
-  type WorkbookSource,
-  type WorkContext,
-} from './work.js';
+import { cliOption, type OptionLabel, type WorkContext } from './work.js';
 
 export const QUARTERLY_VERSIONS: { version: QuarterlyVersion; label: string }[] = [
   { version: 'internal', label: '内部公示' },
@@ -60,21 +44,19 @@ export function quarterlyOptions(
 }
 
 export interface PrintedQuarterly {
-  parsed: ParsedWorkbook;
   files: { label: string; file: string }[];
 }
 
 /** Both versions of the quarter's card, into `context.outDir`. */
 export async function printQuarterly(
-  source: WorkbookSource,
+  parsed: ParsedWorkbook,
   options: QuarterlyOptions,
   context: WorkContext,
 ): Promise<PrintedQuarterly> {
-  const parsed = parseWorkbook(await sheetsOf(source));
   const summary = quarterlySummary(parsed, options.quarter);
   const files: PrintedQuarterly['files'] = [];
   await asUsageErrors(async () => {
-    const session = await sessionOpener(context)(loadTemplates(options.templatesDir));
+    const session = await context.openSession(loadTemplates(options.templatesDir));
     try {
       for (const { version, label } of QUARTERLY_VERSIONS) {
         const pdf = await renderQuarterly(summary, parsed.settings, { version, session });
@@ -87,17 +69,5 @@ export async function printQuarterly(
       await session.close();
     }
   });
-  return { parsed, files };
-}
-
-export async function runQuarterly(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, declared.options);
-  const options = quarterlyOptions(values);
-  const outDir = outDirArg(values.out, 'out');
-  const file = workbookArg(positionals, io);
-  const unfinished = unfinishedQuarterLine(quarterRange(options.quarter)!);
-  if (unfinished) io.out.write(unfinished + '\n');
-  const { parsed, files } = await printQuarterly(file, options, { outDir });
-  for (const { label, file } of files) io.out.write(`${label}：${file}\n`);
-  return reportProblems(parsed.problems, LEFT_OUT.quarterly, io);
+  return { files };
 }

@@ -1,36 +1,14 @@
-// `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
+// The monthly 榜单 as of the ranking day, 末位 marked, with the talks due: `twelve ranking` and
+// the server's ranking job.
 import path from 'node:path';
-import {
-  parseMonth,
-  parseWorkbook,
-  rankingDate,
-  todayIso,
-  type IsoDate,
-  type ParsedWorkbook,
-} from '../../core/index.js';
-import {
-  dateArg,
-  futureRankingLine,
-  outDirArg,
-  parseCommandArgs,
-  UsageError,
-  workbookArg,
-  type Io,
-} from '../command.js';
-import { ranking as declared } from '../usage/ranking.js';
+import { parseMonth, todayIso, type IsoDate, type ParsedWorkbook } from '../../core/index.js';
+import { UsageError } from '../args.js';
+import { dateArg } from '../command.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
-import { LEFT_OUT, reportProblems } from './card-output.js';
-import {
-  cliOption,
-  sessionOpener,
-  sheetsOf,
-  type OptionLabel,
-  type WorkbookSource,
-  type WorkContext,
-} from './work.js';
+import { cliOption, type OptionLabel, type WorkContext } from './work.js';
 
 export function rankingFileName(month: string): string {
   return `积分榜单-${month}.pdf`;
@@ -64,13 +42,12 @@ export function rankingOptions(
 
 /** The month's ranking, into `context.outDir`. */
 export async function printRanking(
-  source: WorkbookSource,
+  parsed: ParsedWorkbook,
   options: RankingOptions,
   context: WorkContext,
-): Promise<{ parsed: ParsedWorkbook; file: string }> {
-  const parsed = parseWorkbook(await sheetsOf(source));
+): Promise<{ file: string }> {
   const pdf = await asUsageErrors(async () => {
-    const session = await sessionOpener(context)(loadTemplates(options.templatesDir));
+    const session = await context.openSession(loadTemplates(options.templatesDir));
     try {
       return await renderRanking(parsed, options.month, { session, printed: options.printed });
     } finally {
@@ -80,18 +57,5 @@ export async function printRanking(
   const file = path.join(context.outDir, rankingFileName(options.month));
   writeFileAtomic(file, pdf);
   context.onProgress?.(1, 1);
-  return { parsed, file };
-}
-
-export async function runRanking(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, declared.options);
-  const options = rankingOptions({ ...values, asOf: values['as-of'] });
-  const outDir = outDirArg(values.out, 'out');
-  const file = workbookArg(positionals, io);
-  const { file: written, parsed } = await printRanking(file, options, { outDir });
-  const [year, month] = options.month.split('-').map(Number);
-  const future = futureRankingLine(options.month, rankingDate(parsed.settings, year, month));
-  if (future) io.out.write(future + '\n');
-  io.out.write(`积分榜单：${written}\n`);
-  return reportProblems(parsed.problems, LEFT_OUT.ranking, io);
+  return { file };
 }

@@ -1,8 +1,7 @@
-// `twelve mail`: the quarter's 记分汇总公示卡 and summary .xlsx for the higher-level party
-// organisation, as an .eml in the outbox, or sent by SMTP with --send (once).
+// The quarter's upward mail: the 记分汇总公示卡 (upward version) and the summary .xlsx for the
+// higher-level party organisation, through a mail run's outbox: `twelve mail` and the server's
+// mail job.
 import {
-  parseWorkbook,
-  problemLine,
   quarterlySummary,
   todayIso,
   type IsoDate,
@@ -10,33 +9,14 @@ import {
   type QuarterSummary,
   type Settings,
 } from '../../core/index.js';
-import {
-  outDirArg,
-  parseCommandArgs,
-  quarterArg,
-  unfinishedQuarterLine,
-  UsageError,
-  workbookArg,
-  type Io,
-} from '../command.js';
-import { mail as declared } from '../usage/mail.js';
 import { parseRecipients, RecipientError } from '../mail/compose.js';
 import { deliver, type Delivery, type DeliveryResult } from '../mail/deliver.js';
-import type { RetryHooks } from '../mail/smtp-send.js';
+import { privateBrowser } from './browsers.js';
 import { cliOption, type OptionLabel, type SessionOpener } from './work.js';
 import { loadTemplates } from '../cards/template-folder.js';
-import {
-  openMailRun,
-  reportDelivery,
-  retryNotice,
-  mailSettings,
-  SEND_FAILED,
-  type MailRun,
-} from '../mail/mail-run.js';
+import type { MailRun } from '../mail/mail-run.js';
+import type { RetryHooks } from '../mail/smtp-send.js';
 import { quarterDelivery, type CardPdf } from '../mail/quarter-delivery.js';
-import { SendLogError } from '../mail/send-log.js';
-import { SmtpConfigError } from '../mail/smtp-config.js';
-import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { renderQuarterly } from '../cards/session.js';
 import { QUARTERLY_VERSIONS, quarterlyFileName } from './quarterly.js';
@@ -52,12 +32,10 @@ export type UpwardCardRenderer = (
 ) => Promise<CardPdf>;
 
 /** The card exactly as `twelve quarterly` prints its upward version, under the same name. */
-export function upwardCardRenderer(open?: SessionOpener): UpwardCardRenderer {
+export function upwardCardRenderer(open: SessionOpener = privateBrowser): UpwardCardRenderer {
   return async (summary, settings, issued, templatesDir) => ({
     filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
     pdf: await asUsageErrors(async () => {
-      if (!open)
-        return renderQuarterly(summary, settings, { version: 'upward', issued, templatesDir });
       const session = await open(loadTemplates(templatesDir));
       try {
         return await renderQuarterly(summary, settings, { version: 'upward', issued, session });
@@ -69,91 +47,6 @@ export function upwardCardRenderer(open?: SessionOpener): UpwardCardRenderer {
 }
 
 export const renderUpwardCard: UpwardCardRenderer = upwardCardRenderer();
-
-export function mailCommand(renderCard: UpwardCardRenderer) {
-  return async function runMail(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseCommandArgs(args, declared.options);
-    const range = quarterArg(values.quarter);
-    outDirArg(values.out, 'outbox');
-    if (values.resend && !values.send) throw new UsageError('--resend 须与 --send 一起使用');
-    // A settings mistake is told before the workbook is read and the card made.
-    mailSettings(values);
-    // So is a mistake in --to: before the workbook's first line, alone.
-    if (values.to !== undefined) {
-      try {
-        parseRecipients(values.to, '--to');
-      } catch (error) {
-        if (error instanceof RecipientError) throw new UsageError(error.message);
-        throw error;
-      }
-    }
-    const file = workbookArg(positionals, io);
-    const unfinished = unfinishedQuarterLine(range);
-    if (unfinished) io.err.write(unfinished + '\n');
-
-    const parsed = parseWorkbook(await readWorkbook(file));
-    const errors = parsed.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0)
-      io.err.write(
-        `注意：台账有 ${errors.length} 处错误（如 ${problemLine(errors[0])}），这些行未计入汇总；用 twelve score 查看全部\n`,
-      );
-
-    let to: string[];
-    let run: MailRun;
-    try {
-      to = recipients(values.to, parsed);
-      // An upward report that silently leaves rows out is worse than a late one.
-      const send = Boolean(values.send) && errors.length === 0;
-      if (values.send && !send)
-        io.err.write('因台账有错误，为免上报不完整的汇总，未发送；改正后重新运行\n');
-      run = await openMailRun({ ...values, send, resend: send && values.resend }, io);
-    } catch (error) {
-      if (!(
-        error instanceof RecipientError ||
-        error instanceof SmtpConfigError ||
-        error instanceof SendLogError
-      ))
-        throw error;
-      io.err.write(`错误：${error.message}\n`);
-      return 2;
-    }
-
-    try {
-      const templatesDir = values.templates ?? null;
-      const reached = await mailQuarter(parsed, range.quarter, templatesDir, to, run, io);
-      if (errors.length > 0) return 1;
-      return reached ? 0 : SEND_FAILED;
-    } finally {
-      run.sender?.close();
-    }
-  };
-
-  async function mailQuarter(
-    parsed: ParsedWorkbook,
-    quarter: string,
-    templatesDir: string | null,
-    to: string[],
-    run: MailRun,
-    io: Io,
-  ): Promise<boolean> {
-    const { delivery, result } = await deliverQuarter(
-      parsed,
-      { quarter, templatesDir, to },
-      run,
-      renderCard,
-      retryNotice(io),
-    );
-    const reached = reportDelivery(result, delivery.what, run, io);
-    if (result.status === 'written') {
-      io.out.write(`收件人：${to.join('、')}；主题：${delivery.mail.subject}\n`);
-      if (!run.fromAddress)
-        io.out.write(
-          '（未设置发件地址：用邮件客户端打开后从您的邮箱发出；或加 --send 由本工具发送）\n',
-        );
-    }
-    return reached;
-  }
-}
 
 export interface QuarterMailOptions {
   quarter: string;
@@ -214,5 +107,3 @@ export function recipients(
       : `没有收件人：请在 设置 工作表的"上级党组织邮箱"填写上级党组织的邮箱，或用 ${label('to')} 指定`,
   );
 }
-
-export const runMail = mailCommand(renderUpwardCard);

@@ -18,7 +18,7 @@ import {
 import { UsageError } from '../command.js';
 import { BrowserCrashError } from '../cards/shared-browser.js';
 import type { SharedBrowser } from '../cards/shared-browser.js';
-import { scoreJson } from '../commands/score.js';
+import { scoreJson } from '../print/score-json.js';
 import { RecipientError } from '../mail/compose.js';
 import { SendLogError } from '../mail/send-log.js';
 import { SmtpConfigError } from '../mail/smtp-config.js';

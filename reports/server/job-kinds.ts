@@ -1,24 +1,22 @@
 // The jobs the server runs: each checks its fields (a RequestError before anything is queued)
-// and returns the work, which calls the same function as the CLI command of the same name.
+// and returns the work, which calls the same function of reports/print/ as the CLI command of
+// the same name. The workbook is parsed once per job, here.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { parseWorkbook, type SheetData } from '../../core/index.js';
+import { parseWorkbook, type ParsedWorkbook, type SheetData } from '../../core/index.js';
 import { UsageError, type Io } from '../command.js';
-import {
-  BrowserCrashError,
-  type SharedBrowser,
-  type SharedSession,
-} from '../cards/shared-browser.js';
+import type { SharedBrowser } from '../cards/shared-browser.js';
 import { safePart } from '../cards/files.js';
-import { deliverQuarter, recipients, upwardCardRenderer } from '../commands/mail.js';
-import { noticeOptions, printNotices } from '../commands/notices.js';
-import { quarterlyOptions, printQuarterly } from '../commands/quarterly.js';
-import { printRanking, rankingOptions } from '../commands/ranking.js';
-import type { OptionLabel, SessionOpener } from '../commands/work.js';
+import { onSharedBrowser } from '../print/browsers.js';
+import { noticeOptions, printNotices } from '../print/notices.js';
+import { quarterlyOptions, printQuarterly } from '../print/quarterly.js';
+import { printRanking, rankingOptions } from '../print/ranking.js';
+import { deliverQuarter, recipients, upwardCardRenderer } from '../print/upward-mail.js';
+import type { OptionLabel } from '../print/work.js';
 import { openMailRun } from '../mail/mail-run.js';
 import { loadSmtpConfig, type SmtpConfig } from '../mail/smtp-config.js';
-import type { JobContext, JobWork } from '../jobs/queue.js';
+import type { JobWork } from '../jobs/queue.js';
 import { checkFields, flag, RequestError, text, type Fields } from './request-input.js';
 import type { Caller } from './callers.js';
 
@@ -58,8 +56,8 @@ export function jobWork(
         ? `缺少请求字段 kind：应为 ${JOB_KINDS.join('、')} 之一`
         : `不认识的任务类型 kind="${String(kind)}"：应为 ${JOB_KINDS.join('、')} 之一`,
     );
-  // The workbook is checked here, so a file without a roster is a 400 and not a failed job.
-  parseWorkbook(sheets);
+  // Parsed here, once: a file without a roster is a 400 and not a failed job.
+  const parsed = parseWorkbook(sheets);
   switch (kind as JobKind) {
     case 'notices': {
       checkFields(fields, ['asOf', 'since', 'until'], '告知卡任务');
@@ -67,8 +65,8 @@ export function jobWork(
         { asOf: text(fields, 'asOf'), since: text(fields, 'since'), until: text(fields, 'until') },
         field,
       );
-      return withBrowser(setup.browser, async (context, open) => {
-        const printed = await printNotices(sheets, options, {
+      return onSharedBrowser(setup.browser, async (context, open) => {
+        const printed = await printNotices(parsed, options, {
           outDir: context.dir,
           openSession: open,
           onProgress: (done, total) => context.progress(done / total),
@@ -84,8 +82,8 @@ export function jobWork(
       checkFields(fields, ['quarter', 'asOf'], '季度汇总公示卡任务');
       asOfField(fields);
       const options = quarterlyOptions({ quarter: text(fields, 'quarter') }, field);
-      return withBrowser(setup.browser, async (context, open) => {
-        const printed = await printQuarterly(sheets, options, {
+      return onSharedBrowser(setup.browser, async (context, open) => {
+        const printed = await printQuarterly(parsed, options, {
           outDir: context.dir,
           openSession: open,
           onProgress: (done, total) => context.progress(done / total),
@@ -99,8 +97,8 @@ export function jobWork(
         { month: text(fields, 'month'), asOf: text(fields, 'asOf') },
         field,
       );
-      return withBrowser(setup.browser, async (context, open) => {
-        const printed = await printRanking(sheets, options, {
+      return onSharedBrowser(setup.browser, async (context, open) => {
+        const printed = await printRanking(parsed, options, {
           outDir: context.dir,
           openSession: open,
         });
@@ -108,13 +106,13 @@ export function jobWork(
       });
     }
     case 'mail':
-      return mailWork(fields, sheets, caller, setup, note);
+      return mailWork(fields, parsed, caller, setup, note);
   }
 }
 
 function mailWork(
   fields: Fields,
-  sheets: readonly SheetData[],
+  parsed: ParsedWorkbook,
   caller: Caller,
   setup: JobSetup,
   note: JobNote,
@@ -125,7 +123,6 @@ function mailWork(
   const send = flag(fields, 'send');
   const resend = flag(fields, 'resend');
   if (resend && !send) throw new RequestError(400, 'resend 须与 send 一起使用');
-  const parsed = parseWorkbook(sheets);
   const to = allowedRecipients(caller, text(fields, 'to'), parsed, send);
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   // An upward report that silently leaves rows out is worse than a late one (as the CLI).
@@ -137,7 +134,7 @@ function mailWork(
   const config = send ? smtpFor(caller, setup) : null;
   const outbox = path.join(setup.stateDir, 'outbox', safePart(caller.unit?.name || '本机', 60));
 
-  return withBrowser(setup.browser, (context, open) =>
+  return onSharedBrowser(setup.browser, (context, open) =>
     // The send record is read when the run opens: one unit's mail runs one at a time, so a
     // second request sees the first one's record and does not send again.
     oneAtATime(setup.mailLocks, caller.unit?.name ?? '', async () => {
@@ -185,7 +182,7 @@ function mailWork(
 function allowedRecipients(
   caller: Caller,
   to: string | undefined,
-  parsed: ReturnType<typeof parseWorkbook>,
+  parsed: ParsedWorkbook,
   send: boolean,
 ): string[] {
   try {
@@ -264,32 +261,6 @@ function smtpFor(caller: Caller, setup: JobSetup): SmtpConfig {
       '服务器没有邮件服务器设置（TWELVE_SMTP_HOST 等，或 --smtp-config），不能发送；可只写出 .eml',
     );
   return config;
-}
-
-/**
- * Gives the work pages of the shared browser; a page still open at the deadline is taken back.
- * Where the browser went away under the job, its error says so in Chinese.
- */
-function withBrowser(
-  browser: SharedBrowser,
-  work: (context: JobContext, open: SessionOpener) => Promise<string[]>,
-): JobWork {
-  return async (context) => {
-    const sessions: SharedSession[] = [];
-    const open: SessionOpener = async (templates) => {
-      if (context.signal.aborted) throw new UsageError('任务已停止');
-      const session = await browser.session(templates);
-      sessions.push(session);
-      context.signal.addEventListener('abort', () => void session.abandon(), { once: true });
-      return session;
-    };
-    try {
-      return await work(context, open);
-    } catch (error) {
-      if (sessions.some((s) => s.crashed)) throw new BrowserCrashError();
-      throw error;
-    }
-  };
 }
 
 async function oneAtATime<T>(

@@ -3,7 +3,7 @@
 // notices, reviews and pending rows alike.
 import { describe, expect, it } from 'vitest';
 import { isoToExcelSerial, scoreWorkbook, type CellValue } from '../../core/index.js';
-import { scoreJson } from '../../reports/commands/score.js';
+import { scoreJson } from '../../reports/print/score-json.js';
 import { book, FULL_LEDGER_HEADER } from '../helpers/sheets.js';
 
 const AS_OF = '2026-11-24';
