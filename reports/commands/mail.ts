@@ -43,8 +43,9 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
       try {
         parseRecipients(values.to, '--to');
       } catch (error) {
-        if (error instanceof RecipientError) throw new UsageError(error.message);
-        throw error;
+        if (!(error instanceof RecipientError)) throw error;
+        io.err.write(`错误：${error.message}\n`);
+        return 2;
       }
     }
     const file = workbookArg(positionals, io);
