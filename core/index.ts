@@ -1,5 +1,6 @@
 // The scoring core: pure TypeScript, no I/O. The report tool and the add-in both call this.
 export * from './types.js';
+export * from './clerk-error.js';
 export { parseWorkbook } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
 export { monthlyRanking, rankingDate } from './ranking.js';

@@ -1,5 +1,6 @@
 // The shapes the scoring core takes and gives. Both adapters (the exceljs report tool and
 // the Office.js add-in) hand sheets in as plain 2-D arrays and render what comes out.
+import { ClerkError } from './clerk-error.js';
 
 /** A cell as both exceljs (flattened) and Office.js `values` give it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -423,9 +424,9 @@ export interface ScoreResult {
 }
 
 /** Thrown only for a workbook that cannot be used at all (no roster, no ledger). */
-export class UnusableWorkbookError extends Error {
+export class UnusableWorkbookError extends ClerkError {
   constructor(message: string) {
-    super(message);
+    super(message, 'input');
     this.name = 'UnusableWorkbookError';
   }
 }

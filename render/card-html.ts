@@ -2,6 +2,7 @@
 // that can load nothing from outside. No Node API here, so the add-in's notice-card preview can
 // compile the same template sources in the browser.
 import Handlebars from 'handlebars';
+import { ClerkError } from '../core/clerk-error.js';
 
 export type CardKind = 'notice' | 'quarterly' | 'ranking' | 'county';
 export const CARD_KINDS: CardKind[] = ['notice', 'quarterly', 'ranking', 'county'];
@@ -14,9 +15,9 @@ export interface TemplateSources {
 }
 
 /** A template that cannot be used, or a field it names that the data does not have. */
-export class TemplateError extends Error {
+export class TemplateError extends ClerkError {
   constructor(message: string) {
-    super(message);
+    super(message, 'setup');
     this.name = 'TemplateError';
   }
 }

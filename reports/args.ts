@@ -3,10 +3,16 @@
 // option meant. parseArgs's own (English) messages are never shown.
 import { parseArgs } from 'node:util';
 import levenshtein from 'fast-levenshtein';
+import { ClerkError } from '../core/clerk-error.js';
 import type { OptionDeclarations } from './usage/declaration.js';
 
-/** A mistake in the command line: printed as one line, exit 2. */
-export class UsageError extends Error {}
+/** A mistake in an option (the command line's, or a request's field): one line, exit 2. */
+export class UsageError extends ClerkError {
+  constructor(message: string) {
+    super(message, 'option');
+    this.name = 'UsageError';
+  }
+}
 
 /** The command line checked against a command's declared options (reports/usage/). */
 export function parseOptions<T extends OptionDeclarations>(args: string[], options: T) {

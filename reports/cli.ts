@@ -1,8 +1,8 @@
 // `twelve`: the report tool's command line. Each command lives in reports/commands/ and is
 // loaded only when it runs: `twelve --help` must not pay for exceljs, Chromium's driver,
 // pdf-lib or nodemailer.
-import { closest, UsageError } from './args.js';
-import { errorPath, FileAccessError, fileProblem, isFileSystemError } from './file-errors.js';
+import { closest } from './args.js';
+import { asClerkError } from './file-errors.js';
 import { commandHelp, globalHelp } from './usage/help.js';
 import { COMMANDS } from './usage/index.js';
 
@@ -36,30 +36,19 @@ export async function main(
     const command = await declared.load();
     return await command(rest, { out, err });
   } catch (error) {
-    err.write(`错误：${await problemLineFor(error)}\n`);
+    err.write(`错误：${problemLineFor(error)}\n`);
     if (process.env.TWELVE_DEBUG === '1') err.write(`${(error as Error)?.stack ?? error}\n`);
     return 2;
   }
 }
 
 /**
- * Every failure is one Chinese line: a mistake the clerk can fix says what to fix; anything
- * else (a bug of ours) says so, and TWELVE_DEBUG=1 shows the details. A clerk never sees a
- * stack trace or a library's English message.
+ * Every failure is one Chinese line: a mistake the clerk can fix (a ClerkError, or a file the
+ * system refused) says what to fix; anything else (a bug of ours) says so, and TWELVE_DEBUG=1
+ * shows the details. A clerk never sees a stack trace or a library's English message.
  */
-async function problemLineFor(error: unknown): Promise<string> {
-  // Loaded here, on the error path only: the reader brings exceljs with it.
-  const { WorkbookFileError } = await import('./read-workbook.js');
-  const { UnusableWorkbookError } = await import('../core/index.js');
-  const { SmtpConfigError } = await import('./mail/smtp-config.js');
-  if (
-    error instanceof UsageError ||
-    error instanceof WorkbookFileError ||
-    error instanceof UnusableWorkbookError ||
-    error instanceof FileAccessError ||
-    error instanceof SmtpConfigError
-  )
-    return error.message;
-  if (isFileSystemError(error)) return fileProblem(error, errorPath(error) || '文件', 'write');
+function problemLineFor(error: unknown): string {
+  const clerk = asClerkError(error);
+  if (clerk) return clerk.message;
   return '本工具出现内部错误，未能完成。请设置环境变量 TWELVE_DEBUG=1 后重新运行，把显示的详情告诉维护人员';
 }

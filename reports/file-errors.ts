@@ -1,5 +1,6 @@
 // What a file-system error means to a clerk, in one Chinese line naming the file. Node's own
 // messages (English, with the system call) are never shown.
+import { ClerkError, type ClerkErrorKind } from '../core/clerk-error.js';
 
 /** True for errors from the file system (they carry an errno code such as EACCES). */
 export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
@@ -44,9 +45,36 @@ export function errorPath(error: NodeJS.ErrnoException & { dest?: string }): str
 }
 
 /** A file the tool could not read or write, told as one Chinese line (exit 2). */
-export class FileAccessError extends Error {
+export class FileAccessError extends ClerkError {
   constructor(error: unknown, file: string, doing: 'read' | 'write') {
-    super(fileProblem(error, file, doing));
+    super(fileProblem(error, file, doing), fileErrorKind(error));
     this.name = 'FileAccessError';
   }
+}
+
+/** Whose fix a file-system error is: permissions, a full or read-only disk, or the file. */
+export function fileErrorKind(error: unknown): ClerkErrorKind {
+  switch ((error as NodeJS.ErrnoException | null)?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission';
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EROFS':
+      return 'disk';
+    default:
+      return 'file';
+  }
+}
+
+/**
+ * Any error as the clerk's mistake it is, or null for a bug of ours: a ClerkError as it is, a
+ * file-system error (EACCES, ENOSPC…) as a FileAccessError naming its file. The CLI and the
+ * server both ask this, once.
+ */
+export function asClerkError(error: unknown): ClerkError | null {
+  if (error instanceof ClerkError) return error;
+  if (isFileSystemError(error))
+    return new FileAccessError(error, errorPath(error) || '文件', 'write');
+  return null;
 }

@@ -1,5 +1,6 @@
 // Finds a Chromium-family browser on this machine or a clerk's (Windows, macOS, Linux) and
 // starts it headless with no network chatter. Puppeteer never downloads one.
+import { ClerkError } from '../../core/clerk-error.js';
 import { existsSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
@@ -15,26 +16,28 @@ import {
 /** The environment variables that name a browser, first one set wins. */
 export const BROWSER_ENV = ['TWELVE_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'];
 
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends ClerkError {
   constructor(tried: string[]) {
     super(
       `找不到可用的浏览器（Chrome、Edge 或 Chromium），生成 PDF 需要其中之一。\n` +
         `已查找：${tried.join('；') || '无'}\n` +
         `解决办法：安装 Chrome 或 Edge；在 Linux 上运行 bash scripts/setup.sh（安装 chromium）；` +
         `或者设置环境变量 TWELVE_BROWSER 为浏览器程序的完整路径。`,
+      'setup',
     );
     this.name = 'BrowserNotFoundError';
   }
 }
 
 /** A browser was found but would not start (a broken install, a wrong file named). */
-export class BrowserLaunchError extends Error {
+export class BrowserLaunchError extends ClerkError {
   constructor(executablePath: string, cause: unknown) {
     const first = String((cause as Error)?.message ?? cause).split('\n')[0];
     super(
       `无法启动浏览器 ${executablePath}：${first}\n` +
         `解决办法：确认这是 Chrome、Edge 或 Chromium 的程序文件并能正常打开；` +
         `或者设置环境变量 TWELVE_BROWSER 为另一个浏览器的完整路径。`,
+      'setup',
     );
     this.name = 'BrowserLaunchError';
   }

@@ -1,6 +1,7 @@
 // The fonts the cards are set in. On Linux they come from Debian packages (scripts/setup.sh)
 // and are checked with fontconfig; on Windows and macOS the stylesheet falls back to the
 // system's own 宋体/仿宋/黑体, so there is nothing to check there.
+import { ClerkError } from '../../core/clerk-error.js';
 import { execFileSync } from 'node:child_process';
 
 /** A family the cards need, and the Debian package that has it. */
@@ -9,11 +10,12 @@ export const REQUIRED_FONTS = [
   { family: 'Noto Serif CJK SC', package: 'fonts-noto-cjk', use: '生僻字的后备字体' },
 ];
 
-export class MissingFontError extends Error {
+export class MissingFontError extends ClerkError {
   constructor(missing: typeof REQUIRED_FONTS) {
     super(
       `缺少打印告知卡所需的字体：${missing.map((f) => `${f.family}（${f.use}）`).join('、')}。\n` +
         `解决办法：运行 bash scripts/setup.sh，或 sudo apt-get install ${missing.map((f) => f.package).join(' ')}`,
+      'setup',
     );
     this.name = 'MissingFontError';
   }

@@ -5,7 +5,6 @@ import { quarterRange, unitList } from '../../core/index.js';
 import { outDirArg, parseCommandArgs, UsageError, type Io } from '../command.js';
 import { county as declared } from '../usage/county.js';
 import { readWorkbook, WorkbookFileError } from '../read-workbook.js';
-import { asUsageErrors } from '../cards/errors.js';
 import { progressBar, type Progress } from '../cards/progress.js';
 import { lineText } from '../county/consolidate-files.js';
 import { countyReport, OutputError } from '../county/county-report.js';
@@ -22,23 +21,21 @@ export async function runCounty(args: string[], io: Io): Promise<number> {
   const expected = values.units === undefined ? null : await readUnitList(values.units, io);
 
   let bar: Progress | null = null;
-  const report = await asUsageErrors(() =>
-    countyReport(positionals, {
-      quarter: range.quarter,
-      expected,
-      organisation: values.name?.trim() || DEFAULT_ORGANISATION,
-      templatesDir: values.templates ?? null,
-      outDir: outDirArg(values.out, 'out'),
-      onProgress(done, total) {
-        bar ??= progressBar(io.err, total, '读取报送文件', '个');
-        bar.update(done);
-        if (done === total) bar.stop();
-      },
-    }).catch((error: unknown) => {
-      if (error instanceof OutputError) throw new UsageError(`${error.message}（--out）`);
-      throw error;
-    }),
-  );
+  const report = await countyReport(positionals, {
+    quarter: range.quarter,
+    expected,
+    organisation: values.name?.trim() || DEFAULT_ORGANISATION,
+    templatesDir: values.templates ?? null,
+    outDir: outDirArg(values.out, 'out'),
+    onProgress(done, total) {
+      bar ??= progressBar(io.err, total, '读取报送文件', '个');
+      bar.update(done);
+      if (done === total) bar.stop();
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof OutputError) throw new UsageError(`${error.message}（--out）`);
+    throw error;
+  });
 
   const { run, skipped } = report;
   const { consolidation } = run;

@@ -1,5 +1,6 @@
 // The county's whole report from the units' files: what `twelve county` runs and what a
 // server's upload page would call with the uploaded files saved to a folder.
+import { ClerkError } from '../../core/clerk-error.js';
 import path from 'node:path';
 import { quarterLabel } from '../../core/index.js';
 import type { CardSession } from '../cards/session.js';
@@ -54,7 +55,11 @@ export async function countyReport(
 }
 
 /** Why a file could not be written, for a clerk: the folder is theirs to fix. */
-export class OutputError extends Error {}
+export class OutputError extends ClerkError {
+  constructor(message: string) {
+    super(message, 'file');
+  }
+}
 
 function write(file: string, data: Uint8Array): void {
   try {

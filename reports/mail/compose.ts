@@ -1,5 +1,6 @@
 // One email as RFC 822 bytes (.eml), composed by nodemailer. The same bytes are written to the
 // outbox and, with --send, handed to the SMTP server, so the outbox copy is what was sent.
+import { ClerkError } from '../../core/clerk-error.js';
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
@@ -60,7 +61,11 @@ export async function composeMail(
 }
 
 /** Thrown for an address list that has something that is not an address. */
-export class RecipientError extends Error {}
+export class RecipientError extends ClerkError {
+  constructor(message: string) {
+    super(message, 'option');
+  }
+}
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 

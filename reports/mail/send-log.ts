@@ -2,6 +2,8 @@
 // that running the same command again never sends the same thing twice unless asked to. A
 // send is recorded (on disk) before the message goes out and marked sent after the server's
 // 250: a run killed in between leaves "sending", which the next run will not resend blindly.
+import { fileProblem } from '../file-errors.js';
+import { ClerkError } from '../../core/clerk-error.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,7 +46,11 @@ export interface SendRecord {
 }
 
 /** A send record that cannot be read: sending stops rather than risk sending twice. */
-export class SendLogError extends Error {}
+export class SendLogError extends ClerkError {
+  constructor(message: string) {
+    super(message, 'file');
+  }
+}
 
 export class SendLog {
   private constructor(
@@ -60,7 +66,7 @@ export class SendLog {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new SendLog(file, []);
-      throw new SendLogError(`读不到发送记录 ${file}：${(error as Error).message}`);
+      throw new SendLogError(`读不到发送记录：${fileProblem(error, file, 'read')}`);
     }
     try {
       const data = JSON.parse(text) as { records?: unknown };

@@ -1,5 +1,6 @@
 // Where the SMTP settings come from: a JSON config file and TWELVE_SMTP_* environment variables
 // (the environment wins). The password never comes from the workbook and is never printed.
+import { ClerkError } from '../../core/clerk-error.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileProblem } from '../file-errors.js';
@@ -31,7 +32,11 @@ export interface SmtpConfig {
 }
 
 /** A config that cannot be used: one Chinese line, exit 2. */
-export class SmtpConfigError extends Error {}
+export class SmtpConfigError extends ClerkError {
+  constructor(message: string) {
+    super(message, 'setup');
+  }
+}
 
 export const DEFAULT_CONFIG_FILE = 'twelve-smtp.json';
 

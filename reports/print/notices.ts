@@ -10,7 +10,6 @@ import {
 } from '../../core/index.js';
 import { UsageError } from '../args.js';
 import { dateArg } from '../command.js';
-import { asUsageErrors } from '../cards/errors.js';
 import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
@@ -59,30 +58,28 @@ export async function printNotices(
   const period = `${since ?? '台账起始'}至${until}`;
   const printed: PrintedNotices = { result, period, rendered: [], files: [], merged: null };
   if (cards.length === 0) return printed;
-  await asUsageErrors(async () => {
-    // Every card through the template first: a missing field stops the run before the
-    // browser starts.
-    const templates = loadTemplates(options.templatesDir);
-    const fragments = cards.map((card) => templates.card('notice', card.view));
-    const session = await context.openSession(templates);
-    context.onProgress?.(0, cards.length);
-    try {
-      const batch = await renderNotices(cards, session.templates, session.renderer, {
-        fragments,
-        onProgress: (done) => context.onProgress?.(done, cards.length),
-      });
-      printed.rendered = batch.cards;
-      const written = writeNotices(
-        context.outDir,
-        batch.cards,
-        batch.merged,
-        mergedNoticeName(since, until),
-      );
-      printed.files = written.files;
-      printed.merged = written.merged;
-    } finally {
-      await session.close();
-    }
-  });
+  // Every card through the template first: a missing field stops the run before the
+  // browser starts.
+  const templates = loadTemplates(options.templatesDir);
+  const fragments = cards.map((card) => templates.card('notice', card.view));
+  const session = await context.openSession(templates);
+  context.onProgress?.(0, cards.length);
+  try {
+    const batch = await renderNotices(cards, session.templates, session.renderer, {
+      fragments,
+      onProgress: (done) => context.onProgress?.(done, cards.length),
+    });
+    printed.rendered = batch.cards;
+    const written = writeNotices(
+      context.outDir,
+      batch.cards,
+      batch.merged,
+      mergedNoticeName(since, until),
+    );
+    printed.files = written.files;
+    printed.merged = written.merged;
+  } finally {
+    await session.close();
+  }
   return printed;
 }

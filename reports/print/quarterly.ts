@@ -8,7 +8,6 @@ import {
   type QuarterlyVersion,
 } from '../../core/index.js';
 import { UsageError } from '../args.js';
-import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderQuarterly } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
@@ -55,19 +54,17 @@ export async function printQuarterly(
 ): Promise<PrintedQuarterly> {
   const summary = quarterlySummary(parsed, options.quarter);
   const files: PrintedQuarterly['files'] = [];
-  await asUsageErrors(async () => {
-    const session = await context.openSession(loadTemplates(options.templatesDir));
-    try {
-      for (const { version, label } of QUARTERLY_VERSIONS) {
-        const pdf = await renderQuarterly(summary, parsed.settings, { version, session });
-        const file = path.join(context.outDir, quarterlyFileName(options.quarter, label));
-        writeFileAtomic(file, pdf);
-        files.push({ label, file });
-        context.onProgress?.(files.length, QUARTERLY_VERSIONS.length);
-      }
-    } finally {
-      await session.close();
+  const session = await context.openSession(loadTemplates(options.templatesDir));
+  try {
+    for (const { version, label } of QUARTERLY_VERSIONS) {
+      const pdf = await renderQuarterly(summary, parsed.settings, { version, session });
+      const file = path.join(context.outDir, quarterlyFileName(options.quarter, label));
+      writeFileAtomic(file, pdf);
+      files.push({ label, file });
+      context.onProgress?.(files.length, QUARTERLY_VERSIONS.length);
     }
-  });
+  } finally {
+    await session.close();
+  }
   return { files };
 }

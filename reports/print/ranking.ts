@@ -4,7 +4,6 @@ import path from 'node:path';
 import { parseMonth, todayIso, type IsoDate, type ParsedWorkbook } from '../../core/index.js';
 import { UsageError } from '../args.js';
 import { dateArg } from '../command.js';
-import { asUsageErrors } from '../cards/errors.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
@@ -46,14 +45,13 @@ export async function printRanking(
   options: RankingOptions,
   context: WorkContext,
 ): Promise<{ file: string }> {
-  const pdf = await asUsageErrors(async () => {
-    const session = await context.openSession(loadTemplates(options.templatesDir));
-    try {
-      return await renderRanking(parsed, options.month, { session, printed: options.printed });
-    } finally {
-      await session.close();
-    }
-  });
+  const session = await context.openSession(loadTemplates(options.templatesDir));
+  let pdf: Buffer;
+  try {
+    pdf = await renderRanking(parsed, options.month, { session, printed: options.printed });
+  } finally {
+    await session.close();
+  }
   const file = path.join(context.outDir, rankingFileName(options.month));
   writeFileAtomic(file, pdf);
   context.onProgress?.(1, 1);

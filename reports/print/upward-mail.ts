@@ -17,7 +17,6 @@ import { loadTemplates } from '../cards/template-folder.js';
 import type { MailRun } from '../mail/mail-run.js';
 import type { RetryHooks } from '../mail/smtp-send.js';
 import { quarterDelivery, type CardPdf } from '../mail/quarter-delivery.js';
-import { asUsageErrors } from '../cards/errors.js';
 import { renderQuarterly } from '../cards/session.js';
 import { QUARTERLY_VERSIONS, quarterlyFileName } from './quarterly.js';
 
@@ -33,17 +32,17 @@ export type UpwardCardRenderer = (
 
 /** The card exactly as `twelve quarterly` prints its upward version, under the same name. */
 export function upwardCardRenderer(open: SessionOpener = privateBrowser): UpwardCardRenderer {
-  return async (summary, settings, issued, templatesDir) => ({
-    filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
-    pdf: await asUsageErrors(async () => {
-      const session = await open(loadTemplates(templatesDir));
-      try {
-        return await renderQuarterly(summary, settings, { version: 'upward', issued, session });
-      } finally {
-        await session.close();
-      }
-    }),
-  });
+  return async (summary, settings, issued, templatesDir) => {
+    const session = await open(loadTemplates(templatesDir));
+    try {
+      return {
+        filename: quarterlyFileName(summary.quarter, UPWARD_LABEL),
+        pdf: await renderQuarterly(summary, settings, { version: 'upward', issued, session }),
+      };
+    } finally {
+      await session.close();
+    }
+  };
 }
 
 export const renderUpwardCard: UpwardCardRenderer = upwardCardRenderer();

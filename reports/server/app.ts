@@ -13,18 +13,14 @@ import {
   parseWorkbook,
   scoreWorkbook,
   todayIso,
-  UnusableWorkbookError,
+  type ClerkError,
 } from '../../core/index.js';
-import { UsageError } from '../command.js';
 import { BrowserCrashError } from '../cards/shared-browser.js';
 import type { SharedBrowser } from '../cards/shared-browser.js';
 import { scoreJson } from '../print/score-json.js';
-import { RecipientError } from '../mail/compose.js';
-import { SendLogError } from '../mail/send-log.js';
-import { SmtpConfigError } from '../mail/smtp-config.js';
 import { DeadlineError, JobQueue, QueueFullError, type Job } from '../jobs/queue.js';
 import { PROJECT_ROOT } from '../paths.js';
-import { WorkbookFileError } from '../read-workbook.js';
+import { asClerkError } from '../file-errors.js';
 import { hostName } from './addresses.js';
 import { gate, type Caller } from './callers.js';
 import { JOB_KINDS, jobWork, mailCapabilities, type JobNote, type JobSetup } from './job-kinds.js';
@@ -64,16 +60,32 @@ export interface App {
 }
 
 /** The API's answer to any mistake: a status and one Chinese line, never a stack trace. */
-const USER_ERRORS = [
-  UsageError,
-  WorkbookFileError,
-  UnusableWorkbookError,
-  RecipientError,
-  SmtpConfigError,
-  SendLogError,
-  DeadlineError,
-  BrowserCrashError,
-];
+/** Not the clerk's mistakes, but told as they are: a job stopped at its deadline, a crash. */
+const TOLD_AS_IS = [DeadlineError, BrowserCrashError];
+
+/**
+ * A clerk's mistake as the server tells it: the line, and for a request its status. A file,
+ * permission or disk problem met by a job is the server's own folders, for the administrator.
+ */
+function clerkLine(error: ClerkError, inJob: boolean): string {
+  const serverSide =
+    error.kind === 'permission' || error.kind === 'disk' || (inJob && error.kind === 'file');
+  return serverSide
+    ? `服务器上的文件或文件夹有问题，未能完成：${error.message}；请联系管理员`
+    : error.message;
+}
+
+function clerkStatus(error: ClerkError): number {
+  switch (error.kind) {
+    case 'permission':
+    case 'setup':
+      return 500;
+    case 'disk':
+      return 507;
+    default:
+      return 400;
+  }
+}
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -350,7 +362,9 @@ function errorReply(
 ): { status: number; message: string } {
   if (error instanceof RequestError) return { status: error.status, message: error.message };
   if (error instanceof QueueFullError) return { status: 429, message: error.message };
-  if (USER_ERRORS.some((E) => error instanceof E))
+  const clerk = asClerkError(error);
+  if (clerk) return { status: clerkStatus(clerk), message: clerkLine(clerk, false) };
+  if (TOLD_AS_IS.some((E) => error instanceof E))
     return { status: 400, message: (error as Error).message };
   const e = error as { code?: string; statusCode?: number; message?: string };
   const mb = `${Math.round(bodyLimit / 1024 / 1024)} MB`;
@@ -392,8 +406,10 @@ function errorReply(
 
 /** A mistake's own Chinese line; for a bug, its details in the log and a plain line back. */
 function describe(error: unknown, where: string, log: (line: string) => void): string {
-  if (error instanceof RequestError || USER_ERRORS.some((E) => error instanceof E))
+  if (error instanceof RequestError || TOLD_AS_IS.some((E) => error instanceof E))
     return (error as Error).message;
+  const clerk = asClerkError(error);
+  if (clerk) return clerkLine(clerk, true);
   log(`内部错误（${where}）：${(error as Error)?.stack ?? String(error)}`);
   return '服务器内部错误，未能完成；请联系管理员（详情在服务器日志中）';
 }

@@ -1,9 +1,10 @@
 // A workbook that cannot be read at all. The message is one plain Chinese line: a library's
 // English words or a stack trace never reach a clerk.
+import { ClerkError } from '../../core/clerk-error.js';
 
-export class WorkbookFileError extends Error {
+export class WorkbookFileError extends ClerkError {
   constructor(message: string) {
-    super(message);
+    super(message, 'file');
     this.name = 'WorkbookFileError';
   }
 }
