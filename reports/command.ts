@@ -58,14 +58,6 @@ export function unfinishedQuarterLine(range: { quarter: string; end: IsoDate }):
     : '';
 }
 
-/** --month, required, as 'YYYY-MM'. */
-export function monthArg(value: string | undefined): string {
-  if (value === undefined) throw new UsageError('请用 --month 指定月份，如 --month 2026-11');
-  const ym = parseMonth(value);
-  if (!ym) throw new UsageError(`--month 的值"${value}"无效，应如 2026-11（也可写 2026年11月）`);
-  return `${ym.year}-${String(ym.month).padStart(2, '0')}`;
-}
-
 /** A line for a ranking whose day has not come yet (still printed), or ''. */
 export function futureRankingLine(month: string, rankingDay: IsoDate): string {
   const today = todayIso();

@@ -53,7 +53,7 @@ export class FileAccessError extends ClerkError {
 }
 
 /** Whose fix a file-system error is: permissions, a full or read-only disk, or the file. */
-export function fileErrorKind(error: unknown): ClerkErrorKind {
+function fileErrorKind(error: unknown): ClerkErrorKind {
   switch ((error as NodeJS.ErrnoException | null)?.code) {
     case 'EACCES':
     case 'EPERM':

@@ -13,7 +13,7 @@ export const LEFT_OUT = {
 } as const;
 
 /** One line pointing at `twelve score` when rows were left out; '' when the ledger is clean. */
-export function problemsLine(problems: readonly Problem[], leftOut: string): string {
+function problemsLine(problems: readonly Problem[], leftOut: string): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors === 0) return '';
   return `注意：台账有 ${errors} 处错误，${leftOut}。运行 twelve score 查看并改正。`;

@@ -9,7 +9,7 @@ import { progressBar, type Progress } from '../cards/progress.js';
 import { lineText } from '../county/consolidate-files.js';
 import { countyReport, OutputError } from '../county/county-report.js';
 
-export const DEFAULT_ORGANISATION = '组织部';
+const DEFAULT_ORGANISATION = '组织部';
 
 export async function runCounty(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, declared.options);

@@ -26,7 +26,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
   return exitCodeFor(result.problems);
 }
 
-export function scoreReport(result: ScoreResult, file: string): string {
+function scoreReport(result: ScoreResult, file: string): string {
   const counts = (s: string) => result.problems.filter((p) => p.severity === s).length;
   const byLevel = (l: Level) => result.members.filter((m) => m.level === l).length;
   const lines: string[] = [];

@@ -16,7 +16,6 @@ import {
 import { TOOL_VERSION } from '../version.js';
 
 export const SUMMARY_SHEET = UPWARD_SHEETS.summary;
-export const DETAIL_SHEET = UPWARD_SHEETS.detail;
 
 /** Column widths by header, for people; the contract does not depend on them. */
 const WIDTHS: Record<string, number> = {

@@ -9,7 +9,7 @@ import { renderRanking } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { cliOption, type OptionLabel, type WorkContext } from './work.js';
 
-export function rankingFileName(month: string): string {
+function rankingFileName(month: string): string {
   return `积分榜单-${month}.pdf`;
 }
 

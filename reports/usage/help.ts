@@ -18,7 +18,7 @@ export function globalHelp(commands: readonly CommandDeclaration[]): string {
   ].join('\n');
 }
 
-export function optionLabel(name: string, option: OptionDeclaration): string {
+function optionLabel(name: string, option: OptionDeclaration): string {
   return option.type === 'string' ? `--${name} <${option.value ?? '值'}>` : `--${name}`;
 }
 

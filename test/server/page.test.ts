@@ -1,6 +1,7 @@
 // The web page 工作台 in headless Chromium against the real server: upload the sample, see the
 // pane's results, preview a card, print the notice cards and write the quarterly mail; no
-// script error and no CSP violation on the way. Saves docs/server-workbench.png.
+// script error and no CSP violation on the way. The screenshot goes to a temp folder, or to
+// docs/server-workbench.png with UPDATE_DOCS_PICTURES=1 (a test run never rewrites the docs).
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { simpleParser } from 'mailparser';
@@ -16,7 +17,10 @@ import { tempDir } from '../helpers/workbook.js';
 import { talksDue } from '../../ui/result-lists.js';
 
 const AS_OF = '2026-11-24';
-const SCREENSHOT = path.resolve('docs', 'server-workbench.png');
+const SCREENSHOT =
+  process.env.UPDATE_DOCS_PICTURES === '1'
+    ? path.resolve('docs', 'server-workbench.png')
+    : path.join(tempDir('twelve-page-'), 'server-workbench.png');
 
 let server: TestServer;
 let launched: LaunchedBrowser;
