@@ -31,7 +31,7 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
   init <台账.xlsx> [--force]                       新建空白台账（含下拉列表；不覆盖已有文件）
   mail [台账.xlsx] --quarter 2026Q3 [--to 地址] [--out 目录] [--send [--resend]] [--smtp-config 文件]
                                                   季度汇总公示卡报上级党组织：写出 .eml，--send 经 SMTP 发送
-  serve [--port 3000] [--host 127.0.0.1] [--cert F --key F] [--http] [--token T] [--units units.json]
+  serve [--port 3000] [--host 127.0.0.1] [--cert F --key F] [--http] [--token T] [--units units.json] [--trust]
         [--ttl 1h] [--body-limit 50] [--deadline 10m] [--queue 50] [--state 目录] [--public-url URL]
                                                   启动服务：网页工作台、加载项和清单、报表接口（见 docs/server.md）
   county <邮件或文件夹…> --quarter 2026Q3 [--units 名单.xlsx] [--out 目录] [--name 组织部名称]
