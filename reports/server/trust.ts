@@ -13,6 +13,8 @@ import { OWN_CERTIFICATE_NAME, type Certificate } from './tls.js';
 export interface TrustContext {
   platform: NodeJS.Platform;
   home: string;
+  /** Runs a tool: its exit code, or 'missing'. Tests of another OS's wording record the calls. */
+  run?: (file: string, args: string[], interactive: boolean) => Promise<number | 'missing'>;
 }
 
 export interface TrustReport {
@@ -33,6 +35,8 @@ interface Command {
 interface Store {
   /** Who trusts what is added there, for the status line. */
   who: string;
+  /** What the clerk meets while it is not trusted. */
+  meanwhile: string;
   check: Command;
   add: Command[];
   /** The tool a clerk installs when `check` is missing, as a Chinese sentence. */
@@ -55,7 +59,7 @@ export async function checkTrust(
       lines: ['证书信任：此证书由签发机构担保，是否受信任取决于本机是否信任该机构（未检查）'],
     };
   const store = storeFor(certificate.trustFile, certificate.certFile, context);
-  const result = await run(store.check.file, store.check.args, false);
+  const result = await (context.run ?? run)(store.check.file, store.check.args, false);
   const said = verdict(result, store);
   return { trusted: said.trusted, lines: [...said.lines, ...replaced] };
 }
@@ -70,7 +74,7 @@ function verdict(result: number | 'missing', store: Store): TrustReport {
   return {
     trusted: false,
     lines: [
-      `证书信任：${store.who}尚未信任此证书，浏览器会提示“连接不是私密连接”，Excel 加载项打不开。`,
+      `证书信任：${store.who}尚未信任此证书，${store.meanwhile}。`,
       `  请运行一次 twelve serve --trust（只为当前用户信任本机证书），或执行：`,
       ...store.add.map((c) => `  ${c.shown}`),
     ],
@@ -90,7 +94,7 @@ export async function trustHere(
   if (context.platform !== 'win32' && context.platform !== 'darwin')
     mkdirSync(nssFolder(context.home), { recursive: true });
   for (const step of store.add) {
-    const result = await run(step.file, step.args, true);
+    const result = await (context.run ?? run)(step.file, step.args, true);
     if (result === 'missing') throw new UsageError(store.missing);
     if (result !== 0) throw new UsageError(`信任证书没有成功（${step.shown} 退出码 ${result}）`);
   }
@@ -106,6 +110,7 @@ function storeFor(trustFile: string, servedFile: string | null, context: TrustCo
     const thumbprint = x509.fingerprint.replaceAll(':', '');
     return {
       who: 'Windows（本用户的 Edge、Chrome 和 Excel 加载项）',
+      meanwhile: '浏览器会提示“连接不是私密连接”，Excel 加载项也打不开',
       check: shell('certutil', ['-user', '-verifystore', 'Root', thumbprint]),
       add: [
         {
@@ -121,6 +126,7 @@ function storeFor(trustFile: string, servedFile: string | null, context: TrustCo
     const keychain = path.join(context.home, 'Library', 'Keychains', 'login.keychain-db');
     return {
       who: 'macOS 登录钥匙串（Safari、Chrome 和 Excel）',
+      meanwhile: '浏览器会提示“此连接非私人连接”，Excel 加载项也打不开',
       // The served certificate, not the CA that vouches for it: verify-cert walks to the anchor.
       check: shell('security', ['verify-cert', '-c', checked, '-p', 'ssl']),
       add: [
@@ -142,6 +148,7 @@ function storeFor(trustFile: string, servedFile: string | null, context: TrustCo
     : `twelve-points ${path.basename(trustFile)}`;
   return {
     who: '本用户的 Chromium/Chrome（NSS 证书库 ~/.pki/nssdb）',
+    meanwhile: '浏览器会提示“您的连接不是私密连接”',
     // NSS's own verdict on the served certificate as an SSL server (-u 1), whatever its nickname:
     // the same one Chromium reaches.
     check: shell('vfychain', ['-d', db, '-u', '1', '-a', checked]),

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../reports/cards/browser.js';
 import { PROJECT_ROOT } from '../../reports/paths.js';
 import { loadCertificate, makeLocalhostCertificate } from '../../reports/server/tls.js';
-import { checkTrust } from '../../reports/server/trust.js';
+import { checkTrust, trustHere } from '../../reports/server/trust.js';
 import { startTestServer, type TestServer } from '../helpers/serve.js';
 
 const SCRATCH = '/tmp/tls-test';
@@ -241,12 +241,82 @@ describe('a certificate made by an older version (a CA) is replaced on start', (
     const thumbprint = new X509Certificate(old.cert).fingerprint.replaceAll(':', '');
     const certificate = await loadCertificate({ configFolder: folder, home: folder });
     expect(certificate.replacedCa).toBe(thumbprint);
-    // Whatever the check finds here (Windows' certutil.exe and macOS' security are not on this
-    // machine), the line that names the removal step is there.
-    const windows = await checkTrust(certificate, { platform: 'win32', home: folder });
+    // Windows' certutil.exe and macOS' security are not on this machine: the calls are recorded
+    // and answered "not in the store", to read what the clerk there is told.
+    const calls: string[][] = [];
+    const notThere = async (file: string, args: string[]) => (calls.push([file, ...args]), 1);
+    const windows = await checkTrust(certificate, {
+      platform: 'win32',
+      home: folder,
+      run: notThere,
+    });
     expect(windows.lines.join('\n')).toContain(`certutil -user -delstore Root ${thumbprint}`);
-    const mac = await checkTrust(certificate, { platform: 'darwin', home: folder });
+    const mac = await checkTrust(certificate, { platform: 'darwin', home: folder, run: notThere });
     expect(mac.lines.join('\n')).toContain(`security delete-certificate -Z ${thumbprint}`);
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('the trust step on Windows and macOS, as told and as run', () => {
+  // No Windows or Mac here: this reads the commands the clerk is given and the ones --trust runs,
+  // with the tools' answers recorded. That those stores then trust the certificate is not proved
+  // here (Linux's is, above, with a real Chromium).
+  it('Windows: checked in the user Root store by thumbprint, added with certutil -user -addstore Root', async () => {
+    const folder = path.join(freshHome(), 'cfg');
+    const certificate = await loadCertificate({ configFolder: folder, home: folder });
+    const thumbprint = new X509Certificate(certificate.cert).fingerprint.replaceAll(':', '');
+    const calls: string[][] = [];
+    const inStore = new Set<string>();
+    const windows = async (file: string, args: string[]) => {
+      calls.push([file, ...args]);
+      if (args[1] === '-addstore') return (inStore.add(thumbprint), 0);
+      return inStore.has(args[3]!) ? 0 : 1;
+    };
+    const before = await checkTrust(certificate, { platform: 'win32', home: folder, run: windows });
+    expect(before.trusted).toBe(false);
+    expect(before.lines).toContain(
+      `  certutil -user -addstore Root "${path.join(folder, 'localhost-cert.pem')}"`,
+    );
+    const after = await trustHere(certificate, { platform: 'win32', home: folder, run: windows });
+    expect(after.lines).toEqual([
+      '证书信任：Windows（本用户的 Edge、Chrome 和 Excel 加载项）已信任此证书',
+    ]);
+    expect(calls).toEqual([
+      ['certutil', '-user', '-verifystore', 'Root', thumbprint],
+      ['certutil', '-user', '-addstore', 'Root', path.join(folder, 'localhost-cert.pem')],
+      ['certutil', '-user', '-verifystore', 'Root', thumbprint],
+    ]);
+  });
+
+  it('macOS: verify-cert for SSL, add-trusted-cert into the login keychain', async () => {
+    const folder = path.join(freshHome(), 'cfg');
+    const certificate = await loadCertificate({ configFolder: folder, home: folder });
+    const file = path.join(folder, 'localhost-cert.pem');
+    const calls: string[][] = [];
+    const mac = async (tool: string, args: string[]) => (calls.push([tool, ...args]), 1);
+    const report = await checkTrust(certificate, {
+      platform: 'darwin',
+      home: '/Users/clerk',
+      run: mac,
+    });
+    expect(report.lines).toContain(
+      `  security add-trusted-cert -r trustRoot -p ssl -k ~/Library/Keychains/login.keychain-db ${file}`,
+    );
+    expect(calls).toEqual([['security', 'verify-cert', '-c', file, '-p', 'ssl']]);
+    await expect(
+      trustHere(certificate, { platform: 'darwin', home: '/Users/clerk', run: mac }),
+    ).rejects.toThrow(/信任证书没有成功/);
+    expect(calls[1]).toEqual([
+      'security',
+      'add-trusted-cert',
+      '-r',
+      'trustRoot',
+      '-p',
+      'ssl',
+      '-k',
+      '/Users/clerk/Library/Keychains/login.keychain-db',
+      file,
+    ]);
   });
 });
 
