@@ -5,7 +5,8 @@
 // Chromium, reading that database, opens the page with no certificate error.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -18,11 +19,11 @@ import { loadCertificate, makeLocalhostCertificate } from '../../reports/server/
 import { checkTrust, trustHere } from '../../reports/server/trust.js';
 import { startTestServer, type TestServer } from '../helpers/serve.js';
 
-const SCRATCH = '/tmp/tls-test';
+const SCRATCH = mkdtempSync(path.join(tmpdir(), 'twelve-tls-'));
+afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
 const TWELVE = path.join(PROJECT_ROOT, 'test', 'helpers', 'twelve-source.ts');
 
 function freshHome(): string {
-  mkdirSync(SCRATCH, { recursive: true });
   const home = mkdtempSync(path.join(SCRATCH, 'home-'));
   mkdirSync(path.join(home, '.config'));
   return home;
