@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what twelve-points needs on a fresh Debian machine: the system packages
 # (a browser for PDF cards and add-in tests, CJK fonts, poppler and xmllint for checks,
-# duktape for the ES5 build of the core)
+# duktape for the ES5 build of the core, NSS tools for the certificate trust step)
 # and the npm dependencies. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,9 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 # An ES5 engine: the core as the add-in bundles it for IE11 is run in duktape (test/core-es5.test.ts).
 command -v duk >/dev/null 2>&1 || need+=(duktape)
+# NSS tools (certutil, vfychain): `twelve serve --trust` and its test write the NSS database that
+# Chromium reads for the certificate trust (test/server/tls.test.ts).
+command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
 # Read the font list once: `fc-list | grep -q` dies of SIGPIPE under pipefail and looks like "missing".
 fonts=$(fc-list 2>/dev/null || true)
 grep -q "Noto Serif CJK" <<<"$fonts" || need+=(fonts-noto-cjk)

@@ -5,6 +5,8 @@ import { parseCommandArgs, UsageError, type Io } from '../command.js';
 import { serve as declared } from '../usage/serve.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { startServer } from '../server/start.js';
+import { loadCertificate } from '../server/tls.js';
+import { checkTrust, trustHere } from '../server/trust.js';
 import { loadUnits } from '../server/units.js';
 
 const MB = 1024 * 1024;
@@ -15,6 +17,16 @@ export async function runServe(args: string[], io: Io): Promise<number> {
     throw new UsageError(
       `twelve serve 不读台账文件（收到"${positionals[0]}"）：台账在网页上选择或上传`,
     );
+  if (values.trust) {
+    // Trusts the certificate for this user, says so, and stops: an installer runs it before any
+    // server has, and the clerk starts the server as usual after.
+    if (values.http) throw new UsageError('--trust 与 --http 不能同时使用：HTTP 没有证书');
+    const certificate = await loadCertificate({ cert: values.cert, key: values.key });
+    for (const note of certificate.notes) io.out.write(note + '\n');
+    const report = await trustHere(certificate);
+    io.out.write(`证书：${certificate.source}\n` + report.lines.join('\n') + '\n');
+    return report.trusted === false ? 2 : 0;
+  }
   const port = integer(values.port, 3000, '--port', 0, 65535);
   const host = values.host ?? '127.0.0.1';
   const token = values.token ?? process.env.TWELVE_TOKEN ?? null;
@@ -40,11 +52,15 @@ export async function runServe(args: string[], io: Io): Promise<number> {
     log: (line) => io.err.write(line + '\n'),
   });
   const cert = server.certificate;
+  // Every start, not only the first: whether this user's browsers trust the certificate.
+  const trust = cert ? await checkTrust(cert) : null;
   io.out.write(
     `十二分制服务已启动：${server.url}/\n` +
       `  工作台（网页）：${server.url}/\n` +
       `  加载项清单：${server.url}/manifest.xml（管理员据此部署或旁加载）\n` +
-      (cert ? `  证书：${cert.source}\n` : '  HTTP（未加密，仅限本机）\n') +
+      (cert
+        ? [...cert.notes, `证书：${cert.source}`, ...trust!.lines].map((l) => `  ${l}\n`).join('')
+        : '  HTTP（未加密，仅限本机）\n') +
       (token || values.units
         ? '  调用须带令牌（Authorization: Bearer …）\n'
         : '  仅本机可访问，无需令牌\n') +
@@ -56,10 +72,6 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   ])
     if (!existsSync(path.join(PROJECT_ROOT, dir, 'dist')))
       io.out.write(`注意：${what}尚未构建，请在项目文件夹运行 npm run ${build} 后重启\n`);
-  if (cert?.trustHint)
-    io.out.write(
-      `首次运行已生成本机证书。要让浏览器和 Excel 信任它，请执行一次：\n  ${cert.trustHint}\n`,
-    );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -7,7 +7,8 @@ import { UsageError } from '../command.js';
 import { isDefaultLoopback, isLoopback } from './addresses.js';
 import { buildApp, type App } from './app.js';
 import { configDir } from './config-dir.js';
-import { loadCertificate, type Certificate } from './tls.js';
+import { answerPlainHttp } from './plain-http.js';
+import { loadCertificate, tlsServerOptions, type Certificate } from './tls.js';
 import type { Unit } from './units.js';
 
 export interface ServeOptions {
@@ -56,14 +57,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const certificate = options.http
     ? null
     : options.certificate
-      ? { ...options.certificate, source: '（测试证书）', trustHint: null }
+      ? {
+          ...options.certificate,
+          source: '（测试证书）',
+          certFile: null,
+          trustFile: null,
+          notes: [],
+        }
       : await loadCertificate({ cert: options.cert, key: options.key });
   const browser = new SharedBrowser();
   let app: App;
   try {
     app = await buildApp({
       host: options.host,
-      https: certificate ? { key: certificate.key, cert: certificate.cert } : null,
+      https: certificate ? tlsServerOptions(certificate) : null,
       token: options.token,
       units: options.units,
       bodyLimit: options.bodyLimit,
@@ -80,6 +87,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       webDir: options.webDir,
       log: options.log,
     });
+    // TLS (tls.ts, plain-http.ts): http:// typed at the HTTPS port is answered, not dropped.
+    if (certificate) answerPlainHttp(app.fastify, options.publicUrl);
     await app.fastify.listen({ port: options.port, host: options.host });
   } catch (error) {
     await browser.close();

@@ -69,6 +69,10 @@ export const serve = declareCommand({
       help: '发件箱和发送记录所在文件夹（默认 配置文件夹/serve）',
     },
     'smtp-config': { ...SMTP_CONFIG, help: `无单位文件时本机的发信设置：${SMTP_CONFIG.help}` },
+    trust: {
+      type: 'boolean',
+      help: '让本机浏览器和 Excel 信任本服务的证书（仅当前用户），然后退出',
+    },
     'public-url': {
       type: 'string',
       value: 'URL',
@@ -78,6 +82,10 @@ export const serve = declareCommand({
   },
   examples: [
     { command: 'twelve serve', what: '在本机 https://127.0.0.1:3000/ 启动' },
+    {
+      command: 'twelve serve --trust',
+      what: '信任本机证书（仅当前用户），之后浏览器不再报证书错误',
+    },
     {
       command:
         'twelve serve --host 0.0.0.0 --port 8443 --cert cert.pem --key key.pem --units units.json',
