@@ -1,6 +1,6 @@
 // The scoring core: pure TypeScript, no I/O. The report tool and the add-in both call this.
 export * from './types.js';
-export { parseWorkbook } from './parse.js';
+export { parseWorkbook, type ParseOptions } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
 export { monthlyRanking, rankingDate } from './ranking.js';
 export { quarterlySummary } from './quarter.js';
@@ -77,6 +77,7 @@ export { countsAt, revokedOnReview } from './entry-state.js';
 export {
   parseDate,
   parseIsoArg,
+  futureDateProblem,
   parseMonth,
   quarterRange,
   todayIso,

@@ -73,7 +73,7 @@ export function mountPage(doc: Document): void {
     try {
       sheets ??= await api.readSheets(file);
       const started = performance.now();
-      result = scoreWorkbook(sheets, asOf.value || todayIso());
+      result = scoreWorkbook(sheets, asOf.value || todayIso(), { today: todayIso() });
       show(result);
       const errors = result.problems.filter((p) => p.severity === 'error').length;
       say(

@@ -1,5 +1,6 @@
 // `twelve mail`: the quarter's 记分汇总公示卡 and summary .xlsx for the higher-level party
 // organisation, as an .eml in the outbox, or sent by SMTP with --send (once).
+import { runToday } from '../today.js';
 import {
   parseWorkbook,
   problemLine,
@@ -87,7 +88,7 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     const unfinished = unfinishedQuarterLine(range);
     if (unfinished) io.err.write(unfinished + '\n');
 
-    const parsed = parseWorkbook(await readWorkbook(file));
+    const parsed = parseWorkbook(await readWorkbook(file), { today: runToday() });
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0)
       io.err.write(

@@ -1,5 +1,6 @@
 // `twelve notices`: a 《记分告知卡》 for every counted entry in a period, one PDF per card plus
 // one merged PDF to print.
+import { runToday } from '../today.js';
 import path from 'node:path';
 import {
   noticeCards,
@@ -73,7 +74,7 @@ export async function printNotices(
   context: WorkContext,
 ): Promise<PrintedNotices> {
   const { asOf, since, until } = options;
-  const result = score(parseWorkbook(await sheetsOf(source)), asOf);
+  const result = score(parseWorkbook(await sheetsOf(source), { today: runToday() }), asOf);
   const cards = noticeCards(result, { since, until });
   const period = `${since ?? '台账起始'}至${until}`;
   const printed: PrintedNotices = { result, period, rendered: [], files: [], merged: null };

@@ -1,4 +1,5 @@
 // `twelve quarterly`: the 《记分汇总公示卡》 of a quarter, the internal and the upward version.
+import { runToday } from '../today.js';
 import path from 'node:path';
 import {
   parseWorkbook,
@@ -69,7 +70,7 @@ export async function printQuarterly(
   options: QuarterlyOptions,
   context: WorkContext,
 ): Promise<PrintedQuarterly> {
-  const parsed = parseWorkbook(await sheetsOf(source));
+  const parsed = parseWorkbook(await sheetsOf(source), { today: runToday() });
   const summary = quarterlySummary(parsed, options.quarter);
   const files: PrintedQuarterly['files'] = [];
   await asUsageErrors(async () => {

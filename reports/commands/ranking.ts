@@ -1,4 +1,5 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
+import { runToday } from '../today.js';
 import path from 'node:path';
 import {
   parseMonth,
@@ -67,7 +68,7 @@ export async function printRanking(
   options: RankingOptions,
   context: WorkContext,
 ): Promise<{ parsed: ParsedWorkbook; file: string }> {
-  const parsed = parseWorkbook(await sheetsOf(source));
+  const parsed = parseWorkbook(await sheetsOf(source), { today: runToday() });
   const pdf = await asUsageErrors(async () => {
     const session = await sessionOpener(context)(loadTemplates(options.templatesDir));
     try {

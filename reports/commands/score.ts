@@ -1,4 +1,5 @@
 // `twelve score`: validate and score a workbook, as a Chinese report or as JSON. Never writes.
+import { runToday } from '../today.js';
 import {
   LEVEL_LABELS,
   problemLine,
@@ -21,7 +22,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
   });
   const file = workbookArg(positionals, io);
   const asOf = asOfArg(values['as-of']);
-  const result = scoreWorkbook(await readWorkbook(file), asOf);
+  const result = scoreWorkbook(await readWorkbook(file), asOf, { today: runToday() });
   io.out.write(
     values.json ? JSON.stringify(scoreJson(result), null, 2) + '\n' : scoreReport(result, file),
   );

@@ -1,5 +1,6 @@
 // The jobs the server runs: each checks its fields (a RequestError before anything is queued)
 // and returns the work, which calls the same function as the CLI command of the same name.
+import { runToday } from '../today.js';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -59,7 +60,7 @@ export function jobWork(
         : `不认识的任务类型 kind="${String(kind)}"：应为 ${JOB_KINDS.join('、')} 之一`,
     );
   // The workbook is checked here, so a file without a roster is a 400 and not a failed job.
-  parseWorkbook(sheets);
+  parseWorkbook(sheets, { today: runToday() });
   switch (kind as JobKind) {
     case 'notices': {
       checkFields(fields, ['asOf', 'since', 'until'], '告知卡任务');
@@ -125,7 +126,7 @@ function mailWork(
   const send = flag(fields, 'send');
   const resend = flag(fields, 'resend');
   if (resend && !send) throw new RequestError(400, 'resend 须与 send 一起使用');
-  const parsed = parseWorkbook(sheets);
+  const parsed = parseWorkbook(sheets, { today: runToday() });
   const to = allowedRecipients(caller, text(fields, 'to'), parsed, send);
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   // An upward report that silently leaves rows out is worse than a late one (as the CLI).
