@@ -4,6 +4,8 @@ export { parseWorkbook, type ParseOptions } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
 export { monthlyRanking, rankingDate } from './ranking.js';
 export { quarterlySummary } from './quarter.js';
+export { upwardBlock } from './upward-block.js';
+export { problemCounts, MAX_PROBLEMS, type ProblemCounts } from './problem-list.js';
 export {
   canonicalCell,
   canonicalData,

@@ -12,6 +12,7 @@ import {
   ROSTER_COLUMNS,
   sheetProblem,
   SHEET_NAMES,
+  structureProblem,
   Table,
   WISH_COLUMNS,
 } from './sheets.js';
@@ -99,11 +100,13 @@ export function parseWorkbook(
       );
     } else
       problems.push(
-        sheetProblem(
-          'error',
-          found.wishes.name,
-          `找不到表头（缺少 ${located.missing.join('、')}），微心愿未计分`,
-          '在表头行写上 年度、编号或姓名、认领数、完成数',
+        structureProblem(
+          sheetProblem(
+            'error',
+            found.wishes.name,
+            `找不到表头（缺少 ${located.missing.join('、')}），微心愿未计分`,
+            '在表头行写上 年度、编号或姓名、认领数、完成数',
+          ),
         ),
       );
   }
@@ -149,11 +152,13 @@ function optionalTable(
   const table = locateTable(sheet, specs);
   if (table instanceof Table) return table;
   problems.push(
-    sheetProblem(
-      'error',
-      sheet.name,
-      `找不到表头（缺少 ${table.missing.join('、')}），${text.what}`,
-      text.fix,
+    structureProblem(
+      sheetProblem(
+        'error',
+        sheet.name,
+        `找不到表头（缺少 ${table.missing.join('、')}），${text.what}`,
+        text.fix,
+      ),
     ),
   );
   return null;

@@ -1,10 +1,13 @@
 // The edges of reading (issue 20, items 1–5), through `twelve` on workbooks built here: a
 // future date, a structure problem before an upward document, the problem cap, invisible
 // control characters and names that reach headers and file names.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../reports/cli.js';
-import { basicSheets, writeXlsx } from './helpers/workbook.js';
+import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
 
 /** The day every run here takes for today: fixed, so no assertion depends on the clock. */
 const TODAY = '2026-12-04';
@@ -173,5 +176,132 @@ describe('a date after today is an error on its row (item 1)', () => {
     const { code, err } = await run('score', file);
     expect(code).toBe(2);
     expect(err).toBe('错误：环境变量 TWELVE_TODAY 的日期"明天"无效，应如 2026-11-24\n');
+  });
+});
+
+describe('nothing upward from a workbook with a structure problem (item 2)', () => {
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => [
+      `2026-07-${String((i % 28) + 1).padStart(2, '0')}`,
+      'A01',
+      '张三',
+      'P2',
+      '请假',
+      '',
+      '',
+      '',
+    ]);
+
+  /** 记分台账 empty, 台账 with 29 rows: the issue's workbook. */
+  async function emptyChosen(): Promise<string> {
+    const [roster, ledger, settings] = basicSheets();
+    return writeXlsx([
+      roster,
+      ledger,
+      { name: '台账', rows: [ledger.rows[0], ...rows(29)] },
+      settings,
+    ]);
+  }
+
+  it('quarterly and mail say why in one Chinese line, exit 2 and write nothing', async () => {
+    const file = await emptyChosen();
+    const out = tempDir('twelve-edges-');
+    const expected =
+      '错误：台账的工作表有问题，部分记录未读取，不生成报上级的汇总：工作表"记分台账"："记分台账"没有数据，而工作表"台账"有 29 行：本次读取的是"记分台账"；' +
+      '把记录移到"记分台账"，或删除空的"记分台账"并把"台账"改名为"记分台账"，改正后重新运行（twelve score 列出全部问题）\n';
+    const quarterly = await run('quarterly', file, '--quarter', '2026Q3', '--out', out);
+    expect([quarterly.code, quarterly.err, quarterly.out]).toEqual([2, expected, '']);
+    const mail = await run(
+      'mail',
+      file,
+      '--quarter',
+      '2026Q3',
+      '--to',
+      'up@example.cn',
+      '--out',
+      out,
+    );
+    expect([mail.code, mail.err]).toEqual([2, expected]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a second sheet for the ledger, not read, blocks too; score still reads and lists it', async () => {
+    const [roster, ledger, settings] = basicSheets(rows(3));
+    const file = await writeXlsx([
+      roster,
+      ledger,
+      { name: '台账2026', rows: [ledger.rows[0], ...rows(5)] },
+      settings,
+    ]);
+    const out = tempDir('twelve-edges-');
+    const mail = await run(
+      'mail',
+      file,
+      '--quarter',
+      '2026Q3',
+      '--to',
+      'up@example.cn',
+      '--out',
+      out,
+    );
+    expect(mail.code).toBe(2);
+    expect(mail.err).toMatch(
+      /^错误：台账的工作表有问题，部分记录未读取，不生成报上级的汇总：工作表"台账2026"：工作表"台账2026"的名称像记分台账，但本次读取的记分台账是"记分台账"，这张表未读取；/,
+    );
+    expect(mail.err.split('\n')).toHaveLength(2);
+    expect(readdirSync(out)).toEqual([]);
+    const score = await run('score', file, '--as-of', '2026-11-24');
+    expect(score.code).toBe(0);
+    expect(score.out).toMatch(/张三\s+第一支部\s+3\s/);
+  });
+
+  it('row errors do not block: the mail is written, and says the error rows were left out', async () => {
+    const file = await writeXlsx(
+      basicSheets([...rows(2), ['2026-07-30', 'A09', '赵六', 'P2', '请假', '', '', '']]),
+    );
+    const out = tempDir('twelve-edges-');
+    const mail = await run(
+      'mail',
+      file,
+      '--quarter',
+      '2026Q3',
+      '--to',
+      'up@example.cn',
+      '--out',
+      out,
+    );
+    expect(mail.code).toBe(1);
+    expect(mail.err).toContain('这些行未计入汇总');
+    const emls = readdirSync(out).filter((f) => f.endsWith('.eml'));
+    expect(emls).toHaveLength(1);
+    const mailText = (await simpleParser(readFileSync(path.join(out, emls[0])))).text ?? '';
+    expect(mailText).toContain('未计入的行：台账中 1 行有错误，未计入本汇总');
+  }, 120_000);
+});
+
+describe('the 1,000-problem cap keeps errors first and counts all (item 3)', () => {
+  it('1,005 warnings do not push out 8 errors; the summary counts all of them', async () => {
+    const [roster, , settings] = basicSheets();
+    const header = ['日期', '编号', '事项', '情形', '告知日期'];
+    const warned = Array.from({ length: 1005 }, () => ['2026-03-05', 'A01', 'P2', '请假', '下周']);
+    const wrong = Array.from({ length: 8 }, () => ['2026-03-06', 'A09', 'P2', '请假', '']);
+    const file = await writeXlsx([
+      roster,
+      { name: '记分台账', rows: [header, ...warned, ...wrong] },
+      settings,
+    ]);
+    const json = JSON.parse(
+      (await run('score', file, '--as-of', '2026-11-24', '--json')).out,
+    ) as Json;
+    expect(json.problems).toHaveLength(1001);
+    expect(json.problems.slice(0, 8).map((p) => [p.severity, p.row])).toEqual(
+      Array.from({ length: 8 }, (_, i) => ['error', 1007 + i]),
+    );
+    expect(json.problems[1000].message).toBe(
+      '…另有 13 个问题未列出（共有错误 8 个、提醒 1005 个）',
+    );
+    const { code, out } = await run('score', file, '--as-of', '2026-11-24');
+    expect(code).toBe(1);
+    expect(out).toContain('问题：错误 8 条、提醒 1005 条');
   });
 });

@@ -3,9 +3,12 @@
 import { runToday } from '../today.js';
 import {
   parseWorkbook,
+  problemCounts,
   problemLine,
   quarterlySummary,
   todayIso,
+  UnusableWorkbookError,
+  upwardBlock,
   type IsoDate,
   type ParsedWorkbook,
   type QuarterSummary,
@@ -89,10 +92,12 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     if (unfinished) io.err.write(unfinished + '\n');
 
     const parsed = parseWorkbook(await readWorkbook(file), { today: runToday() });
+    const blocked = upwardBlock(parsed.problems);
+    if (blocked) throw new UnusableWorkbookError(blocked);
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0)
       io.err.write(
-        `注意：台账有 ${errors.length} 处错误（如 ${problemLine(errors[0])}），这些行未计入汇总；用 twelve score 查看全部\n`,
+        `注意：台账有 ${problemCounts(parsed.problems).error} 处错误（如 ${problemLine(errors[0])}），这些行未计入汇总；用 twelve score 查看全部\n`,
       );
 
     let to: string[];
@@ -169,6 +174,8 @@ export async function deliverQuarter(
   renderCard: UpwardCardRenderer = renderUpwardCard,
   onRetry?: RetryHooks['onRetry'],
 ): Promise<{ delivery: Delivery; result: DeliveryResult }> {
+  const blocked = upwardBlock(parsed.problems);
+  if (blocked) throw new UnusableWorkbookError(blocked);
   const summary = quarterlySummary(parsed, options.quarter);
   const issued = todayIso();
   const card = await renderCard(summary, parsed.settings, issued, options.templatesDir);

@@ -5,6 +5,8 @@ import {
   parseWorkbook,
   quarterlySummary,
   quarterRange,
+  UnusableWorkbookError,
+  upwardBlock,
   type ParsedWorkbook,
   type QuarterlyVersion,
 } from '../../core/index.js';
@@ -71,6 +73,9 @@ export async function printQuarterly(
   context: WorkContext,
 ): Promise<PrintedQuarterly> {
   const parsed = parseWorkbook(await sheetsOf(source), { today: runToday() });
+  // One run prints both versions: the upward one must not leave a misread workbook.
+  const blocked = upwardBlock(parsed.problems);
+  if (blocked) throw new UnusableWorkbookError(blocked);
   const summary = quarterlySummary(parsed, options.quarter);
   const files: PrintedQuarterly['files'] = [];
   await asUsageErrors(async () => {

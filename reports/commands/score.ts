@@ -2,6 +2,7 @@
 import { runToday } from '../today.js';
 import {
   LEVEL_LABELS,
+  problemCounts,
   problemLine,
   scoreWorkbook,
   warningLabel,
@@ -110,13 +111,13 @@ export function scoreJson(result: ScoreResult) {
 const memberId = (m: Member) => m.id ?? m.name;
 
 export function scoreReport(result: ScoreResult, file: string): string {
-  const counts = (s: string) => result.problems.filter((p) => p.severity === s).length;
+  const counts = problemCounts(result.problems);
   const byLevel = (l: Level) => result.members.filter((m) => m.level === l).length;
   const lines: string[] = [];
   lines.push(`十二分制记分结果${result.settings.unitName ? ` — ${result.settings.unitName}` : ''}`);
   lines.push(`台账：${file}`);
   lines.push(
-    `计算日期：${result.asOf}，在册党员 ${result.members.length} 名，有效记录 ${result.entries.length} 条，问题：错误 ${counts('error')} 条、提醒 ${counts('warning')} 条`,
+    `计算日期：${result.asOf}，在册党员 ${result.members.length} 名，有效记录 ${result.entries.length} 条，问题：错误 ${counts.error} 条、提醒 ${counts.warning} 条`,
   );
   lines.push(
     `等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel(l)} 名`).join('，')}`,

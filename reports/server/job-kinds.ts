@@ -4,7 +4,7 @@ import { runToday } from '../today.js';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { parseWorkbook, type SheetData } from '../../core/index.js';
+import { parseWorkbook, upwardBlock, type SheetData } from '../../core/index.js';
 import { UsageError, type Io } from '../command.js';
 import {
   BrowserCrashError,
@@ -60,7 +60,10 @@ export function jobWork(
         : `不认识的任务类型 kind="${String(kind)}"：应为 ${JOB_KINDS.join('、')} 之一`,
     );
   // The workbook is checked here, so a file without a roster is a 400 and not a failed job.
-  parseWorkbook(sheets, { today: runToday() });
+  const parsed = parseWorkbook(sheets, { today: runToday() });
+  // An upward job from a misread workbook is refused before it is queued (domain.md).
+  const blocked = kind === 'quarterly' || kind === 'mail' ? upwardBlock(parsed.problems) : null;
+  if (blocked) throw new RequestError(422, blocked);
   switch (kind as JobKind) {
     case 'notices': {
       checkFields(fields, ['asOf', 'since', 'until'], '告知卡任务');
