@@ -305,3 +305,23 @@ describe('the 1,000-problem cap keeps errors first and counts all (item 3)', () 
     expect(out).toContain('问题：错误 8 条、提醒 1005 条');
   });
 });
+
+describe('control characters in a name or 编号 are named (item 4)', () => {
+  it('U+0001 and U+007F are named as the zero-width joiner is, and the row is matched', async () => {
+    // As Excel saves them: XML cannot hold U+0001, so it is written _x0001_ (exceljs drops it, and U+007F too).
+    const [roster, ledger, settings] = basicSheets([
+      ['2026-03-05', '', '张三_x0001_', 'P1', '无故缺席', '', '', ''],
+      ['2026-03-06', 'A0_x007F_2', '', 'P2', '请假', '', '', ''],
+    ]);
+    const file = await writeXlsx([roster, ledger, settings]);
+    const { code, out } = await run('score', file, '--as-of', '2026-11-24', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as Json;
+    expect(json.problems.map((p) => [p.severity, p.row, p.column, p.message])).toEqual([
+      ['warning', 2, '姓名', '姓名中含有不可见字符 U+0001（控制字符），已忽略该字符后比对'],
+      ['warning', 3, '编号', '编号中含有不可见字符 U+007F（控制字符），已忽略该字符后比对'],
+    ]);
+    const balance = (name: string) => json.members.find((m) => m.name === name)!.balance;
+    expect([balance('张三'), balance('李四')]).toEqual([6, 1]);
+  });
+});
