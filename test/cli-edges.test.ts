@@ -325,3 +325,49 @@ describe('control characters in a name or 编号 are named (item 4)', () => {
     expect([balance('张三'), balance('李四')]).toEqual([6, 1]);
   });
 });
+
+describe('names reaching headers and file names (item 5)', () => {
+  it('a unit name with U+202E and CR LF leaves neither in the .eml name, Subject, From or attachments', async () => {
+    const [roster, ledger, settings] = basicSheets([
+      ['2026-07-05', 'A01', '张三', 'P1', '无故缺席', '', '', ''],
+    ]);
+    // Excel writes a CR as _x000D_; U+202E (right-to-left override) is stored as it is.
+    settings.rows[1] = ['单位名称', '测试\u202e单位_x000D_\n党工委\u2066'];
+    const file = await writeXlsx([roster, ledger, settings]);
+    const out = tempDir('twelve-edges-');
+    process.env.TWELVE_SMTP_FROM = 'dangwei@example.cn';
+    try {
+      const mail = await run(
+        'mail',
+        file,
+        '--quarter',
+        '2026Q3',
+        '--to',
+        'up@example.cn',
+        '--out',
+        out,
+      );
+      expect(mail.code).toBe(0);
+    } finally {
+      delete process.env.TWELVE_SMTP_FROM;
+    }
+    const unseen = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\r\n]/;
+    const [eml] = readdirSync(out).filter((f) => f.endsWith('.eml'));
+    expect(eml).toBe('2026Q3 测试单位 党工委 记分汇总公示卡.eml');
+    const raw = readFileSync(path.join(out, eml));
+    const parsed = await simpleParser(raw);
+    expect(parsed.subject).not.toMatch(unseen);
+    expect(parsed.subject).toContain('测试单位 党工委');
+    expect(parsed.from?.value[0]).toEqual({
+      name: '测试单位 党工委',
+      address: 'dangwei@example.cn',
+    });
+    const names = parsed.attachments.map((a) => a.filename ?? '');
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(name).not.toMatch(unseen);
+    expect(names).toContain('测试单位 党工委 2026年第三季度记分汇总表.xlsx');
+    // No header of the raw message carries an encoded line break or override either.
+    const head = raw.toString('latin1').split('\r\n\r\n')[0];
+    expect(head).not.toMatch(/=0D|=0A|%0D|%0A|E2808E|E280AE/i);
+  }, 120_000);
+});
