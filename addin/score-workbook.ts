@@ -12,6 +12,7 @@ import {
   problemRows,
   scoreWorkbook,
   summaryRows,
+  todayIso,
   todoRows,
   type IsoDate,
   type Problem,
@@ -36,6 +37,8 @@ export interface ScoreOptions {
   features?: HostFeatures;
   /** Cells one read may return (five million in Excel); smaller in tests. */
   cellLimit?: number;
+  /** The day of the run: a workbook date after it is an error (domain.md); the clock's by default. */
+  today?: IsoDate;
 }
 
 export async function scoreOpenWorkbook(
@@ -51,7 +54,7 @@ export async function scoreOpenWorkbook(
   const started = performance.now();
   let result: ScoreResult;
   try {
-    result = scoreWorkbook(sheets, asOf);
+    result = scoreWorkbook(sheets, asOf, { today: options.today ?? todayIso() });
   } catch (error) {
     if (!(error instanceof UnusableWorkbookError)) throw error;
     if (options.activateSummary)

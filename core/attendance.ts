@@ -1,10 +1,10 @@
 // The 会议签到 sheet: one row per meeting; each name on leave or absent becomes a P1/P2
 // entry on the meeting's date, traced to its row and name (domain.md, Attendance).
-import type { CellValue, Entry, Member, Problem, Rule } from './types.js';
+import type { CellValue, Entry, IsoDate, Member, Problem, Rule } from './types.js';
 import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
-import { parseDate, requiredDateProblem } from './dates.js';
+import { futureDateProblem, parseDate, requiredDateProblem } from './dates.js';
 import { optionalDate } from './optional-date.js';
 import { normalize } from './text.js';
 
@@ -26,6 +26,7 @@ export function parseAttendance(
   members: MemberIndex,
   rules: RuleIndex,
   problems: Problem[],
+  today: IsoDate | null = null,
 ): Entry[] {
   const entries: Entry[] = [];
   const rows = table.sheet.rows;
@@ -41,6 +42,7 @@ export function parseAttendance(
     const date = parseDate(table.value(row, 'date'));
     if (date === null)
       err('date', ...requiredDateProblem(table.value(row, 'date'), '填写会议的日期'));
+    else if (today !== null && date > today) err('date', ...futureDateProblem(date, today));
     const meeting = table.text(row, 'meeting');
     const rulesOf = meeting ? meetingRules(meeting, rules) : null;
     if (!rulesOf)
@@ -49,7 +51,7 @@ export function parseAttendance(
         meeting ? `不认识的会议"${meeting}"` : '会议为空',
         '填写 三会一课（或支部党员大会、支部委员会、党小组会、党课）、党员固定活动日（主题党日），或规则代码 P1、P2',
       );
-    const noticeDate = optionalDate(table, i, row, 'noticeDate', problems);
+    const noticeDate = optionalDate(table, i, row, 'noticeDate', problems, today);
     if (rowErrors.length > 0) {
       problems.push(...rowErrors);
       continue;

@@ -388,7 +388,11 @@ export function quarterlyView(
 
 /** domain.md "Reconciliation": what the summary and the cards can be checked against. */
 export function reconciliationLines(summary: QuarterSummary): { label: string; value: string }[] {
-  const { entries, cards, obligations: o, reviews: r } = summary.reconciliation;
+  const { entries, cards, obligations: o, reviews: r, leftOutRows } = summary.reconciliation;
+  // Rows with an error do not stop the report; it says how many were left out.
+  const leftOut = leftOutRows
+    ? [{ label: '未计入的行', value: `台账中 ${leftOutRows} 行有错误，未计入本汇总` }]
+    : [];
   return [
     { label: '本季计分记录', value: `${entries} 条` },
     {
@@ -403,6 +407,7 @@ export function reconciliationLines(summary: QuarterSummary): { label: string; v
       label: '复核',
       value: `申请 ${r.asked} 件：维持 ${r.upheld} 件，撤销 ${r.revoked} 件，变更 ${r.changed} 件，未办结 ${r.undecided} 件`,
     },
+    ...leftOut,
   ];
 }
 

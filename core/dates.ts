@@ -192,6 +192,32 @@ export function parseMonth(text: string): { year: number; month: number } | null
   return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
 }
 
+/**
+ * A date after today, the day of the run (not the as-of date), as [message, fix]: a ledger
+ * records what has happened, so 2062-03-05 is a mistyped 2026-03-05, never an entry to wait for
+ * (domain.md, "Dates after the as-of date"). The fix guesses the date meant where it can.
+ */
+export function futureDateProblem(iso: IsoDate, today: IsoDate, what = '日期'): [string, string] {
+  const guess = meantDate(iso, today);
+  return [
+    `${what}"${iso}"晚于今天（${today}）：台账只记已经发生的事`,
+    `核对年份${guess ? `（是不是 ${guess}？）` : ''}，改为实际发生的日期`,
+  ];
+}
+
+/** The year's last two digits swapped (2062 → 2026), else this year or last: the first not after today. */
+function meantDate(iso: IsoDate, today: IsoDate): IsoDate | null {
+  const [y, m, d] = iso.split('-').map(Number);
+  const year = Number(today.slice(0, 4));
+  const swapped = Math.floor(y / 100) * 100 + (y % 10) * 10 + Math.floor((y % 100) / 10);
+  for (const candidate of [swapped, year, year - 1]) {
+    if (!isValidDate(candidate, m, d)) continue;
+    const meant = isoOf(candidate, m, d);
+    if (meant !== iso && meant <= today) return meant;
+  }
+  return null;
+}
+
 /** Today in the local time zone, as ISO. */
 export function todayIso(now: Date = new Date()): IsoDate {
   return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());

@@ -1,10 +1,12 @@
 // The scoring core: pure TypeScript, no I/O. The report tool and the add-in both call this.
 export * from './types.js';
 export * from './clerk-error.js';
-export { parseWorkbook } from './parse.js';
+export { parseWorkbook, type ParseOptions } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
 export { monthlyRanking, rankingDate } from './ranking.js';
 export { quarterlySummary } from './quarter.js';
+export { upwardBlock } from './upward-block.js';
+export { problemCounts, MAX_PROBLEMS, type ProblemCounts } from './problem-list.js';
 export {
   canonicalCell,
   canonicalData,
@@ -78,6 +80,7 @@ export { countsAt, revokedOnReview } from './entry-state.js';
 export {
   parseDate,
   parseIsoArg,
+  futureDateProblem,
   parseMonth,
   quarterRange,
   todayIso,

@@ -3,6 +3,7 @@ import type {
   CellValue,
   Entry,
   EntryReview,
+  IsoDate,
   Problem,
   ReviewOutcome,
   Rule,
@@ -11,7 +12,7 @@ import type {
 import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
-import { dateProblem, parseDate } from './dates.js';
+import { dateProblem, futureDateProblem, parseDate } from './dates.js';
 import { parsePoints, pointsProblem } from './points.js';
 import { optionalDate } from './optional-date.js';
 import { cellText, isBlank, normalize } from './text.js';
@@ -63,6 +64,7 @@ export function parseLedger(
   members: MemberIndex,
   rules: RuleIndex,
   problems: Problem[],
+  today: IsoDate | null = null,
 ): Entry[] {
   const entries: Entry[] = [];
   const rows = table.sheet.rows;
@@ -103,7 +105,7 @@ export function parseLedger(
     if (date === null) {
       if (cellText(dateValue)) err(i, 'date', ...dateProblem(dateValue));
       else err(i, 'date', '日期为空', '填写记分事项发生的日期');
-    }
+    } else if (today !== null && date > today) err(i, 'date', ...futureDateProblem(date, today));
 
     const idText = text(row, cId);
     const nameText = text(row, cName);
@@ -173,10 +175,17 @@ export function parseLedger(
       verification = 'pending';
     }
 
-    const noticeDate = cNotice >= 0 ? optionalDate(table, i, row, 'noticeDate', problems) : null;
+    // 认定日期 and the review dates decide when the entry counts: a future one leaves the row out.
+    const rowError = (key: string, message: string, fix: string) => err(i, key, message, fix);
+    const noticeDate =
+      cNotice >= 0 ? optionalDate(table, i, row, 'noticeDate', problems, today) : null;
     const verifiedDate =
-      col.verifiedDate >= 0 ? optionalDate(table, i, row, 'verifiedDate', problems) : null;
-    const review = reviewTyped(row) ? readReview(table, i, row, problems, err) : undefined;
+      col.verifiedDate >= 0
+        ? optionalDate(table, i, row, 'verifiedDate', problems, today, rowError)
+        : null;
+    const review = reviewTyped(row)
+      ? readReview(table, i, row, problems, err, today, rowError)
+      : undefined;
 
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
@@ -223,10 +232,12 @@ function readReview(
   row: readonly CellValue[],
   problems: Problem[],
   err: (i: number, key: string, message: string, fix: string) => void,
+  today: IsoDate | null,
+  rowError: (key: string, message: string, fix: string) => void,
 ): EntryReview | undefined {
   const outcomeText = table.text(row, 'reviewOutcome');
-  const applied = optionalDate(table, i, row, 'reviewApplied', problems);
-  const decided = optionalDate(table, i, row, 'reviewDecided', problems);
+  const applied = optionalDate(table, i, row, 'reviewApplied', problems, today, rowError);
+  const decided = optionalDate(table, i, row, 'reviewDecided', problems, today, rowError);
   if (!outcomeText && applied === null && decided === null) return undefined;
   let outcome: ReviewOutcome | null = null;
   if (outcomeText) {

@@ -1,5 +1,5 @@
 // From sheets to validated members, rules and entries: everything but the arithmetic.
-import type { Entry, ParsedWorkbook, Problem, SheetData } from './types.js';
+import type { Entry, IsoDate, ParsedWorkbook, Problem, SheetData } from './types.js';
 import { UnusableWorkbookError } from './types.js';
 import {
   ATTENDANCE_COLUMNS,
@@ -12,6 +12,7 @@ import {
   ROSTER_COLUMNS,
   sheetProblem,
   SHEET_NAMES,
+  structureProblem,
   Table,
   WISH_COLUMNS,
 } from './sheets.js';
@@ -26,11 +27,24 @@ import { parseAttendance } from './attendance.js';
 import { dropDuplicateAttendance } from './attendance-duplicates.js';
 import { finishProblems, problemList } from './problem-list.js';
 
+export interface ParseOptions {
+  /**
+   * The day of the run (not the as-of date): a date after it is an error on its row. The core
+   * has no clock: each adapter passes its own today. Null (tests and benchmarks that replay
+   * fixed data) checks no date against a day.
+   */
+  today?: IsoDate | null;
+}
+
 /**
  * Reads a workbook's sheets. Throws UnusableWorkbookError only where there is no roster or
  * no ledger to read; every other problem is listed and the valid rows go on.
  */
-export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
+export function parseWorkbook(
+  sheets: readonly SheetData[],
+  options: ParseOptions = {},
+): ParsedWorkbook {
+  const today = options.today ?? null;
   const found = findSheets(sheets);
   const problems: Problem[] = problemList(reviewSheets(sheets, found));
   if (!found.roster)
@@ -57,14 +71,14 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
     );
   }
   const ruleIndex = new RuleIndex(rules);
-  const entries: Entry[] = parseLedger(ledgerTable, memberIndex, ruleIndex, problems);
+  const entries: Entry[] = parseLedger(ledgerTable, memberIndex, ruleIndex, problems, today);
 
   const attendanceTable = optionalTable(found.attendance, ATTENDANCE_COLUMNS, problems, {
     what: '会议签到未计分',
     fix: '在表头行写上 日期、会议、请假、缺席',
   });
   if (attendanceTable) {
-    const fromMeetings = parseAttendance(attendanceTable, memberIndex, ruleIndex, problems);
+    const fromMeetings = parseAttendance(attendanceTable, memberIndex, ruleIndex, problems, today);
     entries.push(...dropDuplicateAttendance(entries, fromMeetings, problems));
   }
 
@@ -72,21 +86,27 @@ export function parseWorkbook(sheets: readonly SheetData[]): ParsedWorkbook {
     what: '处置记录未读取',
     fix: '在表头行写上 日期、编号或姓名、处置、承办人、结果',
   });
-  const records = recordTable ? parseRecords(recordTable, memberIndex, settings, problems) : [];
+  const records = recordTable
+    ? parseRecords(recordTable, memberIndex, settings, problems, today)
+    : [];
 
   let wishTable: Table | null = null;
   if (found.wishes) {
     const located = locateTable(found.wishes, WISH_COLUMNS);
     if (located instanceof Table) {
       wishTable = located;
-      entries.push(...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems));
+      entries.push(
+        ...parseWishes(wishTable, memberIndex, wishRule(rules), settings, problems, today),
+      );
     } else
       problems.push(
-        sheetProblem(
-          'error',
-          found.wishes.name,
-          `找不到表头（缺少 ${located.missing.join('、')}），微心愿未计分`,
-          '在表头行写上 年度、编号或姓名、认领数、完成数',
+        structureProblem(
+          sheetProblem(
+            'error',
+            found.wishes.name,
+            `找不到表头（缺少 ${located.missing.join('、')}），微心愿未计分`,
+            '在表头行写上 年度、编号或姓名、认领数、完成数',
+          ),
         ),
       );
   }
@@ -132,11 +152,13 @@ function optionalTable(
   const table = locateTable(sheet, specs);
   if (table instanceof Table) return table;
   problems.push(
-    sheetProblem(
-      'error',
-      sheet.name,
-      `找不到表头（缺少 ${table.missing.join('、')}），${text.what}`,
-      text.fix,
+    structureProblem(
+      sheetProblem(
+        'error',
+        sheet.name,
+        `找不到表头（缺少 ${table.missing.join('、')}），${text.what}`,
+        text.fix,
+      ),
     ),
   );
   return null;

@@ -1,4 +1,5 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
+import { problemCounts } from './problem-list.js';
 import type {
   Level,
   ParsedWorkbook,
@@ -45,6 +46,7 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
     byLevel,
   };
   const reconciliation = reconcile(result, inQuarter);
+  reconciliation.leftOutRows = problemCounts(parsed.problems).errorRows;
   return {
     quarter: range.quarter,
     start: range.start,
@@ -84,6 +86,7 @@ function reconcile(result: ScoreResult, inQuarter: (date: string) => boolean): R
     cards,
     obligations,
     reviews,
+    leftOutRows: 0,
   };
 }
 

@@ -1,8 +1,8 @@
 // The 处置记录 sheet: one row per talk or handling done, as the clerk records it.
-import type { HandlingRecord, ObligationKind, Problem, Settings } from './types.js';
+import type { HandlingRecord, IsoDate, ObligationKind, Problem, Settings } from './types.js';
 import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
-import { parseDate, requiredDateProblem } from './dates.js';
+import { futureDateProblem, parseDate, requiredDateProblem } from './dates.js';
 import { normalize } from './text.js';
 
 export const KIND_LABELS: Record<ObligationKind, string> = {
@@ -45,6 +45,7 @@ export function parseRecords(
   members: MemberIndex,
   settings: Settings,
   problems: Problem[],
+  today: IsoDate | null = null,
 ): HandlingRecord[] {
   const records: HandlingRecord[] = [];
   const rows = table.sheet.rows;
@@ -61,6 +62,7 @@ export function parseRecords(
     const date = parseDate(table.value(row, 'date'));
     if (date === null)
       err('date', ...requiredDateProblem(table.value(row, 'date'), '填写谈话或处置的日期'));
+    else if (today !== null && date > today) err('date', ...futureDateProblem(date, today));
 
     const idText = table.text(row, 'id');
     const nameText = table.text(row, 'name');

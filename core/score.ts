@@ -9,15 +9,19 @@ import type {
   Step,
 } from './types.js';
 import { actionsCrossed, levelAtLeast, levelOf } from './levels.js';
-import { parseWorkbook } from './parse.js';
+import { parseWorkbook, type ParseOptions } from './parse.js';
 import { countsAt } from './entry-state.js';
 import { followThrough } from './follow-through.js';
 
 export { entryState } from './entry-state.js';
 
 /** Parses and scores in one call: what `twelve score` and the add-in's button do. */
-export function scoreWorkbook(sheets: readonly SheetData[], asOf: IsoDate): ScoreResult {
-  return score(parseWorkbook(sheets), asOf);
+export function scoreWorkbook(
+  sheets: readonly SheetData[],
+  asOf: IsoDate,
+  options: ParseOptions = {},
+): ScoreResult {
+  return score(parseWorkbook(sheets, options), asOf);
 }
 
 export function score(parsed: ParsedWorkbook, asOf: IsoDate): ScoreResult {

@@ -172,25 +172,30 @@ export function reviewSheets(
     const chosen = found[near];
     if (chosen && dataRows(chosen) === 0 && dataRows(sheet) > 0) {
       problems.push(
-        sheetProblem(
-          'error',
-          chosen.name,
-          `"${chosen.name}"没有数据，而工作表"${sheet.name}"有 ${dataRows(sheet)} 行：本次读取的是"${chosen.name}"`,
-          `把记录移到"${chosen.name}"，或删除空的"${chosen.name}"并把"${sheet.name}"改名为"${label}"`,
+        structureProblem(
+          sheetProblem(
+            'error',
+            chosen.name,
+            `"${chosen.name}"没有数据，而工作表"${sheet.name}"有 ${dataRows(sheet)} 行：本次读取的是"${chosen.name}"`,
+            `把记录移到"${chosen.name}"，或删除空的"${chosen.name}"并把"${sheet.name}"改名为"${label}"`,
+          ),
         ),
       );
       continue;
     }
+    // Chosen between two, or the role's own sheet missing beside a near name: rows sit unread.
     problems.push(
-      sheetProblem(
-        'warning',
-        sheet.name,
-        chosen
-          ? `工作表"${sheet.name}"的名称像${label}，但本次读取的${label}是"${chosen.name}"，这张表未读取`
-          : `工作表"${sheet.name}"的名称与"${label}"相近，但不完全一致，未按${label}读取`,
-        chosen
-          ? `只保留一张${label}：合并或删除多余的工作表`
-          : `如果这是${label}，请把工作表改名为"${label}"`,
+      structureProblem(
+        sheetProblem(
+          'warning',
+          sheet.name,
+          chosen
+            ? `工作表"${sheet.name}"的名称像${label}，但本次读取的${label}是"${chosen.name}"，这张表未读取`
+            : `工作表"${sheet.name}"的名称与"${label}"相近，但不完全一致，未按${label}读取`,
+          chosen
+            ? `只保留一张${label}：合并或删除多余的工作表`
+            : `如果这是${label}，请把工作表改名为"${label}"`,
+        ),
       ),
     );
   }
@@ -391,6 +396,12 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return true;
   for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
   return true;
+}
+
+/** The problem, marked as one of the workbook's structure (see Problem.structure). */
+export function structureProblem(problem: Problem): Problem {
+  problem.structure = true;
+  return problem;
 }
 
 /** A problem about a whole sheet (no row). */

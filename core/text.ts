@@ -4,7 +4,10 @@ import type { CellValue } from './types.js';
 const QUOTES = /["'“”‘’「」『』《》〈〉]/g;
 // Characters that take no room on screen: a name copied from a chat or a web page brings them
 // along, and "张\u200D三" looks exactly like 张三. Matching ignores them; sheets.ts names them.
+// So do the C0 and C1 control characters (U+0001, U+007F…) that a pasted name or an export
+// from another system brings (tab, line feed and carriage return are white space, below).
 const INVISIBLE_CLASS =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f' +
   '\\u00ad\\u061c\\u180e\\u200b\\u200c\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u206f\\ufeff';
 // The zero-width joiner stands apart: inside a class it reads as part of an emoji sequence.
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]|\\u200d`);
@@ -32,7 +35,8 @@ export function invisibleCharacter(text: string): string | null {
   if (!m) return null;
   const code = m[0].charCodeAt(0);
   const hex = code.toString(16).toUpperCase().padStart(4, '0');
-  return `U+${hex}（${INVISIBLE_NAMES[code] ?? '不可见字符'}）`;
+  const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  return `U+${hex}（${INVISIBLE_NAMES[code] ?? (control ? '控制字符' : '不可见字符')}）`;
 }
 
 const cache = new Map<string, string>();

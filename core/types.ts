@@ -48,6 +48,17 @@ export interface Problem extends SourceRef {
   message: string;
   /** Plain Chinese: how to fix it. */
   fix: string;
+  /**
+   * A structure problem: a role's sheet missing, empty while another sheet for it has rows,
+   * chosen between two, or unread for want of a header. Rows sit unread, so nothing goes
+   * upward until it is fixed (upwardBlock); absent on every other problem.
+   */
+  structure?: true;
+  /**
+   * Only on the last line of a capped list ("…另有 N 个问题未列出"): the counts of every
+   * problem of the reading, kept or not (problem-list.ts).
+   */
+  counts?: { error: number; warning: number; info: number; errorRows: number };
 }
 
 export type Level = 'normal' | 'reminder' | 'warning' | 'unqualified';
@@ -280,6 +291,8 @@ export interface Reconciliation {
   obligations: { due: number; done: number; overdue: number; open: number };
   /** Reviews asked for in the quarter, by outcome at its end (null: not decided). */
   reviews: { asked: number; upheld: number; revoked: number; changed: number; undecided: number };
+  /** Rows of the workbook with an error, left out of every total (domain.md: stated upward). */
+  leftOutRows: number;
 }
 
 export type ObligationKind = 'reminder' | 'warning' | 'unqualified' | 'bottom';

@@ -1,5 +1,5 @@
 // The 微心愿 sheet: one row per member and year, scored on 12-31 of that year.
-import type { Entry, Problem, Rule, Settings } from './types.js';
+import type { Entry, IsoDate, Problem, Rule, Settings } from './types.js';
 import { Table } from './sheets.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { isoOf, SCHEME_YEARS } from './dates.js';
@@ -12,6 +12,7 @@ export function parseWishes(
   rule: Rule | null,
   settings: Settings,
   problems: Problem[],
+  today: IsoDate | null = null,
 ): Entry[] {
   const entries: Entry[] = [];
   const seen = new Map<string, number>();
@@ -34,6 +35,12 @@ export function parseWishes(
         'year',
         `年度"${yearText}"不在 ${SCHEME_YEARS.first}—${SCHEME_YEARS.last} 年之间`,
         '核对年度，如 2026',
+      );
+    else if (today !== null && year > Number(today.slice(0, 4)))
+      err(
+        'year',
+        `年度"${yearText}"晚于今年（今天是 ${today}）：微心愿只记已经开始的年度`,
+        `核对年度，如 ${today.slice(0, 4)}`,
       );
 
     const idText = table.text(row, 'id');
@@ -90,7 +97,7 @@ export function parseWishes(
         ),
       );
     }
-    const noticeDate = optionalDate(table, i, row, 'noticeDate', problems);
+    const noticeDate = optionalDate(table, i, row, 'noticeDate', problems, today);
     const required = settings.requiredWishes;
     const shortfall = Math.max(0, Math.max(claimed!, required) - completed!);
     if (shortfall === 0) continue;

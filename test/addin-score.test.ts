@@ -20,11 +20,14 @@ import { writeXlsx } from './helpers/workbook.js';
 import { messySheets } from './fake-excel/messy.js';
 
 const AS_OF = '2026-11-25';
+/** The day of the run, the same for the pane and the CLI: a date after it is an error. */
+const TODAY = '2026-12-31';
 
 async function scoreInFake(state: FakeWorkbookState, options: FakeOptions = {}, budget?: number) {
   const ctx = new FakeRequestContext(state, options);
   const outcome = await scoreOpenWorkbook(ctx as unknown as Excel.RequestContext, AS_OF, {
     budget,
+    today: TODAY,
   });
   if (!outcome.ok) throw new Error(outcome.message);
   return { outcome, syncs: ctx.syncCount };
@@ -33,7 +36,7 @@ async function scoreInFake(state: FakeWorkbookState, options: FakeOptions = {}, 
 describe('检查并评分 in the fake Excel', () => {
   it('gives the same result as `twelve score --json` on a messy workbook', async () => {
     const file = await writeXlsx(messySheets());
-    const cli = scoreJson(scoreWorkbook(await readWorkbook(file), AS_OF));
+    const cli = scoreJson(scoreWorkbook(await readWorkbook(file), AS_OF, { today: TODAY }));
     const state = await fakeFromXlsx(file);
     const { outcome } = await scoreInFake(state);
     expect(outcome.ok && scoreJson(outcome.result)).toEqual(cli);
@@ -137,7 +140,9 @@ describe('the 5,000-member / 100,000-row workbook (bench/big-unit.ts)', () => {
   let seed: SeedSheet[];
   beforeAll(async () => {
     const workbook = await loadWorkbook(await bigUnitFile());
-    cliResult = scoreJson(scoreWorkbook(await readWorkbook(await bigUnitFile()), AS_OF));
+    cliResult = scoreJson(
+      scoreWorkbook(await readWorkbook(await bigUnitFile()), AS_OF, { today: TODAY }),
+    );
     seed = seedSheets(workbook);
   });
 

@@ -2,7 +2,8 @@
 // may hand it), and byte-level mutations of a real .xlsx through the report tool's reader. No
 // exception escapes but the two "cannot use this workbook" errors, nothing hangs past 5 s, no
 // number is non-finite, every problem names its sheet, and the input file is never changed.
-// CI runs FUZZ_RUNS=2600 mutations (2,000 cell-level, 600 byte-level); `npm run fuzz` 26,000.
+// CI runs FUZZ_RUNS=2600 mutations (2,000 cell-level, 600 byte-level) and a slice of 50 nesting
+// and size mutations of XML parts; `npm run fuzz` ten times as many.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,7 @@ import { tempDir } from './helpers/workbook.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2600);
 const CELL_RUNS = Math.round((RUNS * 2000) / 2600);
 const BYTE_RUNS = RUNS - CELL_RUNS;
+const SHAPE_RUNS = Math.round(RUNS / 52);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const AS_OF = '2026-11-24';
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/writers/exceljs.xlsx');
@@ -226,6 +228,87 @@ describe('fuzz', () => {
     60_000 + BYTE_RUNS * 100,
   );
 });
+
+describe('fuzz: the shape of XML (nesting and size)', () => {
+  it(
+    `${SHAPE_RUNS} nesting and size mutations of XML parts through the reader`,
+    async () => {
+      const next = random(SEED + 2);
+      const dir = tempDir('twelve-fuzz-');
+      const parts = bookEntries({
+        sheets: [
+          { name: '党员名册', xml: sheetXml(ROSTER) },
+          { name: '记分台账', xml: sheetXml(LEDGER, { dateColumn: true }) },
+        ],
+      });
+      // [Content_Types].xml is not read: every other part is, and must refuse a deep nesting.
+      const read = parts.map((_, i) => i).filter((i) => parts[i].name !== '[Content_Types].xml');
+      const failures: string[] = [];
+      for (let run = 0; run < SHAPE_RUNS; run++) {
+        const i = read[Math.floor(next() * read.length)];
+        const { xml, nested } = reshape(parts[i].data as string, next);
+        const file = path.join(dir, `s${run % 8}.xlsx`);
+        writeFileSync(file, zip(parts.map((e, k) => (k === i ? { ...e, data: xml } : e))));
+        const outcome = await within(5000, async () =>
+          check(scoreWorkbook(await readWorkbook(file), AS_OF)),
+        );
+        const where = `run ${run} (seed ${SEED + 2}, ${parts[i].name}, ${nested ?? 'size'})`;
+        if (
+          outcome instanceof Error &&
+          !(outcome instanceof WorkbookFileError || outcome instanceof UnusableWorkbookError)
+        )
+          failures.push(`${where}: ${outcome.stack}`);
+        // Nested past the limit inside the root: refused for its depth, naming file and part.
+        if (
+          nested !== null &&
+          nested > 64 &&
+          !(
+            outcome instanceof WorkbookFileError &&
+            outcome.message.startsWith(`"s${run % 8}.xlsx"`) &&
+            outcome.message.includes(`部件 ${parts[i].name} 的 XML 嵌套超过`)
+          )
+        )
+          failures.push(`${where}: not refused for its depth: ${String(outcome)}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    60_000 + SHAPE_RUNS * 500,
+  );
+});
+
+const DEPTHS = [2, 10, 63, 65, 100, 10_000, 1_000_000];
+
+/**
+ * One change of shape inside a part's root element: elements nested N deep, a long text, a
+ * long attribute, a long name, many attributes or many siblings. `nested` is N, or null.
+ */
+function reshape(xml: string, next: () => number): { xml: string; nested: number | null } {
+  const at = xml.lastIndexOf('</');
+  const into = (inner: string) => xml.slice(0, at) + inner + xml.slice(at);
+  const kind = Math.floor(next() * 6);
+  const n = (max: number) => 1 + Math.floor(next() * max);
+  switch (kind) {
+    case 0: {
+      const depth = DEPTHS[Math.floor(next() * DEPTHS.length)];
+      const name = next() < 0.5 ? 'x' : 'c';
+      return { xml: into(`<${name}>`.repeat(depth) + `</${name}>`.repeat(depth)), nested: depth };
+    }
+    case 1:
+      return { xml: into(`<x>${'字'.repeat(n(4_000_000))}</x>`), nested: null };
+    case 2:
+      return { xml: into(`<x a="${'a'.repeat(n(4_000_000))}"/>`), nested: null };
+    case 3:
+      return { xml: into(`<${'x'.repeat(n(1_000_000))}/>`), nested: null };
+    case 4: {
+      const count = n(50_000);
+      let attrs = '';
+      for (let k = 0; k < count; k++) attrs += ` a${k}="${k}"`;
+      return { xml: into(`<x${attrs}/>`), nested: null };
+    }
+    default:
+      return { xml: into('<x/>'.repeat(n(1_000_000))), nested: null };
+  }
+}
 
 /** 1–8 byte flips, insertions, deletions or a truncation. */
 function mutate(source: Buffer, next: () => number): Buffer {

@@ -2,6 +2,7 @@
 // talk or another action, and the problems with their sheet, row and column.
 import {
   LEVEL_LABELS,
+  problemCounts,
   problemLine,
   type Level,
   type MemberResult,
@@ -18,13 +19,13 @@ export function overview(result: ScoreResult): [string, string][] {
   const levels = (Object.keys(LEVEL_LABELS) as Level[]).map(
     (l) => `${LEVEL_LABELS[l]} ${result.members.filter((m) => m.level === l).length}`,
   );
-  const count = (s: Problem['severity']) => result.problems.filter((p) => p.severity === s).length;
+  const count = problemCounts(result.problems);
   return [
     ['计算日期', result.asOf],
     ['在册党员', `${result.members.length} 名`],
     ['等级', levels.join('，')],
     ['需要约谈', `${talksDue(result).length} 名`],
-    ['问题', `错误 ${count('error')} 条，提醒 ${count('warning')} 条`],
+    ['问题', `错误 ${count.error} 条，提醒 ${count.warning} 条`],
   ];
 }
 

@@ -3,7 +3,13 @@
 // reader; scoring runs here with the same core as the pane; cards and mail are server jobs.
 import cardTemplates from 'virtual:card-templates-precompiled';
 import { precompiledTemplates } from '../render/card-html.js';
-import { scoreWorkbook, todayIso, type ScoreResult, type SheetData } from '../core/index.js';
+import {
+  problemCounts,
+  scoreWorkbook,
+  todayIso,
+  type ScoreResult,
+  type SheetData,
+} from '../core/index.js';
 import { latestNoticeCards, noticeRenderer } from '../ui/card-preview.js';
 import { showCardPreview } from '../ui/card-frame.js';
 import { element, fill, type Say } from '../ui/dom.js';
@@ -73,9 +79,9 @@ export function mountPage(doc: Document): void {
     try {
       sheets ??= await api.readSheets(file);
       const started = performance.now();
-      result = scoreWorkbook(sheets, asOf.value || todayIso());
+      result = scoreWorkbook(sheets, asOf.value || todayIso(), { today: todayIso() });
       show(result);
-      const errors = result.problems.filter((p) => p.severity === 'error').length;
+      const errors = problemCounts(result.problems).error;
       say(
         `已完成（${((performance.now() - started) / 1000).toFixed(1)} 秒）：${result.members.length} 名党员` +
           (errors ? `；台账有 ${errors} 处错误，这些行未计分，见下方“问题”` : '。'),

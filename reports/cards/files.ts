@@ -1,20 +1,10 @@
 // File names built from what clerks typed, and writes that never leave a half-written file.
 import { writeFileAtomic as writeAtomic, type AtomicOptions } from '../atomic-write.js';
 import { FileAccessError } from '../file-errors.js';
+import { safePart } from '../safe-names.js';
 
-/**
- * Keeps letters, digits (any script) and - _ . ( ) ·; anything else (path separators, quotes,
- * <>, =, emoji, control characters) becomes _. Runs of _ collapse, and the part is cut to
- * `max` characters so a long name still leaves a usable file name.
- */
-export function safePart(text: string, max = 40): string {
-  const cleaned = Array.from(text.normalize('NFC'))
-    .map((ch) => (/^[\p{L}\p{N}\-_()·]$/u.test(ch) ? ch : '_'))
-    .join('')
-    .replace(/_+/g, '_')
-    .replace(/^[_.]+|[_.]+$/g, '');
-  return Array.from(cleaned).slice(0, max).join('') || '_';
-}
+// One rule for every name the tools write (safe-names.ts).
+export { safePart };
 
 export function noticeFileName(card: {
   memberId: string;

@@ -1,5 +1,5 @@
 // What the card commands say about the workbook besides the cards.
-import type { Problem } from '../../core/index.js';
+import { problemCounts, type Problem } from '../../core/index.js';
 import { exitCodeFor, type Io } from '../command.js';
 
 /**
@@ -14,7 +14,7 @@ export const LEFT_OUT = {
 
 /** One line pointing at `twelve score` when rows were left out; '' when the ledger is clean. */
 function problemsLine(problems: readonly Problem[], leftOut: string): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const errors = problemCounts(problems).error;
   if (errors === 0) return '';
   return `注意：台账有 ${errors} 处错误，${leftOut}。运行 twelve score 查看并改正。`;
 }

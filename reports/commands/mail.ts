@@ -1,6 +1,13 @@
 // `twelve mail`: the quarter's 记分汇总公示卡 and summary .xlsx for the higher-level party
 // organisation, as an .eml in the outbox, or sent by SMTP with --send (once).
-import { parseWorkbook, problemLine, type ParsedWorkbook } from '../../core/index.js';
+import {
+  parseWorkbook,
+  problemCounts,
+  problemLine,
+  UnusableWorkbookError,
+  upwardBlock,
+  type ParsedWorkbook,
+} from '../../core/index.js';
 import {
   outDirArg,
   parseCommandArgs,
@@ -28,6 +35,7 @@ import {
   type UpwardCardRenderer,
 } from '../print/upward-mail.js';
 import { readWorkbook } from '../read-workbook.js';
+import { runToday } from '../today.js';
 import { mail as declared } from '../usage/mail.js';
 
 export function mailCommand(renderCard: UpwardCardRenderer) {
@@ -52,11 +60,13 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     const unfinished = unfinishedQuarterLine(range);
     if (unfinished) io.err.write(unfinished + '\n');
 
-    const parsed = parseWorkbook(await readWorkbook(file));
+    const parsed = parseWorkbook(await readWorkbook(file), { today: runToday() });
+    const blocked = upwardBlock(parsed.problems);
+    if (blocked) throw new UnusableWorkbookError(blocked);
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0)
       io.err.write(
-        `注意：台账有 ${errors.length} 处错误（如 ${problemLine(errors[0])}），这些行未计入汇总；用 twelve score 查看全部\n`,
+        `注意：台账有 ${problemCounts(parsed.problems).error} 处错误（如 ${problemLine(errors[0])}），这些行未计入汇总；用 twelve score 查看全部\n`,
       );
 
     let to: string[];

@@ -10,6 +10,7 @@ import { runNoticeMail } from '../mail/notice-mailing.js';
 import { privateBrowser } from '../print/browsers.js';
 import { noticeOptions, printNotices } from '../print/notices.js';
 import { readWorkbook } from '../read-workbook.js';
+import { runToday } from '../today.js';
 import { notices as declared } from '../usage/notices.js';
 import { LEFT_OUT, reportProblems } from './card-output.js';
 
@@ -25,7 +26,7 @@ export async function runNotices(args: string[], io: Io): Promise<number> {
     mailSettings({ ...values, out: values.outbox });
   }
   const file = workbookArg(positionals, io);
-  const parsed = parseWorkbook(await readWorkbook(file));
+  const parsed = parseWorkbook(await readWorkbook(file), { today: runToday() });
 
   let bar: ReturnType<typeof progressBar> | null = null;
   const printed = await printNotices(parsed, options, {

@@ -1,5 +1,10 @@
 // `twelve quarterly`: the 《记分汇总公示卡》 of a quarter, the internal and the upward version.
-import { parseWorkbook, quarterRange } from '../../core/index.js';
+import {
+  parseWorkbook,
+  quarterRange,
+  UnusableWorkbookError,
+  upwardBlock,
+} from '../../core/index.js';
 import {
   outDirArg,
   parseCommandArgs,
@@ -10,6 +15,7 @@ import {
 import { privateBrowser } from '../print/browsers.js';
 import { printQuarterly, quarterlyOptions } from '../print/quarterly.js';
 import { readWorkbook } from '../read-workbook.js';
+import { runToday } from '../today.js';
 import { quarterly as declared } from '../usage/quarterly.js';
 import { LEFT_OUT, reportProblems } from './card-output.js';
 
@@ -20,7 +26,10 @@ export async function runQuarterly(args: string[], io: Io): Promise<number> {
   const file = workbookArg(positionals, io);
   const unfinished = unfinishedQuarterLine(quarterRange(options.quarter)!);
   if (unfinished) io.out.write(unfinished + '\n');
-  const parsed = parseWorkbook(await readWorkbook(file));
+  const parsed = parseWorkbook(await readWorkbook(file), { today: runToday() });
+  // One run prints both versions: the upward one must not leave a misread workbook.
+  const blocked = upwardBlock(parsed.problems);
+  if (blocked) throw new UnusableWorkbookError(blocked);
   const { files } = await printQuarterly(parsed, options, { outDir, openSession: privateBrowser });
   for (const { label, file } of files) io.out.write(`${label}：${file}\n`);
   return reportProblems(parsed.problems, LEFT_OUT.quarterly, io);

@@ -10,6 +10,7 @@ import {
 import { privateBrowser } from '../print/browsers.js';
 import { printRanking, rankingOptions } from '../print/ranking.js';
 import { readWorkbook } from '../read-workbook.js';
+import { runToday } from '../today.js';
 import { ranking as declared } from '../usage/ranking.js';
 import { LEFT_OUT, reportProblems } from './card-output.js';
 
@@ -18,7 +19,7 @@ export async function runRanking(args: string[], io: Io): Promise<number> {
   const options = rankingOptions({ ...values, asOf: values['as-of'] });
   const outDir = outDirArg(values.out, 'out');
   const file = workbookArg(positionals, io);
-  const parsed = parseWorkbook(await readWorkbook(file));
+  const parsed = parseWorkbook(await readWorkbook(file), { today: runToday() });
   const { file: written } = await printRanking(parsed, options, {
     outDir,
     openSession: privateBrowser,

@@ -1,6 +1,7 @@
 // `twelve score`: validate and score a workbook, as a Chinese report or as JSON. Never writes.
 import {
   LEVEL_LABELS,
+  problemCounts,
   problemLine,
   scoreWorkbook,
   warningLabel,
@@ -12,6 +13,7 @@ import {
 import { asOfArg, exitCodeFor, parseCommandArgs, workbookArg, type Io } from '../command.js';
 import { score as declared } from '../usage/score.js';
 import { readWorkbook } from '../read-workbook.js';
+import { runToday } from '../today.js';
 import { scoreJson } from '../print/score-json.js';
 import { textTable } from '../text-table.js';
 
@@ -19,7 +21,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, declared.options);
   const file = workbookArg(positionals, io);
   const asOf = asOfArg(values['as-of']);
-  const result = scoreWorkbook(await readWorkbook(file), asOf);
+  const result = scoreWorkbook(await readWorkbook(file), asOf, { today: runToday() });
   io.out.write(
     values.json ? JSON.stringify(scoreJson(result), null, 2) + '\n' : scoreReport(result, file),
   );
@@ -27,13 +29,13 @@ export async function runScore(args: string[], io: Io): Promise<number> {
 }
 
 function scoreReport(result: ScoreResult, file: string): string {
-  const counts = (s: string) => result.problems.filter((p) => p.severity === s).length;
+  const counts = problemCounts(result.problems);
   const byLevel = (l: Level) => result.members.filter((m) => m.level === l).length;
   const lines: string[] = [];
   lines.push(`十二分制记分结果${result.settings.unitName ? ` — ${result.settings.unitName}` : ''}`);
   lines.push(`台账：${file}`);
   lines.push(
-    `计算日期：${result.asOf}，在册党员 ${result.members.length} 名，有效记录 ${result.entries.length} 条，问题：错误 ${counts('error')} 条、提醒 ${counts('warning')} 条`,
+    `计算日期：${result.asOf}，在册党员 ${result.members.length} 名，有效记录 ${result.entries.length} 条，问题：错误 ${counts.error} 条、提醒 ${counts.warning} 条`,
   );
   lines.push(
     `等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel(l)} 名`).join('，')}`,

@@ -4,6 +4,7 @@ import { ClerkError } from '../../core/clerk-error.js';
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
+import { headerText } from '../safe-names.js';
 
 export interface Attachment {
   filename: string;
@@ -39,16 +40,19 @@ export async function composeMail(
 ): Promise<ComposedMail> {
   const domain = mail.from.address?.split('@')[1] ?? 'twelve-points.invalid';
   const messageId = options.messageId ?? `<${randomUUID()}@${domain}>`;
+  // Every header built from what a clerk typed passes headerText: one line, nothing unseen.
   const composer = new MailComposer({
-    from: mail.from.address ? { name: mail.from.name, address: mail.from.address } : undefined,
+    from: mail.from.address
+      ? { name: headerText(mail.from.name), address: mail.from.address }
+      : undefined,
     to: mail.to,
-    subject: mail.subject,
+    subject: headerText(mail.subject),
     text: mail.text,
     html: mail.html,
     messageId,
     headers: options.draft ? { 'X-Unsent': '1' } : {},
     attachments: mail.attachments.map((a) => ({
-      filename: a.filename,
+      filename: headerText(a.filename),
       content: a.content,
       contentType: a.contentType,
     })),

@@ -4,7 +4,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { composeMail, type OutgoingMail } from './compose.js';
-import { safeFileName } from './file-names.js';
+import { safeFileName } from '../safe-names.js';
 import {
   isUnconfirmed,
   sendKey,

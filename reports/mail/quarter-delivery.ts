@@ -8,7 +8,7 @@ import {
 } from '../../core/index.js';
 import { PDF, XLSX } from './compose.js';
 import type { Delivery } from './deliver.js';
-import { safeFileName } from './file-names.js';
+import { safeFileName } from '../safe-names.js';
 import { quarterMailModel } from './quarter-mail.js';
 import { sha256 } from './send-log.js';
 import { summaryXlsx } from './summary-xlsx.js';

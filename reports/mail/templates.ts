@@ -1,5 +1,6 @@
 // The mail's words live in templates/mail/*.hbs so a clerk's office can reword them without
 // touching code. Every template is strict: a field the model lacks is an error, not a blank.
+import { headerText } from '../safe-names.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -24,7 +25,7 @@ const handlebars = Handlebars.create();
  * escaping them would put "&amp;" into a unit's name.
  */
 export function renderMail(name: string, model: object): MailText {
-  const subject = template(`${name}.subject.txt.hbs`, false)(model).replace(/\s+/g, ' ').trim();
+  const subject = headerText(template(`${name}.subject.txt.hbs`, false)(model));
   return {
     subject,
     text: template(`${name}.txt.hbs`, false)(model),

@@ -1,5 +1,6 @@
 // `twelve serve`'s Fastify app: the add-in's files and its manifest, the web page 工作台, and the
 // API. Routes parse a request, call the functions the CLI commands call, and shape the reply.
+import { runToday } from '../today.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -189,7 +190,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const input = await readInput(request, dir);
       checkFields(input.fields, ['asOf'], '评分');
       const asOf = dateField(text(input.fields, 'asOf'));
-      return scoreJson(scoreWorkbook(input.sheets, asOf));
+      return scoreJson(scoreWorkbook(input.sheets, asOf, { today: runToday() }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

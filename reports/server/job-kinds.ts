@@ -4,7 +4,12 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { parseWorkbook, type ParsedWorkbook, type SheetData } from '../../core/index.js';
+import {
+  parseWorkbook,
+  upwardBlock,
+  type ParsedWorkbook,
+  type SheetData,
+} from '../../core/index.js';
 import { UsageError, type Io } from '../command.js';
 import type { SharedBrowser } from '../cards/shared-browser.js';
 import { safePart } from '../cards/files.js';
@@ -15,6 +20,7 @@ import { printRanking, rankingOptions } from '../print/ranking.js';
 import { deliverQuarter, recipients, upwardCardRenderer } from '../print/upward-mail.js';
 import type { OptionLabel } from '../print/work.js';
 import { openMailRun } from '../mail/mail-run.js';
+import { runToday } from '../today.js';
 import { loadSmtpConfig, type SmtpConfig } from '../mail/smtp-config.js';
 import type { JobWork } from '../jobs/queue.js';
 import { checkFields, flag, RequestError, text, type Fields } from './request-input.js';
@@ -57,7 +63,10 @@ export function jobWork(
         : `不认识的任务类型 kind="${String(kind)}"：应为 ${JOB_KINDS.join('、')} 之一`,
     );
   // Parsed here, once: a file without a roster is a 400 and not a failed job.
-  const parsed = parseWorkbook(sheets);
+  const parsed = parseWorkbook(sheets, { today: runToday() });
+  // An upward job from a misread workbook is refused before it is queued (domain.md).
+  const blocked = kind === 'quarterly' || kind === 'mail' ? upwardBlock(parsed.problems) : null;
+  if (blocked) throw new RequestError(422, blocked);
   switch (kind as JobKind) {
     case 'notices': {
       checkFields(fields, ['asOf', 'since', 'until'], '告知卡任务');

@@ -21,6 +21,11 @@ export const LIMITS = {
   columns: 16_384,
   /** Shared strings. */
   strings: 5_000_000,
+  /**
+   * Elements open at once in one part. A sheet nests about ten deep (worksheet, sheetData,
+   * row, c, is, r, t…); a part nested millions deep is an attack on the parser's memory.
+   */
+  xmlDepth: 64,
 } as const;
 
 export const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

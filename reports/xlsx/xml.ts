@@ -3,6 +3,7 @@
 // refused outright: no .xlsx writer emits one, and it is how entity expansion attacks begin.
 import { SaxesParser } from 'saxes';
 import { damaged } from './errors.js';
+import { LIMITS } from './limits.js';
 import type { ZipParts } from './zip.js';
 
 export type Attributes = Record<string, string>;
@@ -27,10 +28,18 @@ export async function parsePart(
   parser.on('error', () => {
     throw bad('不是有效的 XML');
   });
-  parser.on('opentag', (tag) =>
-    handlers.open(localName(tag.name), tag.attributes as unknown as Attributes),
-  );
-  if (handlers.close) parser.on('closetag', (tag) => handlers.close!(localName(tag.name)));
+  // Counted here, before saxes's own stack of open tags can grow: 10 million nested elements
+  // in a 90 KB zip would otherwise hold gigabytes.
+  let depth = 0;
+  parser.on('opentag', (tag) => {
+    if (++depth > LIMITS.xmlDepth)
+      throw bad(`的 XML 嵌套超过 ${LIMITS.xmlDepth} 层，不是 Excel 写出的结构`);
+    handlers.open(localName(tag.name), tag.attributes as unknown as Attributes);
+  });
+  parser.on('closetag', (tag) => {
+    depth--;
+    handlers.close?.(localName(tag.name));
+  });
   if (handlers.text) {
     const text = (t: string) => handlers.text!(t);
     parser.on('text', text);

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecipients, RecipientError } from '../../reports/mail/compose.js';
-import { safeFileName } from '../../reports/mail/file-names.js';
+import { safeFileName } from '../../reports/safe-names.js';
 import {
   describeSmtp,
   loadSmtpConfig,
