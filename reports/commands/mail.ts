@@ -1,6 +1,5 @@
 // `twelve mail`: the quarter's 记分汇总公示卡 and summary .xlsx for the higher-level party
 // organisation, as an .eml in the outbox, or sent by SMTP with --send (once).
-import { runToday } from '../today.js';
 import {
   parseWorkbook,
   problemCounts,
@@ -44,6 +43,7 @@ import { readWorkbook } from '../read-workbook.js';
 import { asUsageErrors } from '../cards/errors.js';
 import { renderQuarterly } from '../cards/session.js';
 import { QUARTERLY_VERSIONS, quarterlyFileName } from './quarterly.js';
+import { runToday } from '../today.js';
 
 const UPWARD_LABEL = QUARTERLY_VERSIONS.find((v) => v.version === 'upward')!.label;
 

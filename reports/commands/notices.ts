@@ -1,6 +1,5 @@
 // `twelve notices`: a 《记分告知卡》 for every counted entry in a period, one PDF per card plus
 // one merged PDF to print.
-import { runToday } from '../today.js';
 import path from 'node:path';
 import {
   noticeCards,
@@ -35,6 +34,7 @@ import {
   type WorkbookSource,
   type WorkContext,
 } from './work.js';
+import { runToday } from '../today.js';
 
 export interface NoticeOptions {
   asOf: IsoDate;

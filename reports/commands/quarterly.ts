@@ -1,5 +1,4 @@
 // `twelve quarterly`: the 《记分汇总公示卡》 of a quarter, the internal and the upward version.
-import { runToday } from '../today.js';
 import path from 'node:path';
 import {
   parseWorkbook,
@@ -31,6 +30,7 @@ import {
   type WorkbookSource,
   type WorkContext,
 } from './work.js';
+import { runToday } from '../today.js';
 
 export const QUARTERLY_VERSIONS: { version: QuarterlyVersion; label: string }[] = [
   { version: 'internal', label: '内部公示' },

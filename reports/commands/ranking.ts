@@ -1,5 +1,4 @@
 // `twelve ranking`: the monthly 榜单 as of the ranking day, 末位 marked, with the talks due.
-import { runToday } from '../today.js';
 import path from 'node:path';
 import {
   parseMonth,
@@ -31,6 +30,7 @@ import {
   type WorkbookSource,
   type WorkContext,
 } from './work.js';
+import { runToday } from '../today.js';
 
 export function rankingFileName(month: string): string {
   return `积分榜单-${month}.pdf`;

@@ -1,5 +1,4 @@
 // `twelve score`: validate and score a workbook, as a Chinese report or as JSON. Never writes.
-import { runToday } from '../today.js';
 import {
   LEVEL_LABELS,
   problemCounts,
@@ -15,6 +14,7 @@ import {
 import { asOfArg, exitCodeFor, parseCommandArgs, workbookArg, type Io } from '../command.js';
 import { readWorkbook } from '../read-workbook.js';
 import { textTable } from '../text-table.js';
+import { runToday } from '../today.js';
 
 export async function runScore(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {

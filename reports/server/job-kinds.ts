@@ -1,6 +1,5 @@
 // The jobs the server runs: each checks its fields (a RequestError before anything is queued)
 // and returns the work, which calls the same function as the CLI command of the same name.
-import { runToday } from '../today.js';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -22,6 +21,7 @@ import { loadSmtpConfig, type SmtpConfig } from '../mail/smtp-config.js';
 import type { JobContext, JobWork } from '../jobs/queue.js';
 import { checkFields, flag, RequestError, text, type Fields } from './request-input.js';
 import type { Caller } from './callers.js';
+import { runToday } from '../today.js';
 
 export const JOB_KINDS = ['notices', 'quarterly', 'ranking', 'mail'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
