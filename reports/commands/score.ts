@@ -16,6 +16,7 @@ import { readWorkbook } from '../read-workbook.js';
 import { runToday } from '../today.js';
 import { scoreJson } from '../print/score-json.js';
 import { textTable } from '../text-table.js';
+import { runToday } from '../today.js';
 
 export async function runScore(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, declared.options);

@@ -1,6 +1,5 @@
 // `twelve serve`'s Fastify app: the add-in's files and its manifest, the web page 工作台, and the
 // API. Routes parse a request, call the functions the CLI commands call, and shape the reply.
-import { runToday } from '../today.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +27,7 @@ import { JOB_KINDS, jobWork, mailCapabilities, type JobNote, type JobSetup } fro
 import { manifestFor } from './manifest.js';
 import { checkFields, readInput, RequestError, text } from './request-input.js';
 import type { Unit } from './units.js';
+import { runToday } from '../today.js';
 
 export interface AppOptions {
   host: string;
