@@ -73,11 +73,9 @@ export function mailCommand(renderCard: UpwardCardRenderer) {
     let run: MailRun;
     try {
       to = recipients(values.to, parsed);
-      // An upward report that silently leaves rows out is worse than a late one.
-      const send = Boolean(values.send) && errors.length === 0;
-      if (values.send && !send)
-        io.err.write('因台账有错误，为免上报不完整的汇总，未发送；改正后重新运行\n');
-      run = await openMailRun({ ...values, send, resend: send && values.resend }, io);
+      // Row errors do not hold the report back (domain.md): its card and text say how many
+      // rows were left out; only a structure problem (upwardBlock, above) stops it.
+      run = await openMailRun(values, io);
     } catch (error) {
       if (!(
         error instanceof RecipientError ||

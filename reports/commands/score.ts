@@ -13,7 +13,6 @@ import {
 import { asOfArg, exitCodeFor, parseCommandArgs, workbookArg, type Io } from '../command.js';
 import { score as declared } from '../usage/score.js';
 import { readWorkbook } from '../read-workbook.js';
-import { runToday } from '../today.js';
 import { scoreJson } from '../print/score-json.js';
 import { textTable } from '../text-table.js';
 import { runToday } from '../today.js';

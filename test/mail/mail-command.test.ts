@@ -285,7 +285,7 @@ describe('twelve mail --send to a real SMTP server', () => {
     expect(io.stdout()).toContain('台账数据已有变化，如需再次发送请加 --resend');
   });
 
-  it('refuses to send a summary from a ledger with errors, and says why', async () => {
+  it('sends a summary from a ledger with row errors, saying how many rows it left out (domain.md)', async () => {
     const broken = await writeXlsx(
       sheets(undefined, [...LEDGER, ['2026-13-01', 'A01', '张三', 'P1', '请假', '', '', '']]),
     );
@@ -307,10 +307,12 @@ describe('twelve mail --send to a real SMTP server', () => {
         io,
       ),
     ).toBe(1);
-    expect(server.received.length).toBe(before);
+    expect(server.received.length).toBe(before + 1);
     expect(io.stderr()).toContain('记分台账 第6行 日期');
-    expect(io.stderr()).toContain('未发送');
-    expect(emls(out)).toHaveLength(1);
+    expect(io.stderr()).toContain('这些行未计入汇总');
+    expect(readLog(out).map((r) => r.status)).toEqual(['sent']);
+    const sent = await simpleParser(server.received.at(-1)!.raw);
+    expect(sent.text).toContain('台账中 1 行有错误，未计入本汇总');
   });
 });
 
