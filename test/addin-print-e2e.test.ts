@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_SERVED } from '../addin/print-section.js';
+import { NOT_SERVED } from '../ui/print-section.js';
 import {
   monthlyRanking,
   noticeCards,
