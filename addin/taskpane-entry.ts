@@ -5,8 +5,9 @@ import './polyfills.js';
 import cardTemplates from 'virtual:card-templates';
 import { noticeRenderer } from './card-preview.js';
 import { findWebPage, startMessage, whenExcelReady } from './office-start.js';
-import { mountPrintSection, type TokenStore } from './print-section.js';
-import { reportApi } from './report-api.js';
+import { mountPrintSection, type TokenStore } from '../ui/print-section.js';
+import { reportApi } from '../ui/report-api.js';
+import { paneFileOpening } from './open-file.js';
 import { mountTaskPane, offerWebPage, showCannotStart } from './taskpane.js';
 
 const slow = () => showCannotStart(document, startMessage('slow'));
@@ -27,12 +28,14 @@ function mountPane(): void {
   const section = document.querySelector('#print') as HTMLElement | null;
   const tokens = localTokens();
   const api = reportApi(origin, undefined, () => tokens.get());
-  const print = section ? mountPrintSection(document, section, api, Office, tokens) : null;
+  const print = section
+    ? mountPrintSection(document, section, api, paneFileOpening(Office), tokens)
+    : null;
   mountTaskPane(
     document,
     (batch) => Excel.run(batch),
     noticeRenderer(cardTemplates),
-    print ? (sheets, result) => print.scored(sheets, result) : null,
+    print ? (sheets, result) => print.scored({ sheets }, result) : null,
   );
 }
 

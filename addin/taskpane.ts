@@ -1,15 +1,16 @@
 /// <reference types="office-js" />
-// The task pane: 检查并评分 with an as-of date, a summary, who needs a talk, 待办, the problem list
-// (a click selects the cell), a member's notice-card preview and 准备台账. Text only ever goes
+// The task pane: 检查并评分 with an as-of date, a summary, the problem list (rows that do not
+// count until fixed, first; a click selects the cell), who is owed a talk, 待办, a member's
+// notice-card preview and 准备台账. Text only ever goes
 // in through textContent; the card goes into a sandboxed iframe that can run no script.
-import { todayIso, type Member, type ScoreResult, type SheetData } from '../core/index.js';
-import { latestNoticeCards, type NoticeRenderer } from '../ui/card-preview.js';
+import { todayIso, type ScoreResult, type SheetData } from '../core/index.js';
+import type { NoticeRenderer } from '../ui/card-preview.js';
 import { showCardPreview } from '../ui/card-frame.js';
 import { MAX_ITEMS, renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
 import { appendAll, setClass } from '../ui/dom.js';
 import { prepareWorkbook, type PrepareReport } from './prepare-workbook.js';
 import { scoreOpenWorkbook, selectCell } from './score-workbook.js';
-import { showTodoList } from './todo-list.js';
+import { showTodoList } from '../ui/todo-list.js';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -94,7 +95,7 @@ function showResult(
   result: ScoreResult,
   run: ExcelRunner,
   say: (text: string, error?: boolean) => void,
-  preview: ((member: Member) => void) | null,
+  preview: ((entryKey: string) => void) | null,
 ): void {
   const summary = doc.querySelector('#summary') as HTMLElement;
   renderOverview(summary.querySelector('dl')!, result);
@@ -104,7 +105,16 @@ function showResult(
   const talks = renderTalks(talkSection.querySelector('ul')!, result, preview, '见“积分汇总”表');
   talkSection.hidden = talks === 0;
 
-  showTodoList(doc.querySelector('#todo') as HTMLElement, result, run, say, MAX_ITEMS);
+  showTodoList(
+    doc.querySelector('#todo') as HTMLElement,
+    result,
+    ({ sheet, cell }) =>
+      void run((context) => selectCell(context, sheet, cell)).catch((error: Error) =>
+        say(`无法跳转到 ${sheet} ${cell ?? ''}：${error.message}`, true),
+      ),
+    MAX_ITEMS,
+    '见“待办事项”表',
+  );
 
   const problemSection = doc.querySelector('#problems') as HTMLElement;
   const problems = renderProblems(
@@ -121,17 +131,17 @@ function showResult(
 
 /**
  * Fills the member chooser with everyone who has a counted entry and shows the chosen member's
- * latest notice card. Returns a function that shows a given member's card (for the talk list).
+ * latest notice card. Returns a function that shows a given entry's card (for the talk list).
  */
 function showPreview(
   doc: Document,
   result: ScoreResult,
   renderNotice: NoticeRenderer,
   say: (text: string, error?: boolean) => void,
-): (member: Member) => void {
+): (entryKey: string) => void {
   return showCardPreview(
     doc.querySelector('#preview') as HTMLElement,
-    latestNoticeCards(result),
+    result,
     renderNotice,
     say,
     '此版本的 Excel 不能显示告知卡预览，请用命令行工具 twelve notices 生成告知卡。',

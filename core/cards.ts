@@ -14,6 +14,7 @@ import type {
 } from './types.js';
 import { LEVEL_LABELS, levelOf } from './levels.js';
 import { chineseDate } from './dates.js';
+import { quarterLabel } from './periods.js';
 import { entryState } from './score.js';
 import { warningAfterSteps } from './warning.js';
 import { revokedOnReview } from './entry-state.js';
@@ -347,11 +348,10 @@ export function quarterlyView(
   issued: IsoDate,
 ): QuarterlyView {
   const upward = version === 'upward';
-  const [year, q] = summary.quarter.split('Q');
   return {
     title: QUARTERLY_TITLE,
     unit: unitName(settings),
-    quarter: `${year}年第${'一二三四'[Number(q) - 1]}季度`,
+    quarter: quarterLabel(summary.quarter),
     period: `${chineseDate(summary.start)}至${chineseDate(summary.end)}`,
     upward,
     versionLabel: upward ? '报上级党组织' : '内部公示',

@@ -3,6 +3,7 @@
 import type { Consolidation } from './county.js';
 import type { FigureKey, IsoDate, UnitFigures } from './types.js';
 import { chineseDate } from './dates.js';
+import { quarterLabel } from './periods.js';
 
 export const COUNTY_TITLE = '机关党员“十二分制”记分情况汇总表';
 
@@ -50,10 +51,7 @@ export interface CountyView {
   partialNote: string;
 }
 
-export function quarterLabel(quarter: string): string {
-  const [year, q] = quarter.split('Q');
-  return `${year}年第${'一二三四'[Number(q) - 1]}季度`;
-}
+export { quarterLabel };
 
 export interface CountyViewOptions {
   /** The consolidating organisation, printed in the red head and by the seal. */

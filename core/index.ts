@@ -43,13 +43,20 @@ export {
 export {
   countyView,
   figureText,
-  quarterLabel,
   COUNTY_COLUMNS,
   COUNTY_TITLE,
   type CountyView,
   type CountyViewOptions,
 } from './county-view.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
+export {
+  futureRankingLine,
+  monthLabel,
+  printPeriods,
+  quarterLabel,
+  unfinishedQuarterLine,
+  type PrintPeriods,
+} from './periods.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
 export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';
 export { warningLabel, warningAfterSteps, type WarningLabel } from './warning.js';

@@ -5,10 +5,12 @@ import { parseOptions, UsageError } from './args.js';
 import type { OptionDeclarations } from './usage/declaration.js';
 import { SAMPLE_WORKBOOK } from './paths.js';
 import {
+  futureRankingLine as futureRanking,
   parseIsoArg,
   parseMonth,
   quarterRange,
   todayIso,
+  unfinishedQuarterLine as unfinishedQuarter,
   type IsoDate,
   type Problem,
 } from '../core/index.js';
@@ -50,20 +52,14 @@ export function quarterArg(value: string | undefined) {
   return range;
 }
 
-/** A line for a quarter that has not ended yet (the card is still printed), or ''. */
+/** The core's line for a quarter that has not ended today, or ''. */
 export function unfinishedQuarterLine(range: { quarter: string; end: IsoDate }): string {
-  const today = todayIso();
-  return range.end > today
-    ? `注意：${range.quarter} 尚未结束（季度末为 ${range.end}，今天是 ${today}），汇总只含台账中已有的记录，季度结束后请重新生成。`
-    : '';
+  return unfinishedQuarter(range.quarter, todayIso());
 }
 
-/** A line for a ranking whose day has not come yet (still printed), or ''. */
+/** The core's line for a ranking whose day has not come today, or ''. */
 export function futureRankingLine(month: string, rankingDay: IsoDate): string {
-  const today = todayIso();
-  return rankingDay > today
-    ? `注意：${month} 的调整日 ${rankingDay} 还没到（今天是 ${today}），榜单按台账中已有的记录排列，到调整日后请重新生成。`
-    : '';
+  return futureRanking(month, rankingDay, todayIso());
 }
 
 /**

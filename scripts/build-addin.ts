@@ -67,7 +67,12 @@ export async function buildAddin(options: BuildOptions = {}): Promise<string> {
     const html = readFileSync(path.join(ADDIN, page), 'utf8').replaceAll('%OFFICE_JS%', tags);
     writeFileSync(path.join(outDir, page), html);
   }
-  cpSync(path.join(ADDIN, 'taskpane.css'), path.join(outDir, 'taskpane.css'));
+  // The pane's own styles, then those of the pieces it shares with the web page.
+  writeFileSync(
+    path.join(outDir, 'taskpane.css'),
+    readFileSync(path.join(ADDIN, 'taskpane.css'), 'utf8') +
+      readFileSync(path.join(ROOT, 'ui', 'shared.css'), 'utf8'),
+  );
   cpSync(path.join(ADDIN, 'assets'), path.join(outDir, 'assets'), { recursive: true });
   // URLs move under the new origin (and path); <AppDomain> takes the bare origin.
   const manifest = manifestFor(options.origin ?? DEV_ORIGIN);

@@ -1,6 +1,6 @@
 // `npm run build:web`: bundles the web page 工作台 (web/) with esbuild into web/dist, which
 // `twelve serve` serves at /. The card templates go in as text, as for the pane's preview.
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -28,8 +28,13 @@ export async function buildWeb(outDir = path.join(WEB, 'dist')): Promise<string>
     logLevel: 'warning',
     plugins: [precompiledCardTemplates(code)],
   });
-  for (const file of ['index.html', 'page.css'])
-    cpSync(path.join(WEB, file), path.join(outDir, file));
+  cpSync(path.join(WEB, 'index.html'), path.join(outDir, 'index.html'));
+  // The page's own styles, then those of the pieces it shares with the pane.
+  writeFileSync(
+    path.join(outDir, 'page.css'),
+    readFileSync(path.join(WEB, 'page.css'), 'utf8') +
+      readFileSync(path.join(ROOT, 'ui', 'shared.css'), 'utf8'),
+  );
   return outDir;
 }
 

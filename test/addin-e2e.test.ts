@@ -1,10 +1,8 @@
 // The built task pane in headless Chromium. office.js (the local copy the build serves by
 // default) is answered with the fake Office/Excel (backed by the strict fake workbook, seeded
 // from a real .xlsx); every outside request is refused. Clicks 检查并评分, a problem, 准备台账, and the ribbon command.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,18 +12,24 @@ import {
   problemRows,
   todoItems,
   todoRows,
-  LEVEL_LABELS,
 } from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
 import { readWorkbook } from '../reports/read-workbook.js';
 import { loadWorkbook } from './helpers/exceljs-workbook.js';
-import { buildAddin, LOCAL_OFFICE_JS } from '../scripts/build-addin.js';
 import { loadForSeed, seedSheets, type SeedSheet } from './fake-excel/seed.js';
 import { removeBuiltinsScript } from './helpers/old-engines.js';
 import { SAMPLE_WORKBOOK } from '../reports/paths.js';
 import { messySheets } from './fake-excel/messy.js';
-import { basicSheets, tempDir, writeXlsx } from './helpers/workbook.js';
-import type { Scalar } from './fake-excel/fake-excel.js';
+import { basicSheets, writeXlsx } from './helpers/workbook.js';
+import {
+  buildPane,
+  fakeOfficeScript,
+  fakeTable,
+  openPane,
+  scorePane,
+  staticServer,
+  type OpenOptions,
+} from './helpers/pane.js';
 
 const AS_OF = '2026-11-25';
 const SCREENSHOT = path.resolve('docs', 'addin-taskpane.png');
@@ -33,125 +37,37 @@ const PREVIEW_SCREENSHOT = path.resolve('docs', 'addin-preview.png');
 
 let browser: Browser;
 let launched: LaunchedBrowser | undefined;
-let server: Server;
+let server: { origin: string; close: () => Promise<void> };
 let origin: string;
 let fakeOffice: string;
 let xlsx: string;
 let seed: SeedSheet[];
 
 beforeAll(async () => {
-  const outDir = await buildAddin({ outDir: path.join(tempDir('addin-e2e-'), 'dist') });
-  server = createServer((req, res) => {
-    const file = path.join(outDir, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
-    if (!file.startsWith(outDir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith('.html')
-      ? 'text/html; charset=utf-8'
-      : file.endsWith('.css')
-        ? 'text/css'
-        : file.endsWith('.png')
-          ? 'image/png'
-          : 'text/javascript';
-    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  origin = `http://127.0.0.1:${address.port}`;
-
-  const bundle = await build({
-    entryPoints: [path.resolve('test/fake-excel/browser-office.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: ['es2017', 'edge18'],
-  });
-  fakeOffice = bundle.outputFiles[0].text;
+  server = await staticServer(await buildPane('addin-e2e-'));
+  origin = server.origin;
+  fakeOffice = await fakeOfficeScript();
   xlsx = await writeXlsx(messySheets());
   seed = seedSheets(await loadWorkbook(xlsx));
-
   launched = await launchBrowser();
   browser = launched.browser;
 });
 
 afterAll(async () => {
   await launched?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
-/** Opens a built page with the fake office.js answering the CDN URL. */
-interface OpenOptions {
-  /** Set on window before the fake office.js runs (__fakeOptions, __fakeHost, …). */
-  globals?: Record<string, unknown>;
-  /** office.js answers 404, as where the CDN is blocked and there is no local copy. */
-  noOfficeJs?: boolean;
-  /** The origin's `/` is the web page of `twelve serve`. */
-  webPage?: boolean;
-  /** The real office.js (the local copy from @microsoft/office-js), not the fake. */
-  realOfficeJs?: boolean;
-}
-
-async function open(
+/** Opens a built page with the fake office.js answering its URL. */
+const open = (
   page: string,
   sheets: SeedSheet[],
   before?: (tab: Page) => Promise<unknown>,
   options: OpenOptions = {},
-): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
-  const tab = await browser.newPage();
-  await before?.(tab);
-  await tab.setViewport({ width: 380, height: 820 });
-  const blocked: string[] = [];
-  const errors: string[] = [];
-  tab.on('pageerror', (error) => errors.push(String(error)));
-  await tab.setRequestInterception(true);
-  tab.on('request', (request) => {
-    const url = request.url();
-    if (url === `${origin}/${LOCAL_OFFICE_JS}` && !options.realOfficeJs) {
-      const globals = Object.entries({ __fakeSeed: sheets, ...options.globals })
-        .map(([k, v]) => `window.${k} = ${JSON.stringify(v)};`)
-        .join('\n');
-      if (options.noOfficeJs) void request.respond({ status: 404, body: '' });
-      else
-        void request.respond({
-          status: 200,
-          contentType: 'text/javascript',
-          body: `${globals}\n${fakeOffice}`,
-        });
-    } else if (url === `${origin}/` && options.webPage) {
-      void request.respond({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: '<!doctype html><title>十二分制记分 · 工作台</title>',
-      });
-    } else if (url.startsWith(origin) || url.startsWith('data:')) {
-      void request.continue();
-    } else {
-      blocked.push(url);
-      void request.abort();
-    }
-  });
-  await tab.goto(`${origin}/${page}`, { waitUntil: 'load' });
-  return { page: tab, blocked, errors };
-}
+) => openPane(browser, origin, fakeOffice, page, sheets, { ...options, before });
 
-const table = (page: Page, name: string) =>
-  page.evaluate(
-    (n) =>
-      (window as never as { __fakeState: { table(n: string): Scalar[][] } }).__fakeState.table(n),
-    name,
-  );
-
-async function scoreIn(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
-  );
-  await page.$eval('#as-of', (el, d) => ((el as HTMLInputElement).value = d), AS_OF);
-  await page.click('#score');
-  await page.waitForFunction(() =>
-    document.querySelector('#status')!.textContent!.includes('已完成'),
-  );
-}
+const table = fakeTable;
+const scoreIn = (page: Page) => scorePane(page, AS_OF);
 
 /** The preview iframe's frame, once its srcdoc has loaded a card. */
 async function previewFrame(page: Page) {
@@ -198,10 +114,32 @@ describe('the task pane in Chromium', () => {
     const talks = await page.$$eval('#talks li', (els) =>
       els.map((e) => (e as HTMLElement).innerText),
     );
-    const due = expected.members.filter((m) => m.level !== 'normal');
-    expect(talks).toHaveLength(due.length);
-    for (const m of due) expect(talks.join('\n')).toContain(`${m.member.name}`);
-    expect(talks.join('\n')).toContain(LEVEL_LABELS.unqualified);
+    // 需要约谈和处置: the members 待办 lists a talk or handling for, and no one else.
+    const owed = new Set(
+      expected.obligations
+        .filter((o) => o.state === 'open' || o.state === 'overdue')
+        .map((o) => o.member),
+    );
+    expect(
+      new Set(
+        todoItems(expected)
+          .filter((t) => t.kind === 'obligation')
+          .map((t) => t.member),
+      ),
+    ).toEqual(owed);
+    expect(owed.size).toBeGreaterThan(0);
+    expect(talks).toHaveLength(owed.size);
+    for (const m of owed) expect(talks.join('\n')).toContain(m.name);
+    const settled = expected.members.filter((m) => m.level !== 'normal' && !owed.has(m.member));
+    for (const m of settled) expect(talks.join('\n')).not.toContain(m.member.name);
+
+    // 问题 (rows that do not count until fixed) above 待办 and 打印与报送.
+    const order = await page.evaluate(() =>
+      ['#problems', '#talks', '#todo', '#print'].map((s) =>
+        Array.from(document.querySelectorAll('main > section')).indexOf(document.querySelector(s)!),
+      ),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
 
     const problems = await page.$$eval('#problems li a', (els) => els.map((e) => e.textContent));
     expect(problems).toHaveLength(expected.problems.length);
@@ -302,22 +240,25 @@ describe('the task pane in Chromium', () => {
     expect(widths.card).toBeGreaterThan(200);
     expect(widths.card).toBeLessThanOrEqual(widths.pane);
 
-    // A click on a name in the talk list shows that member's card.
-    const other = expected.members.find((m) => m.level !== 'normal' && m.member.id !== 'A01')!;
-    const otherCards = cards.filter((c) => c.memberId === other.member.id);
+    // A click on a name in the talk list shows the card of the entry that caused the talk.
+    const talk = expected.obligations.find(
+      (o) => (o.state === 'open' || o.state === 'overdue') && o.entryKey !== null,
+    )!;
+    const other = expected.members.find((m) => m.member === talk.member)!;
+    const caused = cards.find((c) => c.entryKey === talk.entryKey)!;
     const talkLinks = await page.$$('#talks a.preview-link');
     const names = await Promise.all(talkLinks.map((l) => l.evaluate((e) => e.textContent!)));
     await talkLinks[names.findIndex((n) => n.startsWith(other.member.name))].click();
     await page.waitForFunction(
       (n) => document.querySelector('#preview .preview-note')!.textContent!.includes(n),
       {},
-      otherCards[otherCards.length - 1].view.number,
+      caused.view.number,
     );
     const otherText = normalizeText(
       await (await previewFrame(page)).$eval('body', (b) => (b as HTMLElement).innerText),
     );
     expect(otherText).toContain(other.member.name);
-    expect(otherText).toContain(otherCards[otherCards.length - 1].view.number);
+    expect(otherText).toContain(caused.view.number);
 
     if (!existsSync(PREVIEW_SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
       writeFileSync(PREVIEW_SCREENSHOT, await (await page.$('#preview'))!.screenshot());
@@ -328,6 +269,7 @@ describe('the task pane in Chromium', () => {
     const again = normalizeText(
       await (await previewFrame(page)).$eval('body', (b) => (b as HTMLElement).innerText),
     );
+    const otherCards = cards.filter((c) => c.memberId === other.member.id);
     expect(again).toContain(otherCards[otherCards.length - 1].view.number);
     expect(blocked).toEqual([]);
     await page.close();

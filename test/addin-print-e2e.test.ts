@@ -1,14 +1,13 @@
 // 打印与报送 and the ribbon command's failures, in the built pane in headless Chromium with the
 // fake Office/Excel behind it (office.js's CDN URL answered with the fake, every other outside
 // request refused), as test/addin-e2e.test.ts does.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_SERVED } from '../addin/print-section.js';
+import { NOT_SERVED } from '../ui/print-section.js';
 import {
   monthlyRanking,
   noticeCards,
@@ -20,10 +19,17 @@ import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js
 import { readWorkbook } from '../reports/read-workbook.js';
 import { loadWorkbook } from './helpers/exceljs-workbook.js';
 import { startServer, type RunningServer } from '../reports/server/start.js';
-import { buildAddin, LOCAL_OFFICE_JS } from '../scripts/build-addin.js';
 import type { FakeHost } from './fake-excel/browser-office.js';
-import type { FakeOptions, Scalar } from './fake-excel/fake-excel.js';
+import type { FakeOptions } from './fake-excel/fake-excel.js';
 import { seedSheets, type SeedSheet } from './fake-excel/seed.js';
+import {
+  buildPane,
+  fakeOfficeScript,
+  fakeTable,
+  openPane,
+  scorePane,
+  staticServer as servePaneFiles,
+} from './helpers/pane.js';
 import { pdfPages, squash } from './helpers/pdf-text.js';
 import { PASSWORD, startSmtp, USER, type TestServer } from './helpers/smtp.js';
 import { tempDir } from './helpers/workbook.js';
@@ -41,15 +47,8 @@ let fakeOffice: string;
 let seed: SeedSheet[];
 
 beforeAll(async () => {
-  outDir = await buildAddin({ outDir: path.join(tempDir('addin-print-'), 'dist') });
-  const bundle = await build({
-    entryPoints: [path.resolve('test/fake-excel/browser-office.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: ['es2017', 'edge18'],
-  });
-  fakeOffice = bundle.outputFiles[0].text;
+  outDir = await buildPane('addin-print-');
+  fakeOffice = await fakeOfficeScript();
   seed = seedSheets(await loadWorkbook(SAMPLE));
   launched = await launchBrowser();
   browser = launched.browser;
@@ -60,90 +59,23 @@ afterAll(async () => {
 });
 
 /** The built add-in and nothing else, as the dev server or any plain web server gives it. */
-async function staticServer(): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const file = path.join(outDir, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
-    if (!file.startsWith(outDir) || !existsSync(file) || !path.extname(file)) {
-      res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>404</h1>');
-      return;
-    }
-    const type = file.endsWith('.html')
-      ? 'text/html; charset=utf-8'
-      : file.endsWith('.css')
-        ? 'text/css'
-        : file.endsWith('.png')
-          ? 'image/png'
-          : 'text/javascript';
-    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections(); // Chromium keeps its connections alive
-      }),
-  };
-}
+const staticServer = () => servePaneFiles(outDir);
 
-interface Opened {
-  page: Page;
-  blocked: string[];
-}
-
-/** Opens a built page of `origin` with the fake office.js answering the CDN URL. */
-async function open(
+/** Opens a built page of `origin` with the fake office.js answering its URL. */
+const open = (
   origin: string,
   file: string,
   sheets: SeedSheet[],
   setup: { options?: FakeOptions; host?: FakeHost; noFetch?: boolean } = {},
-): Promise<Opened> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 380, height: 900 });
-  const blocked: string[] = [];
-  if (setup.noFetch)
-    // Trident (IE11) has no fetch: the pane must get by with XMLHttpRequest.
-    await page.evaluateOnNewDocument(() => {
-      delete (window as { fetch?: unknown }).fetch;
-    });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = request.url();
-    if (url === `${origin}/${LOCAL_OFFICE_JS}`) {
-      const script =
-        `window.__fakeSeed = ${JSON.stringify(sheets)};\n` +
-        `window.__fakeOptions = ${JSON.stringify(setup.options ?? {})};\n` +
-        `window.__fakeHost = ${JSON.stringify(setup.host ?? {})};\n${fakeOffice}`;
-      void request.respond({ status: 200, contentType: 'text/javascript', body: script });
-    } else if (url.startsWith(origin) || url.startsWith('data:')) {
-      void request.continue();
-    } else {
-      blocked.push(url);
-      void request.abort();
-    }
+) =>
+  openPane(browser, origin, fakeOffice, file, sheets, {
+    globals: { __fakeOptions: setup.options ?? {}, __fakeHost: setup.host ?? {} },
+    noFetch: setup.noFetch,
+    viewport: { width: 380, height: 900 },
   });
-  await page.goto(`${origin}/${file}`, { waitUntil: 'load' });
-  return { page, blocked };
-}
 
-const table = (page: Page, name: string) =>
-  page.evaluate(
-    (n) =>
-      (window as never as { __fakeState: { table(n: string): Scalar[][] } }).__fakeState.table(n),
-    name,
-  );
-
-async function scoreIn(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
-  );
-  await page.$eval('#as-of', (el, d) => ((el as HTMLInputElement).value = d), AS_OF);
-  await page.click('#score');
-  await page.waitForFunction(() =>
-    document.querySelector('#status')!.textContent!.includes('已完成'),
-  );
-}
+const table = fakeTable;
+const scoreIn = (page: Page) => scorePane(page, AS_OF);
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (el) => (el as HTMLElement).innerText);
@@ -433,9 +365,13 @@ describe('打印与报送 against a real twelve serve', () => {
         expect(pages[i]).toContain(squash(card.memberName));
         expect(pages[i]).toContain(squash(card.view.number));
       });
-      // Where the files are and for how long.
-      expect(notices.kept).toContain(server.queue.folder);
-      expect(notices.kept).toMatch(/，\d{2}:\d{2} 后自动删除；/);
+      // Each file by its Chinese name, and until when the server keeps it: never the
+      // server's temp path, which means nothing to the clerk.
+      for (const f of notices.files) expect(f.name).toMatch(/^记分告知卡-/);
+      expect(notices.kept).toMatch(/保留到 \d{2}:\d{2}，之后自动删除/);
+      const shown = await text(page, '#print .print-result');
+      expect(shown).not.toContain(server.queue.folder);
+      expect(shown).not.toContain(tmpdir());
       // docs/addin.md's picture: rewritten when missing or asked for (UPDATE_SCREENSHOTS=1).
       if (!existsSync(SCREENSHOT) || process.env.UPDATE_SCREENSHOTS)
         writeFileSync(SCREENSHOT, await (await page.$('#print'))!.screenshot());

@@ -4,16 +4,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureMessage, messageFrom, noticeUrl } from '../addin/command-failure.js';
-import { fetchTransport } from '../addin/http.js';
+import { fetchTransport } from '../ui/http.js';
+import { monthProblem, periodProblem, quarterProblem } from '../ui/print-periods.js';
+import type { Capabilities, JobStatus } from '../ui/job-api.js';
+import { jobSheets, reportApi, ReportApiError } from '../ui/report-api.js';
 import {
-  monthProblem,
-  periodProblem,
+  futureRankingLine,
   printPeriods,
   quarterLabel,
-  quarterProblem,
-} from '../addin/print-periods.js';
-import { jobSheets, reportApi, ReportApiError } from '../addin/report-api.js';
-import { serialToDate, type SheetData } from '../core/index.js';
+  serialToDate,
+  unfinishedQuarterLine,
+  type SheetData,
+} from '../core/index.js';
 import { reviveSheets } from '../core/sheets-json.js';
 import { closedPort } from './helpers/smtp.js';
 
@@ -28,8 +30,13 @@ describe('the periods 打印与报送 offers', () => {
     // Before the ranking day, this month's ranking is not taken yet.
     expect(printPeriods('2026-11-24', 25).month).toBe('2026-10');
     expect(printPeriods('2026-01-10', 25).month).toBe('2025-12');
-    // In a quarter's last month, that quarter is the one to publish.
+    // The last quarter that has ended: not the current one before its last day.
     expect(printPeriods('2026-12-31', 25).quarter).toBe('2026Q4');
+    expect(printPeriods('2026-12-04', 25).quarter).toBe('2026Q3');
+    // On 2026-12-04 the last ranking taken is November's, sealed on the 25th.
+    expect(printPeriods('2026-12-04', 25).month).toBe('2026-11');
+    // A ranking day past the month's end is its last day.
+    expect(printPeriods('2026-02-28', 31).month).toBe('2026-02');
     expect(printPeriods('2026-02-10', 25).quarters.slice(0, 3)).toEqual([
       '2026Q1',
       '2025Q4',
@@ -47,6 +54,18 @@ describe('the periods 打印与报送 offers', () => {
     expect(monthProblem('2026-3')).toBeNull();
     expect(quarterProblem('2026Q5')).toContain('2026Q5');
     expect(quarterLabel('2026Q3')).toBe('2026年第三季度');
+    expect(quarterLabel('2026Q4')).toBe('2026年第四季度');
+  });
+
+  it('words a period not ended yet once, as the CLI does', () => {
+    expect(unfinishedQuarterLine('2026Q4', '2026-12-04')).toBe(
+      '注意：2026Q4 尚未结束（季度末为 2026-12-31，今天是 2026-12-04），汇总只含台账中已有的记录，季度结束后请重新生成。',
+    );
+    expect(unfinishedQuarterLine('2026Q3', '2026-12-04')).toBe('');
+    expect(futureRankingLine('2026-12', '2026-12-25', '2026-12-04')).toContain(
+      '调整日 2026-12-25 还没到',
+    );
+    expect(futureRankingLine('2026-11', '2026-11-25', '2026-12-04')).toBe('');
   });
 });
 
@@ -107,31 +126,33 @@ describe('the client of twelve serve', () => {
 
   it('reads what the server can do, starts a job and follows it to its files', async () => {
     handler = (req, res) => {
-      if (req.url === '/api/capabilities')
-        return json(res, 200, {
-          mail: { send: true, to: ['shangji@example.cn'] },
-          files: { folder: '/tmp/twelve-jobs', ttlMinutes: 60 },
-        });
+      if (req.url === '/api/capabilities') return json(res, 200, capabilities);
       if (req.url === '/api/jobs') return json(res, 202, { id: 'k9' });
-      return json(res, 200, {
-        state: 'done',
-        progress: { done: 3, total: 3 },
-        files: [{ name: '告知卡.pdf', url: '/api/jobs/k9/files/%E5%91%8A.pdf', bytes: 2048 }],
-        folder: '/tmp/twelve-jobs/k9',
-      });
+      return json(res, 200, done);
+    };
+    const capabilities: Capabilities = {
+      unit: null,
+      loginRequired: false,
+      kinds: ['notices', 'quarterly', 'ranking', 'mail'],
+      bodyLimit: 1024,
+      mail: { send: true, to: 'shangji@example.cn' },
+      files: { ttlMinutes: 60 },
+    };
+    const done: JobStatus = {
+      state: 'done',
+      progress: 1,
+      files: [{ name: '告知卡.pdf', url: '/api/jobs/k9/files/0', bytes: 2048 }],
+      expiresAt: '2026-11-25T10:00:00.000Z',
     };
     const api = reportApi(base, fetchTransport);
-    expect(await api.capabilities()).toEqual({
-      canSend: true,
-      upwardTo: 'shangji@example.cn',
-      jobsFolder: '/tmp/twelve-jobs',
-      ttlMinutes: 60,
-    });
+    expect(await api.capabilities()).toEqual(capabilities);
     const sheets: SheetData[] = [{ name: '党员名册', rows: [['姓名'], ['张三']] }];
-    const id = await api.startJob(sheets, '2026-11-25', {
+    const id = await api.startJob({
       kind: 'notices',
       since: '2026-11-01',
       until: '2026-11-25',
+      asOf: '2026-11-25',
+      sheets,
     });
     expect(id).toBe('k9');
     const post = seen.find((s) => s.method === 'POST')!;
@@ -145,10 +166,18 @@ describe('the client of twelve serve', () => {
     });
     const status = await api.job(id);
     expect(seen[seen.length - 1].url).toBe('/api/jobs/k9');
-    expect(status).toMatchObject({ state: 'done', progress: 1, folder: '/tmp/twelve-jobs/k9' });
-    expect(status.files).toEqual([
-      { name: '告知卡.pdf', url: `${base}api/jobs/k9/files/%E5%91%8A.pdf`, bytes: 2048 },
-    ]);
+    expect(status).toEqual({
+      ...done,
+      files: [{ name: '告知卡.pdf', url: `${base}api/jobs/k9/files/0`, bytes: 2048 }],
+    });
+    // A workbook the web page uploaded once goes by its id, without sheets.
+    await api.startJob({ kind: 'ranking', month: '2026-11', asOf: '2026-11-25', workbook: 'w1' });
+    expect(JSON.parse(seen[seen.length - 1].body)).toEqual({
+      kind: 'ranking',
+      month: '2026-11',
+      asOf: '2026-11-25',
+      workbook: 'w1',
+    });
   });
 
   it('passes on the server’s Chinese error, and tells an absent API from a stopped server', async () => {
@@ -158,7 +187,7 @@ describe('the client of twelve serve', () => {
         : res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>');
     const api = reportApi(base, fetchTransport);
     const refused = await api
-      .startJob([], '2026-11-25', { kind: 'quarterly', quarter: '2026Q5' })
+      .startJob({ kind: 'quarterly', quarter: '2026Q5', asOf: '2026-11-25', sheets: [] })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ReportApiError);
     expect(refused).toMatchObject({ failure: 'refused', status: 400 });

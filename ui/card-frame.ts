@@ -1,7 +1,8 @@
 // The notice-card preview box, in the pane and on the web page: a member chooser and the card
 // in a sandboxed iframe (srcdoc, sandbox=""), scaled from A4 width down to the box.
-import type { Member } from '../core/index.js';
-import type { MemberCard, NoticeRenderer } from './card-preview.js';
+import type { Member, ScoreResult } from '../core/index.js';
+import { noticePreviews, type MemberCard, type NoticeRenderer } from './card-preview.js';
+import { memberNamer } from './result-lists.js';
 import { element, fill, type Say } from './dom.js';
 
 /** The width in CSS pixels of an A4 card (210 mm), which the preview scales to the box. */
@@ -12,16 +13,18 @@ const CARD_HEIGHT = 960;
 /**
  * Fills the chooser in `section` (select, .preview-note, .card-box, iframe) with the members'
  * latest cards and shows the chosen one; keeps the member chosen before across runs. Returns
- * a function that shows a given member's card (for the talk list).
+ * a function that shows the card of a given entry (the talk list: the entry that caused it).
  */
 export function showCardPreview(
   section: HTMLElement,
-  cards: MemberCard[],
+  result: ScoreResult,
   renderNotice: NoticeRenderer,
   say: Say,
   unsupported: string,
-): (member: Member) => void {
+): (entryKey: string) => void {
   const doc = section.ownerDocument;
+  const { latest: cards, byEntry } = noticePreviews(result);
+  const nameOf = memberNamer(result);
   const chooser = section.querySelector('select')!;
   const note = section.querySelector('.preview-note') as HTMLElement;
   const box = section.querySelector('.card-box') as HTMLElement;
@@ -37,7 +40,7 @@ export function showCardPreview(
       const option = element(
         doc,
         'option',
-        `${c.member.name}（${c.member.branch || '未填支部'}）${c.balance} 分`,
+        `${nameOf(c.member)}（${c.member.branch || '未填支部'}）${c.balance} 分`,
       );
       option.value = String(i);
       return option;
@@ -53,12 +56,12 @@ export function showCardPreview(
     frame.style.transform = `scale(${scale})`;
     box.style.height = `${Math.ceil(CARD_HEIGHT * scale)}px`;
   };
-  const show = () => {
-    const chosen = cards[Number(chooser.value)];
+  const show = () => render(chooser.value === '' ? undefined : cards[Number(chooser.value)]);
+  const render = (chosen: MemberCard | undefined) => {
     chooser.setAttribute('data-member', chosen ? keyOf(chosen.member) : '');
     box.hidden = true;
     note.textContent = '';
-    if (chooser.value === '' || !chosen) return;
+    if (!chosen) return;
     // EdgeHTML (Office 2019 on Windows) has no srcdoc; a sandboxed frame offers no safe other way.
     if (!('srcdoc' in frame)) {
       note.textContent = unsupported;
@@ -89,11 +92,12 @@ export function showCardPreview(
     show();
   }
 
-  return (member) => {
-    const index = cards.findIndex((c) => c.member === member);
-    if (index < 0) return;
-    chooser.value = String(index);
-    show();
+  return (entryKey) => {
+    const chosen = byEntry.get(entryKey);
+    if (!chosen) return;
+    const index = cards.findIndex((c) => c.member === chosen.member);
+    chooser.value = index < 0 ? '' : String(index);
+    render(chosen);
     if (section.scrollIntoView) section.scrollIntoView({ block: 'start' });
   };
 }

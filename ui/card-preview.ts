@@ -27,16 +27,29 @@ export interface MemberCard {
   card: NoticeCard;
 }
 
-/** Members with at least one counted entry, in the result's order, each with the latest card. */
-export function latestNoticeCards(result: ScoreResult): MemberCard[] {
-  const memberOf = new Map(result.entries.map((e) => [e.key, e.member]));
+export interface NoticePreviews {
+  /** Members with at least one counted entry, in the result's order, each with the latest card. */
+  latest: MemberCard[];
+  /** Every card by the entry it is for (a talk previews the card of the entry that caused it). */
+  byEntry: Map<string, MemberCard>;
+}
+
+export function noticePreviews(result: ScoreResult): NoticePreviews {
+  const memberOf = new Map(result.members.map((m) => [m.member, m]));
+  const entryMember = new Map(result.entries.map((e) => [e.key, e.member]));
   const latest = new Map<Member, NoticeCard>();
+  const byEntry = new Map<string, MemberCard>();
   // noticeCards lists cards in date order, then row order: the last one seen is the latest.
   for (const card of noticeCards(result)) {
-    const member = memberOf.get(card.entryKey);
-    if (member) latest.set(member, card);
+    const member = memberOf.get(entryMember.get(card.entryKey)!);
+    if (!member) continue;
+    latest.set(member.member, card);
+    byEntry.set(card.entryKey, { member: member.member, balance: member.balance, card });
   }
-  return result.members
-    .filter((m) => latest.has(m.member))
-    .map((m) => ({ member: m.member, balance: m.balance, card: latest.get(m.member)! }));
+  return {
+    latest: result.members
+      .filter((m) => latest.has(m.member))
+      .map((m) => ({ member: m.member, balance: m.balance, card: latest.get(m.member)! })),
+    byEntry,
+  };
 }

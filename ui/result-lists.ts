@@ -1,11 +1,14 @@
-// What a scoring run shows, in the pane and on the web page alike: the overview, who needs a
-// talk or another action, and the problems with their sheet, row and column.
+// What a scoring run shows, in the pane and on the web page alike: the overview, who is owed a
+// talk or handling (the core's open obligations, as 待办 lists them), and the problems with
+// their sheet, row and column.
 import {
   LEVEL_LABELS,
   problemCounts,
   problemLine,
   type Level,
+  type Member,
   type MemberResult,
+  type Obligation,
   type Problem,
   type ScoreResult,
 } from '../core/index.js';
@@ -29,11 +32,57 @@ export function overview(result: ScoreResult): [string, string][] {
   ];
 }
 
-/** Members above 正常, highest balance first. */
-export function talksDue(result: ScoreResult): MemberResult[] {
-  return result.members
-    .filter((m) => m.level !== 'normal')
-    .sort((a, b) => b.balance - a.balance || a.rank - b.rank);
+/** A member who is owed a talk or handling, and what is owed. */
+export interface TalkDue {
+  member: Member;
+  /** Their score, where the member is among those scored. */
+  scored: MemberResult | null;
+  /** The core's obligations still to do (open or overdue), in due-date order. */
+  owed: Obligation[];
+  overdue: boolean;
+}
+
+/**
+ * The talks and handling still to do, one line per member: the core's obligations that are
+ * open or overdue, the same ones 待办 lists. Any other state (done, or superseded by a later
+ * step) is not to do. Members with an overdue one first, then by the earliest due date.
+ */
+export function talksDue(result: ScoreResult): TalkDue[] {
+  const byMember = new Map(result.members.map((m) => [m.member, m]));
+  const due = new Map<Member, TalkDue>();
+  for (const o of result.obligations) {
+    if (o.state !== 'open' && o.state !== 'overdue') continue;
+    let talk = due.get(o.member);
+    if (!talk)
+      due.set(
+        o.member,
+        (talk = {
+          member: o.member,
+          scored: byMember.get(o.member) ?? null,
+          owed: [],
+          overdue: false,
+        }),
+      );
+    talk.owed.push(o);
+    if (o.state === 'overdue') talk.overdue = true;
+  }
+  const order = new Map(Array.from(due.values()).map((t, i) => [t, i]));
+  return Array.from(due.values()).sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || order.get(a)! - order.get(b)!,
+  );
+}
+
+/**
+ * How a member is named in lists: the name, and the 编号 where two members share the name
+ * (two 张伟 must not look like one).
+ */
+export function memberNamer(result: ScoreResult): (member: Member) => string {
+  const count = new Map<string, number>();
+  for (const m of result.members) count.set(m.member.name, (count.get(m.member.name) ?? 0) + 1);
+  return (member) =>
+    (count.get(member.name) ?? 0) > 1 && member.id
+      ? `${member.name}（编号 ${member.id}）`
+      : member.name;
 }
 
 export function renderOverview(dl: HTMLElement, result: ScoreResult): void {
@@ -45,38 +94,46 @@ export function renderOverview(dl: HTMLElement, result: ScoreResult): void {
 }
 
 /**
- * One line per member who needs a talk: name (a link to their card where `preview` is given),
- * level, and the latest action with who holds it. `more` says where the rest are.
+ * One line per member owed a talk or handling: name, branch, balance, level, and each
+ * obligation with who holds it and whether it is overdue. Where `preview` is given, the name
+ * is a link to the notice card of the entry that caused the member's first threshold talk; a
+ * member owed only a 末位约谈 (no entry caused it) has no link. `more` says where the rest are.
  */
 export function renderTalks(
   ul: HTMLElement,
   result: ScoreResult,
-  preview: ((member: MemberResult['member']) => void) | null,
+  preview: ((entryKey: string) => void) | null,
   more: string,
 ): number {
   const doc = ul.ownerDocument;
   const talks = talksDue(result);
-  const items = talks.slice(0, MAX_ITEMS).map((m) => {
-    const last = m.actions[m.actions.length - 1];
-    const li = element(doc, 'li');
-    const label = `${m.member.name}（${m.member.branch || '未填支部'}）${m.balance} 分 `;
+  const nameOf = memberNamer(result);
+  const items = talks.slice(0, MAX_ITEMS).map(({ member, scored, owed, overdue }) => {
+    const li = element(doc, 'li', '', overdue ? 'overdue' : 'open');
+    const balance = scored ? `${scored.balance} 分 ` : '';
+    const label = `${nameOf(member)}（${member.branch || '未填支部'}）${balance}`;
     const who = element(doc, 'span');
-    if (preview) {
-      // Everyone here has counted entries, so everyone has a card to preview.
+    const cause = owed.find((o) => o.entryKey !== null)?.entryKey ?? null;
+    if (preview && cause !== null) {
       const link = element(doc, 'a', label, 'preview-link');
       link.href = '#';
-      link.title = '预览记分告知卡';
+      link.title = '预览引起此约谈的记分告知卡';
       link.addEventListener('click', (event) => {
         event.preventDefault();
-        preview(m.member);
+        preview(cause);
       });
       who.appendChild(link);
     } else {
       who.textContent = label;
     }
     li.appendChild(who);
-    li.appendChild(element(doc, 'span', LEVEL_LABELS[m.level], `level-${m.level}`));
-    li.appendChild(element(doc, 'span', last ? `：${last.action}（${last.by}）` : ''));
+    if (scored)
+      li.appendChild(element(doc, 'span', LEVEL_LABELS[scored.level], `level-${scored.level}`));
+    const what = owed.map(
+      (o) =>
+        `${o.label}（${o.actor}${o.state === 'overdue' ? `，逾期，期限 ${o.deadline}` : `，期限 ${o.deadline}`}）`,
+    );
+    li.appendChild(element(doc, 'span', `：${what.join('、')}`));
     return li;
   });
   if (talks.length > MAX_ITEMS)

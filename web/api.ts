@@ -1,40 +1,11 @@
-// The web page's client of `twelve serve`: the same API as the pane and scripts (docs/server.md),
-// with the unit's token, where the server asks for one, kept for this tab only.
-import type { SheetData } from '../core/index.js';
+// The web page's own calls to `twelve serve`, beside the job API it shares with the pane
+// (ui/report-api.ts): the unit's token, kept for this tab only; the one upload of the workbook;
+// a job's file fetched with the token and saved under its own name.
 import { reviveSheets } from '../core/sheets-json.js';
+import type { JobFile, UploadedWorkbook } from '../ui/job-api.js';
+import { ReportApiError } from '../ui/report-api.js';
 
 const TOKEN_KEY = 'twelve-token';
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-export interface Capabilities {
-  unit: string | null;
-  loginRequired: boolean;
-  mail: { send: boolean; to: string | null };
-  files: { ttlMinutes: number };
-}
-
-export interface JobFile {
-  name: string;
-  url: string;
-  bytes: number;
-}
-
-export interface JobStatus {
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  files: JobFile[];
-  error?: string;
-  message?: string;
-}
 
 export function token(): string | null {
   try {
@@ -49,60 +20,54 @@ export function setToken(value: string | null): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-async function call(method: string, url: string, body?: BodyInit, json = false): Promise<unknown> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+function authorization(): Record<string, string> {
   const t = token();
-  if (t) headers.authorization = `Bearer ${t}`;
-  if (json) headers['content-type'] = 'application/json';
+  return t ? { authorization: `Bearer ${t}` } : {};
+}
+
+/**
+ * Uploads the workbook once: the server reads it with the CLI's reader, keeps it for this
+ * session's jobs and gives back its sheets (Date cells restored) for scoring here.
+ */
+export async function uploadWorkbook(file: File): Promise<UploadedWorkbook> {
+  const form = new FormData();
+  form.append('workbook', file, file.name);
   let response: Response;
   try {
-    response = await fetch(url, { method, body, headers, cache: 'no-store' });
+    response = await fetch('/api/workbooks', {
+      method: 'POST',
+      body: form,
+      headers: { accept: 'application/json', ...authorization() },
+      cache: 'no-store',
+    });
   } catch {
-    throw new ApiError('无法连接服务器：它可能已停止运行，或网络中断', 0);
+    throw new ReportApiError('无法连接服务器：它可能已停止运行，或网络中断', 'unreachable');
   }
-  let data: unknown = null;
+  let data: Record<string, unknown> | null = null;
   try {
-    data = await response.json();
+    data = (await response.json()) as Record<string, unknown>;
   } catch {
     data = null;
   }
-  if (!response.ok) {
-    const message = (data as { error?: unknown } | null)?.error;
-    throw new ApiError(
+  if (!response.ok || !data || typeof data.workbook !== 'string') {
+    const message = data?.error;
+    throw new ReportApiError(
       typeof message === 'string' ? message : `服务器拒绝了请求（${response.status}）`,
+      'refused',
       response.status,
     );
   }
-  return data;
+  const uploaded = data as unknown as UploadedWorkbook;
+  return { ...uploaded, sheets: reviveSheets(uploaded.sheets) };
 }
-
-export const capabilities = () => call('GET', '/api/capabilities') as Promise<Capabilities>;
-
-/** The workbook as the server reads it (the CLI's reader), Date cells restored. */
-export async function readSheets(file: File): Promise<SheetData[]> {
-  const form = new FormData();
-  form.append('workbook', file, file.name);
-  const data = (await call('POST', '/api/sheets', form)) as { sheets: SheetData[] };
-  return reviveSheets(data.sheets);
-}
-
-export async function startJob(body: Record<string, unknown>): Promise<string> {
-  const data = (await call('POST', '/api/jobs', JSON.stringify(body), true)) as { id: string };
-  return data.id;
-}
-
-export const job = (id: string) =>
-  call('GET', `/api/jobs/${encodeURIComponent(id)}`) as Promise<JobStatus>;
 
 /** A job's file, fetched with the token and saved under its own name. */
 export async function download(file: JobFile): Promise<void> {
-  const headers: Record<string, string> = {};
-  const t = token();
-  if (t) headers.authorization = `Bearer ${t}`;
-  const response = await fetch(file.url, { headers });
+  const response = await fetch(file.url, { headers: authorization() });
   if (!response.ok)
-    throw new ApiError(
+    throw new ReportApiError(
       `无法下载"${file.name}"（${response.status}），任务可能已过期`,
+      'refused',
       response.status,
     );
   const url = URL.createObjectURL(await response.blob());

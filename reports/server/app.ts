@@ -28,6 +28,8 @@ import { manifestFor } from './manifest.js';
 import { checkFields, readInput, RequestError, text } from './request-input.js';
 import type { Unit } from './units.js';
 import { runToday } from '../today.js';
+import { storedInput, WorkbookStore } from './workbooks.js';
+import type { Capabilities, JobStatus, UploadedWorkbook } from '../../ui/job-api.js';
 
 export interface AppOptions {
   host: string;
@@ -101,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     describeError: (error, job) => describe(error, `任务 ${job.id}`, log),
   });
   const notes = new Map<string, JobNote>();
+  const workbooks = new WorkbookStore(queue.folder, options.ttlMs);
   const setup: JobSetup = {
     browser: options.browser,
     stateDir: options.stateDir,
@@ -169,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const callerOf = (request: FastifyRequest) => callers.get(request)!;
 
-  fastify.get('/api/capabilities', async (request) => {
+  fastify.get('/api/capabilities', async (request): Promise<Capabilities> => {
     const caller = callerOf(request);
     return {
       unit: caller.unit?.name ?? null,
@@ -177,10 +180,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       kinds: JOB_KINDS,
       bodyLimit: options.bodyLimit,
       mail: mailCapabilities(caller, setup),
-      files: {
-        folder: isLocal(caller) ? queue.folder : null,
-        ttlMinutes: Math.round(options.ttlMs / 60000),
-      },
+      files: { ttlMinutes: Math.round(options.ttlMs / 60000) },
     };
   });
 
@@ -209,11 +209,38 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
+  // The web page's upload, read once and kept for its jobs (workbooks.ts).
+  fastify.post(
+    '/api/workbooks',
+    { config: { rateLimit: {} } },
+    async (request): Promise<UploadedWorkbook> => {
+      if (!request.isMultipart())
+        throw new RequestError(400, '上传台账请用 multipart/form-data，文件放在字段 workbook 中');
+      const upload = workbooks.open();
+      try {
+        const input = await readInput(request, upload.dir);
+        checkFields(input.fields, [], '上传台账');
+        parseWorkbook(input.sheets);
+        const expiresAt = workbooks.keep(upload, callerOf(request).unit?.name ?? '', input.file!);
+        return {
+          workbook: upload.id,
+          sheets: [...input.sheets],
+          expiresAt: expiresAt.toISOString(),
+        };
+      } catch (error) {
+        workbooks.discard(upload);
+        throw error;
+      }
+    },
+  );
+
   fastify.post('/api/jobs', { config: { rateLimit: {} } }, async (request, reply) => {
     const caller = callerOf(request);
     const job = queue.create(caller.unit?.name ?? '');
     try {
-      const input = await readInput(request, job.dir);
+      const input =
+        (await storedInput(request, workbooks, caller.unit?.name ?? '')) ??
+        (await readInput(request, job.dir));
       const { kind, ...fields } = input.fields;
       const note: JobNote = {};
       const work = jobWork(kind, fields, input.sheets, caller, setup, note);
@@ -229,7 +256,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   fastify.get<{ Params: { id: string } }>('/api/jobs/:id', async (request, reply) => {
     const job = queue.get(request.params.id, callerOf(request).unit?.name ?? '');
     if (!job) return reply.code(404).send({ error: '没有这个任务：编号不对，或任务已过期被清除' });
-    return jobReply(job, notes.get(job.id), isLocal(callerOf(request)));
+    return jobReply(job, notes.get(job.id));
   });
 
   fastify.get<{ Params: { id: string; n: string } }>(
@@ -288,17 +315,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
 
   fastify.addHook('onClose', async () => {
+    workbooks.close();
     await queue.close();
   });
   return { fastify, queue };
 }
 
-/** Anyone on this machine, no token: the clerk's own PC, where server paths mean something. */
-function isLocal(caller: Caller): boolean {
-  return caller.unit === null && !caller.viaToken;
-}
-
-function jobReply(job: Job, note: JobNote | undefined, local: boolean) {
+function jobReply(job: Job, note: JobNote | undefined): JobStatus {
   return {
     state: job.state,
     progress: job.progress,
@@ -310,7 +333,6 @@ function jobReply(job: Job, note: JobNote | undefined, local: boolean) {
     ...(job.error !== undefined ? { error: job.error } : {}),
     ...(note?.message !== undefined ? { message: note.message } : {}),
     ...(job.expiresAt !== undefined ? { expiresAt: new Date(job.expiresAt).toISOString() } : {}),
-    ...(local && job.state === 'done' ? { folder: job.dir } : {}),
   };
 }
 

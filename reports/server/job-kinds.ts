@@ -29,8 +29,23 @@ import type { Caller } from './callers.js';
 export const JOB_KINDS = ['notices', 'quarterly', 'ranking', 'mail'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
-/** A request's field is named as sent: `since`, not `--since`. */
-const field: OptionLabel = (option) => (option === 'as-of' ? 'asOf' : option);
+/** The field as the pane and the web page label it, for a clerk who never sees the request. */
+const PAGE_FIELDS: Record<string, string> = {
+  asOf: '计算日期',
+  since: '自',
+  until: '至',
+  month: '月份',
+  quarter: '季度',
+  to: '收件人',
+};
+
+/** A request's field is named as sent (`since`, not `--since`), and as the page labels it. */
+const field: OptionLabel = (option) => {
+  const name = option === 'as-of' ? 'asOf' : option;
+  return PAGE_FIELDS[name]
+    ? `请求字段 ${name}（页面上的“${PAGE_FIELDS[name]}”）`
+    : `请求字段 ${name}`;
+};
 
 export interface JobSetup {
   browser: SharedBrowser;

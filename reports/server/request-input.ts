@@ -26,6 +26,8 @@ export type Fields = Record<string, string | boolean>;
 export interface RequestInput {
   sheets: readonly SheetData[];
   fields: Fields;
+  /** Where an upload was saved. */
+  file?: string;
 }
 
 /** Reads the workbook and fields; an upload is saved in `dir` first (a job's own folder). */
@@ -38,13 +40,18 @@ export async function readInput(request: FastifyRequest, dir: string): Promise<R
       '请求应是 JSON 对象 {"sheets": […]}，或上传台账文件（multipart 字段 workbook）',
     );
   const { sheets, ...rest } = body as Record<string, unknown>;
+  return { sheets: checkSheets(sheets), fields: readFields(rest) };
+}
+
+/** A JSON body's fields beside the workbook: text or true/false, nothing else. */
+export function readFields(rest: Record<string, unknown>): Fields {
   const fields: Fields = {};
   for (const [key, value] of Object.entries(rest)) {
     if (typeof value === 'string' || typeof value === 'boolean') fields[key] = value;
     else if (value !== null && value !== undefined)
       throw new RequestError(400, `请求字段 ${key} 应是文字或 true/false`);
   }
-  return { sheets: checkSheets(sheets), fields };
+  return fields;
 }
 
 async function readMultipart(request: FastifyRequest, dir: string): Promise<RequestInput> {
@@ -73,7 +80,7 @@ async function readMultipart(request: FastifyRequest, dir: string): Promise<Requ
   }
   if (file === null)
     throw new RequestError(400, '没有收到台账文件：请在字段 workbook 中上传 .xlsx 文件');
-  return { sheets: await readWorkbook(file), fields };
+  return { sheets: await readWorkbook(file), fields, file };
 }
 
 /** The sheets as JSON: [{ name, rows: [[…]] }], cells text, numbers, true/false or null. */

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { makeLocalhostCertificate } from '../../reports/server/tls.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../reports/server/start.js';
+import type { JobStatus } from '../../ui/job-api.js';
 
 export interface TestServer extends RunningServer {
   /** Lines the server logged (bugs only: a user's mistake is never logged). */
@@ -131,13 +132,8 @@ export async function waitForJob(
   }
 }
 
-export interface JobReply {
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  files: { name: string; url: string; bytes: number }[];
-  error?: string;
-  message?: string;
-}
+/** A job as GET /api/jobs/:id answers: the one type the server, pane and page share. */
+export type JobReply = JobStatus;
 
 /** The file name a Content-Disposition header gives, read from its RFC 5987 form. */
 export function dispositionName(header: string | string[] | undefined): string | null {

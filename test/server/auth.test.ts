@@ -128,8 +128,9 @@ describe('tokens', () => {
       unit: '第一机关党支部',
       loginRequired: true,
       mail: { send: true, to: UPWARD },
-      files: { folder: null, ttlMinutes: 1 },
+      files: { ttlMinutes: 1 },
     });
+    expect(reply.json().files).not.toHaveProperty('folder');
     const b = await call('GET', '/api/capabilities', { headers: B });
     expect(b.json()).toMatchObject({ unit: '第二机关党支部', mail: { send: false } });
   });
@@ -147,6 +148,21 @@ describe('tokens', () => {
     expect((await call('GET', job.files[0].url, { headers: B })).status).toBe(404);
     expect((await call('GET', job.files[0].url, {})).status).toBe(401);
     expect((await call('GET', job.files[0].url, { headers: A })).status).toBe(200);
+  });
+
+  it("keeps one unit's uploaded workbook from another", async () => {
+    const form = new FormData();
+    form.append('workbook', new Blob([readFileSync(book)]), '台账.xlsx');
+    const kept = await call('POST', '/api/workbooks', { headers: A, form });
+    expect(kept.status).toBe(200);
+    const { workbook } = kept.json() as { workbook: string };
+    const job = { kind: 'ranking', month: '2026-11', workbook };
+    const other = await call('POST', '/api/jobs', { headers: B, json: job });
+    expect(other.status).toBe(404);
+    expect(other.json().error).toContain('服务器上已没有这份台账');
+    const own = await call('POST', '/api/jobs', { headers: A, json: job });
+    expect(own.status).toBe(202);
+    expect((await waitForJob(server, (own.json() as { id: string }).id, A)).state).toBe('done');
   });
 });
 

@@ -1,47 +1,11 @@
-// The pane's client of `twelve serve` (docs/server.md): what the server can do for this caller
-// (GET /api/capabilities), start a job on
-// the sheets the pane read for scoring, ask how a job is going. Every failure becomes a
-// ReportApiError with a Chinese message the pane shows as it is.
-import type { CellValue, IsoDate, SheetData } from '../core/index.js';
+// The client of `twelve serve`'s job API (docs/server.md) for the pane and the web page: what
+// the server can do for this caller, start a job, ask how a job is going. Requests and replies
+// are ui/job-api.ts's types, checked as they arrive. Every failure becomes a ReportApiError
+// with a Chinese message shown as it is. fetch or XMLHttpRequest (ui/http.ts): the pane runs in
+// IE11 too.
+import type { CellValue, SheetData } from '../core/index.js';
 import { defaultTransport, NetworkError, type HttpMethod, type Transport } from './http.js';
-
-export type JobKind = 'notices' | 'ranking' | 'quarterly' | 'mail';
-
-export type JobOptions =
-  | { kind: 'notices'; since: IsoDate; until: IsoDate }
-  | { kind: 'ranking'; month: string }
-  | { kind: 'quarterly'; quarter: string }
-  | { kind: 'mail'; quarter: string; send: boolean };
-
-export interface JobFile {
-  name: string;
-  /** Absolute, resolved against the server's origin. */
-  url: string;
-  bytes: number;
-}
-
-export interface JobStatus {
-  state: 'queued' | 'running' | 'done' | 'failed';
-  /** 0…1 where the server knows it, else null. */
-  progress: number | null;
-  files: JobFile[];
-  error: string | null;
-  /** What the server says it did beyond the files, e.g. to whom it sent the mail. */
-  message: string | null;
-  /** Where the server keeps the job's files, and until when. */
-  folder: string | null;
-  expiresAt: string | null;
-}
-
-export interface Capabilities {
-  /** The server has SMTP settings for this unit: 报上级 can send, not only write the .eml. */
-  canSend: boolean;
-  /** The upward address the server will send to, where it says. */
-  upwardTo: string | null;
-  /** Where job files are kept and for how long. */
-  jobsFolder: string | null;
-  ttlMinutes: number | null;
-}
+import type { Capabilities, JobKind, JobRequest, JobStatus } from './job-api.js';
 
 export type ApiFailure =
   /** No API at this origin (an answer that is not the server's JSON): not served by twelve serve. */
@@ -64,12 +28,12 @@ export class ReportApiError extends Error {
 
 export interface ReportApi {
   capabilities(): Promise<Capabilities>;
-  startJob(sheets: readonly SheetData[], asOf: IsoDate, options: JobOptions): Promise<string>;
+  startJob(request: JobRequest): Promise<string>;
   job(id: string): Promise<JobStatus>;
 }
 
 /**
- * The client for the server at `base` (the pane's own origin, as `twelve serve` serves it).
+ * The client for the server at `base` (the page's own origin, as `twelve serve` serves it).
  * `token`: the unit's token where the server asks for one (a server not on loopback).
  */
 export function reportApi(
@@ -82,21 +46,11 @@ export function reportApi(
     request(transport, method, root + path, body, token());
   return {
     async capabilities() {
-      const json = await call('GET', '/api/capabilities');
-      const mail = (json.mail ?? {}) as Record<string, unknown>;
-      const files = (json.files ?? {}) as Record<string, unknown>;
-      const to = Array.isArray(mail.to) ? mail.to.join('、') : mail.to;
-      return {
-        canSend: mail.send === true,
-        upwardTo: typeof to === 'string' && to ? to : null,
-        jobsFolder: typeof files.folder === 'string' ? files.folder : null,
-        ttlMinutes: typeof files.ttlMinutes === 'number' ? files.ttlMinutes : null,
-      };
+      return capabilitiesOf(await call('GET', '/api/capabilities'));
     },
-    async startJob(sheets, asOf, options) {
-      // The pane's as-of date: notices count up to it, the ranking marks talks recorded by it.
-      const body = { sheets: jobSheets(sheets), asOf };
-      const json = await call('POST', '/api/jobs', { ...body, ...options });
+    async startJob(job) {
+      const body = 'sheets' in job ? { ...job, sheets: jobSheets(job.sheets) } : job;
+      const json = await call('POST', '/api/jobs', body);
       if (typeof json.id !== 'string')
         throw new ReportApiError('报表服务没有返回任务编号，请重试', 'refused');
       return json.id;
@@ -105,6 +59,22 @@ export function reportApi(
       const json = await call('GET', `/api/jobs/${encodeURIComponent(id)}`);
       return jobStatus(json, root);
     },
+  };
+}
+
+function capabilitiesOf(json: Record<string, unknown>): Capabilities {
+  const mail = (json.mail ?? {}) as Record<string, unknown>;
+  const files = (json.files ?? {}) as Record<string, unknown>;
+  return {
+    unit: typeof json.unit === 'string' ? json.unit : null,
+    loginRequired: json.loginRequired === true,
+    kinds: Array.isArray(json.kinds) ? (json.kinds as JobKind[]) : [],
+    bodyLimit: typeof json.bodyLimit === 'number' ? json.bodyLimit : 0,
+    mail: {
+      send: mail.send === true,
+      to: typeof mail.to === 'string' && mail.to ? mail.to : null,
+    },
+    files: { ttlMinutes: typeof files.ttlMinutes === 'number' ? files.ttlMinutes : 0 },
   };
 }
 
@@ -133,9 +103,12 @@ function jobStatus(json: Record<string, unknown>, root: string): JobStatus {
   if (state !== 'queued' && state !== 'running' && state !== 'done' && state !== 'failed')
     throw new ReportApiError('报表服务返回的任务状态无法识别，请重试', 'refused');
   const files = Array.isArray(json.files) ? (json.files as Record<string, unknown>[]) : [];
-  return {
+  const status: JobStatus = {
     state,
-    progress: progressOf(json.progress),
+    progress:
+      typeof json.progress === 'number' && isFinite(json.progress)
+        ? Math.max(0, Math.min(1, json.progress))
+        : 0,
     files: files
       .filter((f) => typeof f.name === 'string' && typeof f.url === 'string')
       .map((f) => ({
@@ -143,21 +116,11 @@ function jobStatus(json: Record<string, unknown>, root: string): JobStatus {
         url: absolute(f.url as string, root),
         bytes: typeof f.bytes === 'number' ? f.bytes : 0,
       })),
-    error: typeof json.error === 'string' ? json.error : null,
-    message: typeof json.message === 'string' ? json.message : null,
-    folder: typeof json.folder === 'string' ? json.folder : null,
-    expiresAt: typeof json.expiresAt === 'string' ? json.expiresAt : null,
   };
-}
-
-/** A fraction, a percentage, or { done, total }: whichever the server sends, as 0…1. */
-function progressOf(value: unknown): number | null {
-  if (typeof value === 'number' && isFinite(value))
-    return Math.max(0, Math.min(1, value > 1 ? value / 100 : value));
-  const p = value as { done?: unknown; total?: unknown } | null;
-  if (p && typeof p.done === 'number' && typeof p.total === 'number' && p.total > 0)
-    return Math.max(0, Math.min(1, p.done / p.total));
-  return null;
+  if (typeof json.error === 'string') status.error = json.error;
+  if (typeof json.message === 'string') status.message = json.message;
+  if (typeof json.expiresAt === 'string') status.expiresAt = json.expiresAt;
+  return status;
 }
 
 /** A file's url as the server gives it (/api/jobs/…/files/…) made absolute for a browser. */

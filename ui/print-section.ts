@@ -1,25 +1,25 @@
-/// <reference types="office-js" />
-// 打印与报送: notice cards for a period, the month's ranking, the quarter's summary cards and
-// the upward mail, each as a job of `twelve serve` on the sheets the pane read for scoring
-// (no second read of the workbook). Shows a job's progress, its files and where the server
-// keeps them; a lost connection or a failed job says why in Chinese and offers 重试.
-// Plain DOM calls only (appendChild, textContent, className): the pane also runs in Trident.
-import { parseIsoArg, type IsoDate, type ScoreResult, type SheetData } from '../core/index.js';
-import { OPEN_HINTS, openOutside, openWay } from './open-result.js';
+// 打印与报送, in the pane and on the web page alike: notice cards for a period, the month's
+// ranking, the quarter's summary cards and the upward mail, each as a job of `twelve serve` on
+// the workbook the scoring run read (the pane's sheets, or the web page's upload by its id).
+// Shows a job's progress, its files by their Chinese names and until when the server keeps
+// them; a period not ended yet gets the core's warning; a lost connection or a failed job says
+// why in Chinese and offers 重试. How a file opens is the host's (`FileOpening`): the pane's
+// Excel decides it, the web page downloads. Plain DOM calls only (appendChild, textContent,
+// className): the pane also runs in Trident.
 import {
-  monthProblem,
-  periodProblem,
+  futureRankingLine,
+  parseIsoArg,
   printPeriods,
   quarterLabel,
-  quarterProblem,
-} from './print-periods.js';
-import {
-  ReportApiError,
-  type Capabilities,
-  type JobOptions,
-  type JobStatus,
-  type ReportApi,
-} from './report-api.js';
+  rankingDate,
+  todayIso,
+  unfinishedQuarterLine,
+  type IsoDate,
+  type ScoreResult,
+} from '../core/index.js';
+import type { Capabilities, JobFile, JobOptions, JobStatus, WorkbookRef } from './job-api.js';
+import { monthProblem, periodProblem, quarterProblem } from './print-periods.js';
+import { ReportApiError, type ReportApi } from './report-api.js';
 
 /** The one sentence shown where the pane does not come from `twelve serve`. */
 export const NOT_SERVED =
@@ -34,27 +34,40 @@ export interface TokenStore {
   set(token: string): void;
 }
 
+/** How the host opens a job's file. */
+export interface FileOpening {
+  /** On a click: true where it opened the file itself (the link is then not followed). */
+  open(file: JobFile): boolean;
+  /** The line under the list of files. */
+  hint: string;
+  /** Shows each file's address to copy into a browser (an Excel that cannot open it). */
+  address: boolean;
+}
+
 export interface PrintSection {
-  /** The pane scored the workbook: these are the sheets it read, and the result. */
-  scored(sheets: readonly SheetData[], result: ScoreResult): void;
+  /** A scoring run read this workbook and computed this result: jobs use both. */
+  scored(workbook: WorkbookRef, result: ScoreResult): void;
 }
 
 interface Scored {
-  sheets: readonly SheetData[];
+  workbook: WorkbookRef;
   asOf: IsoDate;
+  rankingDay: (month: string) => IsoDate;
 }
 
 interface Job {
   title: string;
   options: JobOptions;
   scored: Scored;
+  /** The core's line for a period not ended yet, or ''. */
+  warning: string;
 }
 
 export function mountPrintSection(
   doc: Document,
   section: HTMLElement,
   api: ReportApi,
-  office: typeof Office | undefined,
+  opening: FileOpening,
   tokens: TokenStore | null = null,
   wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): PrintSection {
@@ -108,6 +121,19 @@ export function mountPrintSection(
   const quarterlyButton = button('打印汇总公示卡', 'print-quarterly');
   const emlButton = button('生成邮件（.eml）', 'print-eml');
   const sendButton = button('发送给上级', 'print-send');
+  // Where neither the server nor the workbook's 设置 names the upward address: the clerk types
+  // it for the .eml (the server sends only to an address it or the workbook holds).
+  const to = input('email', '收件人', 'print-to');
+  to.placeholder = 'zuzhibu@example.gov.cn';
+  const toRow = labelled('收件人', to);
+  toRow.className = 'print-to-row';
+  const resend = el('input', '', 'print-resend');
+  resend.type = 'checkbox';
+  const resendRow = add(
+    el('label', '', 'print-resend-row'),
+    resend,
+    doc.createTextNode(' 已发送过也再发一次'),
+  );
   const mailNote = el('p', '', 'print-mail-note');
   const sameQuarter = el('p', '', 'print-same');
   const forms = el('div', '', 'print-forms');
@@ -116,7 +142,7 @@ export function mountPrintSection(
     row('告知卡', labelled('自', since), labelled('至', until), noticesButton),
     row('月度榜单', labelled('月份', month), rankingButton),
     row('季度汇总公示卡', labelled('季度', quarter), quarterlyButton),
-    row('报上级', sameQuarter, emlButton, sendButton, mailNote),
+    row('报上级', sameQuarter, toRow, emlButton, sendButton, resendRow, mailNote),
   );
   const result = el('div', '', 'print-result');
   result.setAttribute('role', 'status');
@@ -129,14 +155,20 @@ export function mountPrintSection(
   add(section, el('h2', '打印与报送'), note, login, forms, result);
   forms.hidden = true;
   sendButton.hidden = true;
+  resendRow.hidden = true;
+  toRow.hidden = true;
   section.hidden = false;
 
   const buttons = [noticesButton, rankingButton, quarterlyButton, emlButton, sendButton];
   let capabilities: Capabilities | null = null;
   let scored: Scored | null = null;
   let running = false;
+  /** The upward address from the workbook's 设置, where the server names none of its own. */
+  let workbookUpward: string | null = null;
+  const upwardAddress = () => (capabilities && capabilities.mail.to) || workbookUpward;
   const enable = () => {
     for (const b of buttons) b.disabled = running || !scored || !capabilities;
+    if (!upwardAddress()) sendButton.disabled = true;
   };
 
   const connect = () =>
@@ -173,18 +205,16 @@ export function mountPrintSection(
     login.hidden = true;
     forms.hidden = false;
     note.textContent = scored ? scoredNote(scored) : '请先点击“检查并评分”，再打印或报送。';
-    sendButton.hidden = !caps.canSend;
+    sendButton.hidden = resendRow.hidden = !caps.mail.send;
     resetSend();
-    mailNote.textContent = caps.canSend
+    mailNote.textContent = caps.mail.send
       ? '“生成邮件”只生成邮件文件供查看；“发送给上级”由报表服务发出，同一季度只发送一次。'
       : '报表服务没有本单位的发信设置：生成 .eml 邮件文件后，请用邮件程序打开并发送。';
     enable();
   }
 
-  const periodsFor = (result: ScoreResult) => printPeriods(result.asOf, result.settings.rankingDay);
-
   function fillPeriods(result: ScoreResult): void {
-    const periods = periodsFor(result);
+    const periods = printPeriods(result.asOf, result.settings.rankingDay);
     // A new as-of date moves the defaults; the same one keeps what the clerk chose.
     if (section.getAttribute('data-as-of') === result.asOf) return;
     section.setAttribute('data-as-of', result.asOf);
@@ -212,7 +242,7 @@ export function mountPrintSection(
       say(chosen, true);
       return;
     }
-    void run({ title, options: chosen, scored });
+    void run({ title, options: chosen, scored, warning: warningFor(chosen, scored) });
   };
 
   noticesButton.onclick = start('记分告知卡', () => {
@@ -230,10 +260,15 @@ export function mountPrintSection(
     '记分汇总公示卡',
     () => quarterProblem(quarter.value) ?? { kind: 'quarterly', quarter: quarter.value },
   );
-  emlButton.onclick = start(
-    '报上级邮件',
-    () => quarterProblem(quarter.value) ?? { kind: 'mail', quarter: quarter.value, send: false },
-  );
+  emlButton.onclick = start('报上级邮件', () => {
+    const problem = quarterProblem(quarter.value);
+    if (problem) return problem;
+    if (toRow.hidden) return { kind: 'mail', quarter: quarter.value, send: false };
+    const address = to.value.replace(/^\s+|\s+$/g, '');
+    if (!address)
+      return '台账“设置”中没有上级党组织邮箱：请在“收件人”中填写上级党组织的邮箱，或先在“设置”中填写后重新评分';
+    return { kind: 'mail', quarter: quarter.value, send: false, to: address };
+  });
   // Sending reaches another organisation: a second click confirms it.
   let confirmSend = false;
   sendButton.onclick = () => {
@@ -245,17 +280,27 @@ export function mountPrintSection(
     }
     confirmSend = false;
     resetSend();
+    const again = resend.checked;
+    resend.checked = false;
     start(
       '报上级邮件',
-      () => quarterProblem(quarter.value) ?? { kind: 'mail', quarter: quarter.value, send: true },
+      () =>
+        quarterProblem(quarter.value) ?? {
+          kind: 'mail',
+          quarter: quarter.value,
+          send: true,
+          resend: again,
+        },
     )();
   };
-  /** The upward address from the workbook's 设置, where the server names none of its own. */
-  let workbookUpward: string | null = null;
   function resetSend(): void {
-    const to = (capabilities && capabilities.upwardTo) || workbookUpward;
+    const address = upwardAddress();
+    // Nobody to send to: the clerk names the address for the .eml; the server will not send.
+    toRow.hidden = !scored || !!address;
     sendButton.className = 'print-send';
-    sendButton.textContent = to ? `发送给上级（${to}）` : '发送给上级';
+    sendButton.textContent = address
+      ? `发送给上级（${address}）`
+      : '发送给上级（台账“设置”中没有上级党组织邮箱）';
     sameQuarter.textContent = quarter.value
       ? `报送${quarterLabel(quarter.value)}（季度同上）的汇总公示卡和汇总表：`
       : '';
@@ -274,14 +319,14 @@ export function mountPrintSection(
     clear(result);
     add(result, line, progress);
     try {
-      const id = await api.startJob(job.scored.sheets, job.scored.asOf, job.options);
+      const id = await api.startJob(request(job));
       let status: JobStatus;
       for (;;) {
         status = await api.job(id);
         if (status.state === 'done' || status.state === 'failed') break;
         line.textContent =
           status.state === 'queued' ? `${job.title}：排队中…` : `${job.title}：正在生成…`;
-        if (status.progress !== null) {
+        if (status.state === 'running') {
           progress.value = status.progress;
           line.textContent += `${Math.round(status.progress * 100)}%`;
         }
@@ -308,11 +353,11 @@ export function mountPrintSection(
       if (!running) void run(job);
     };
     add(result, el('p', `${job.title}未完成：${message}`, 'print-status error'), retry);
+    if (job.warning) result.appendChild(el('p', job.warning, 'print-warning'));
   }
 
   function done(job: Job, status: JobStatus): void {
     clear(result);
-    const way = openWay(office);
     add(
       result,
       el(
@@ -321,6 +366,7 @@ export function mountPrintSection(
         'print-status done',
       ),
     );
+    if (job.warning) result.appendChild(el('p', job.warning, 'print-warning'));
     if (status.message) result.appendChild(el('p', status.message, 'print-message'));
     const list = el('ul', '', 'print-files');
     for (const file of status.files) {
@@ -330,10 +376,10 @@ export function mountPrintSection(
       link.target = '_blank';
       link.rel = 'noopener';
       link.onclick = (event) => {
-        if (openOutside(office, file.url)) event.preventDefault();
+        if (opening.open(file)) event.preventDefault();
       };
       add(li, link, el('span', ` ${sizeText(file.bytes)}`, 'print-size'));
-      if (way === 'copy-address') {
+      if (opening.address) {
         const address = el('input', '', 'print-address');
         address.readOnly = true;
         address.value = file.url;
@@ -343,14 +389,22 @@ export function mountPrintSection(
       }
       list.appendChild(li);
     }
-    if (status.files.length) add(result, list, el('p', OPEN_HINTS[way], 'print-hint'));
+    if (status.files.length) add(result, list, el('p', opening.hint, 'print-hint'));
     const kept = keptText(status, capabilities);
     if (kept) result.appendChild(el('p', kept, 'print-kept'));
   }
 
   return {
-    scored(sheets, scoreResult) {
-      scored = { sheets, asOf: scoreResult.asOf };
+    scored(workbook, scoreResult) {
+      const settings = scoreResult.settings;
+      scored = {
+        workbook,
+        asOf: scoreResult.asOf,
+        rankingDay: (m) => {
+          const [y, n] = m.split('-').map(Number);
+          return rankingDate(settings, y, n);
+        },
+      };
       fillPeriods(scoreResult);
       workbookUpward = scoreResult.settings.upwardEmail;
       confirmSend = false;
@@ -359,6 +413,29 @@ export function mountPrintSection(
       enable();
     },
   };
+}
+
+/** The job as the server takes it: its options, the run's as-of date and its workbook. */
+function request(job: Job) {
+  const workbook = job.scored.workbook;
+  const common = { ...job.options, asOf: job.scored.asOf };
+  return 'sheets' in workbook
+    ? { ...common, sheets: workbook.sheets }
+    : { ...common, workbook: workbook.workbook };
+}
+
+/** The core's warning where the period has not ended today (the CLI says the same). */
+function warningFor(options: JobOptions, scored: Scored): string {
+  const today = todayIso();
+  switch (options.kind) {
+    case 'ranking':
+      return futureRankingLine(options.month, scored.rankingDay(options.month), today);
+    case 'quarterly':
+    case 'mail':
+      return unfinishedQuarterLine(options.quarter, today);
+    default:
+      return '';
+  }
 }
 
 /** Jobs use what this scoring run read: a change in the workbook needs a new run first. */
@@ -377,17 +454,16 @@ function sizeText(bytes: number): string {
   return `（${Math.max(1, Math.round(bytes / 1024))} KB）`;
 }
 
-/** Where the server keeps the files and for how long, from the job or the server's settings. */
+/** Until when the server keeps the files: the clerk saves what is to be kept. */
 export function keptText(status: JobStatus, caps: Capabilities | null): string {
-  const folder = status.folder || (caps && caps.jobsFolder);
-  let until = '';
   if (status.expiresAt) {
     const at = new Date(status.expiresAt);
     if (!isNaN(at.getTime()))
-      until = `，${pad2(at.getHours())}:${pad2(at.getMinutes())} 后自动删除`;
-  } else if (caps && caps.ttlMinutes) until = `，任务完成 ${caps.ttlMinutes} 分钟后自动删除`;
-  if (!folder && !until) return '';
-  return `文件保存在报表服务所在电脑的${folder ? ` ${folder}` : '任务文件夹中'}${until}；需要留存的请另存。`;
+      return `文件在报表服务上保留到 ${pad2(at.getHours())}:${pad2(at.getMinutes())}，之后自动删除；需要留存的请打开后另存。`;
+  }
+  if (caps && caps.files.ttlMinutes)
+    return `文件在报表服务上保留 ${caps.files.ttlMinutes} 分钟，之后自动删除；需要留存的请打开后另存。`;
+  return '';
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
