@@ -1,8 +1,10 @@
 // `twelve serve`: the add-in's host and the report service, with the web page 工作台.
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { runEndActions } from '../run-end.js';
 import { startServer } from '../server/start.js';
 import { loadUnits } from '../server/units.js';
 
@@ -75,11 +77,22 @@ export async function runServe(args: string[], io: Io): Promise<number> {
       `首次运行已生成本机证书。要让浏览器和 Excel 信任它，请执行一次：\n  ${cert.trustHint}\n`,
     );
   await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      // Still listening while the server closes: run-end.ts's handler sees this one and
+      // leaves the exit to it, so every job folder is gone before the process ends.
+      if (stopping) {
+        // A second Ctrl+C: no more waiting, but nothing left behind either.
+        runEndActions();
+        process.exit(128 + (constants.signals[signal] ?? 0));
+      }
+      stopping = true;
       io.out.write('正在停止…\n');
-      void server.close().then(resolve);
+      void server.close().then(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

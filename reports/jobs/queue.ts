@@ -1,10 +1,13 @@
 // The server's work queue: first in, first out, a fixed number of jobs at once, a deadline per
 // job, a bounded wait line, and each job's files in a temp folder of its own that is deleted a
-// while after the job ends. A job is found only by its id, which nobody can guess.
+// while after the job ends. A job is found only by its id, which nobody can guess. Every file
+// lives under one folder named for this process: removed on close, on any exit or signal
+// (run-end.ts), and after a kill -9 by the next start's sweep (cards/browser-sweep.ts).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverFolderPrefix } from '../cards/browser-sweep.js';
+import { atRunEnd } from '../run-end.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -69,10 +72,19 @@ export class JobQueue {
   private readonly running = new Map<string, AbortController>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly root: string;
+  private readonly forget: () => void;
   private closed = false;
 
   constructor(private readonly options: QueueOptions) {
-    this.root = mkdtempSync(path.join(options.root ?? tmpdir(), 'twelve-jobs-'));
+    this.root = mkdtempSync(serverFolderPrefix(options.root));
+    const root = this.root;
+    this.forget = atRunEnd(() => rmSync(root, { recursive: true, force: true }));
+  }
+
+  /** A folder for one request's upload (scoring, reading), under the queue's own folder. */
+  scratch(): string {
+    if (this.closed) throw new Error('queue closed');
+    return mkdtempSync(path.join(this.root, 'request-'));
   }
 
   /** A new job with its empty folder, not yet queued: the caller puts its input there. */
@@ -126,6 +138,7 @@ export class JobQueue {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     rmSync(this.root, { recursive: true, force: true });
+    this.forget();
   }
 
   private next(): void {

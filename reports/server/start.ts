@@ -2,6 +2,7 @@
 // all again, the browser included, so no Chromium outlives the server.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { sweepLeftovers } from '../cards/browser-sweep.js';
 import { SharedBrowser } from '../cards/shared-browser.js';
 import { UsageError } from '../command.js';
 import { isDefaultLoopback, isLoopback } from './addresses.js';
@@ -58,6 +59,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     : options.certificate
       ? { ...options.certificate, source: '（测试证书）', trustHint: null }
       : await loadCertificate({ cert: options.cert, key: options.key });
+  // A server killed outright (kill -9, a power cut) left its members' files: they go now.
+  sweepLeftovers();
   const browser = new SharedBrowser();
   let app: App;
   try {
