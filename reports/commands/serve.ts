@@ -6,6 +6,7 @@ import { parseCommandArgs, UsageError, type Io } from '../command.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { runEndActions } from '../run-end.js';
 import { startServer } from '../server/start.js';
+import { secretFileWarnings } from '../server/secret-files.js';
 import { loadUnits } from '../server/units.js';
 
 const MB = 1024 * 1024;
@@ -72,6 +73,13 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   ])
     if (!existsSync(path.join(PROJECT_ROOT, dir, 'dist')))
       io.out.write(`注意：${what}尚未构建，请在项目文件夹运行 npm run ${build} 后重启\n`);
+  for (const line of secretFileWarnings([
+    ...(values.units
+      ? [{ file: values.units, what: '单位文件', holds: '各单位的令牌和邮箱密码' }]
+      : []),
+    ...(values.key ? [{ file: values.key, what: '私钥文件', holds: 'HTTPS 证书的私钥' }] : []),
+  ]))
+    io.err.write(line + '\n');
   if (cert?.trustHint)
     io.out.write(
       `首次运行已生成本机证书。要让浏览器和 Excel 信任它，请执行一次：\n  ${cert.trustHint}\n`,

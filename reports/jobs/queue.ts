@@ -70,6 +70,8 @@ export class JobQueue {
   private readonly jobs = new Map<string, Job>();
   private readonly waiting: { job: Job; work: JobWork }[] = [];
   private readonly running = new Map<string, AbortController>();
+  /** Folders of uploads under way (jobs not yet submitted, requests being read). */
+  private readonly uploading = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly root: string;
   private readonly forget: () => void;
@@ -81,25 +83,33 @@ export class JobQueue {
     this.forget = atRunEnd(() => rmSync(root, { recursive: true, force: true }));
   }
 
-  /** A folder for one request's upload (scoring, reading), under the queue's own folder. */
-  scratch(): string {
-    if (this.closed) throw new Error('queue closed');
-    return mkdtempSync(path.join(this.root, 'request-'));
+  /**
+   * A new job with its empty folder, not yet queued: the caller puts its input there. An
+   * upload under way holds a place in the line, as a queued job does: many slow uploads at
+   * once meet the same limit as many jobs.
+   */
+  create(owner: string): Job {
+    const dir = this.hold(randomUUID());
+    return { id: path.basename(dir), owner, state: 'queued', progress: 0, files: [], dir };
   }
 
-  /** A new job with its empty folder, not yet queued: the caller puts its input there. */
-  create(owner: string): Job {
-    if (this.closed) throw new Error('queue closed');
-    if (this.waiting.length >= this.options.maxQueued)
-      throw new QueueFullError(this.options.maxQueued);
-    const id = randomUUID();
-    const dir = path.join(this.root, id);
-    mkdirSync(dir);
-    return { id, owner, state: 'queued', progress: 0, files: [], dir };
+  /**
+   * A folder for one request's upload (scoring, reading), under the queue's own folder; it
+   * holds a place in the line until release().
+   */
+  scratch(): string {
+    return this.hold(`request-${randomUUID()}`);
+  }
+
+  /** A scratch folder's request is answered: its folder and its place go. */
+  release(dir: string): void {
+    this.uploading.delete(dir);
+    rmSync(dir, { recursive: true, force: true });
   }
 
   /** Queues a job made by create(); throws QueueFullError if the line filled meanwhile. */
   submit(job: Job, work: JobWork): Job {
+    this.uploading.delete(job.dir);
     if (this.waiting.length >= this.options.maxQueued) {
       this.discard(job);
       throw new QueueFullError(this.options.maxQueued);
@@ -112,7 +122,17 @@ export class JobQueue {
 
   /** A job not submitted after all (its request was bad): its folder goes now. */
   discard(job: Job): void {
-    rmSync(job.dir, { recursive: true, force: true });
+    this.release(job.dir);
+  }
+
+  private hold(name: string): string {
+    if (this.closed) throw new Error('queue closed');
+    if (this.waiting.length + this.uploading.size >= this.options.maxQueued)
+      throw new QueueFullError(this.options.maxQueued);
+    const dir = path.join(this.root, name);
+    mkdirSync(dir);
+    this.uploading.add(dir);
+    return dir;
   }
 
   /** The job with this id, if it is the owner's and still kept. */

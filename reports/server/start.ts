@@ -33,6 +33,8 @@ export interface ServeOptions {
   addinDir?: string;
   webDir?: string;
   log?: (line: string) => void;
+  /** Time a request may take to arrive (tests cut a trickle sooner). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer extends App {
@@ -82,6 +84,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       addinDir: options.addinDir,
       webDir: options.webDir,
       log: options.log,
+      requestTimeoutMs: options.requestTimeoutMs,
     });
     await app.fastify.listen({ port: options.port, host: options.host });
   } catch (error) {
