@@ -22,7 +22,12 @@ const swept = new Set<string>();
 export interface AtomicOptions {
   /** Flush to disk before the rename (and the folder after it): for records that must survive a crash. */
   durable?: boolean;
+  /** The file's permissions (0o600: its owner's only); default as the umask allows. */
+  mode?: number;
 }
+
+/** Members' mail and its record: readable by the account that wrote them only. */
+export const OWNER_ONLY = 0o600;
 
 export function writeFileAtomic(
   file: string,
@@ -37,7 +42,7 @@ export function writeFileAtomic(
   }
   const temp = tempPath(file);
   try {
-    const fd = openSync(temp, 'w');
+    const fd = openSync(temp, 'w', options.mode);
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
       if (options.durable) fsyncSync(fd);

@@ -135,6 +135,7 @@ describe('the client of twelve serve', () => {
       loginRequired: false,
       kinds: ['notices', 'quarterly', 'ranking', 'mail'],
       bodyLimit: 1024,
+      jsonLimit: 512,
       mail: { send: true, to: 'shangji@example.cn' },
       files: { ttlMinutes: 60 },
     };

@@ -52,6 +52,8 @@ export interface Capabilities {
   loginRequired: boolean;
   kinds: readonly JobKind[];
   bodyLimit: number;
+  /** The largest sheets-as-JSON body /api/score takes; a larger workbook goes as .xlsx. */
+  jsonLimit: number;
   mail: {
     /** The server has SMTP settings for this caller: 报上级 can send, not only write the .eml. */
     send: boolean;

@@ -70,6 +70,7 @@ function capabilitiesOf(json: Record<string, unknown>): Capabilities {
     loginRequired: json.loginRequired === true,
     kinds: Array.isArray(json.kinds) ? (json.kinds as JobKind[]) : [],
     bodyLimit: typeof json.bodyLimit === 'number' ? json.bodyLimit : 0,
+    jsonLimit: typeof json.jsonLimit === 'number' ? json.jsonLimit : 0,
     mail: {
       send: mail.send === true,
       to: typeof mail.to === 'string' && mail.to ? mail.to : null,

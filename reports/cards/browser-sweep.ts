@@ -2,14 +2,20 @@
 // cut): Chromium processes and a profile folder. Each profile is named for the process that
 // owns it (twelve-chromium-<pid>-xxxxxx in the temp folder), so the next launch can tell an
 // orphan from a profile another run is still using, and remove it with its processes. The
-// same sweep takes the workbook reader's temp files a dead run left in the temp folder.
+// same sweep takes the workbook reader's temp files a dead run left in the temp folder, and a
+// dead server's folders of uploads and job files (twelve-jobs-<pid>-xxxxxx), named likewise.
 import { readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isRunning } from '../pid-alive.js';
 
 export const PROFILE_PREFIX = 'twelve-chromium-';
+/** A server's folder of uploads and job files (its jobs' folders and its requests' scratch). */
+export const SERVER_FOLDER_PREFIX = 'twelve-jobs-';
 const OWNED = new RegExp(`^${PROFILE_PREFIX}(\\d+)-[A-Za-z0-9]+$`);
+const SERVER_OWNED = new RegExp(`^${SERVER_FOLDER_PREFIX}(\\d+)-[A-Za-z0-9]+$`);
+/** Scratch folders of servers before they carried their owner's pid: a request lasts seconds. */
+const SERVER_UNOWNED = /^twelve-(score|sheets)-[A-Za-z0-9]{6}$/;
 /** Profiles made before they carried their owner's pid (mkdtemp's six characters). */
 const UNOWNED = new RegExp(`^${PROFILE_PREFIX}[A-Za-z0-9]{6}$`);
 /** The `tmp` package's names (used by exceljs): tmp-<pid>-<12 characters>. */
@@ -23,11 +29,17 @@ export function profilePrefix(root = tmpdir()): string {
   return path.join(root, `${PROFILE_PREFIX}${process.pid}-`);
 }
 
+/** The temp folder's server folder name prefix for this process (mkdtemp adds the rest). */
+export function serverFolderPrefix(root = tmpdir()): string {
+  return path.join(root, `${SERVER_FOLDER_PREFIX}${process.pid}-`);
+}
+
 /**
- * Removes the profiles whose owner is gone, killing any Chromium still using them first, and
- * the temp files a dead run's workbook reading left (exceljs's streaming reader keeps sheets
- * in tmp-<pid>-xxxxxxxxxxxx files, removed only when the run exits normally). Returns what
- * was removed. Never throws: a sweep must not stop a run.
+ * Removes the profiles whose owner is gone, killing any Chromium still using them first, the
+ * temp files a dead run's workbook reading left (exceljs's streaming reader keeps sheets in
+ * tmp-<pid>-xxxxxxxxxxxx files, removed only when the run exits normally), and a dead
+ * server's uploads and job files. Returns what was removed. Never throws: a sweep must not
+ * stop a run.
  */
 export function sweepLeftovers(root = tmpdir(), now = Date.now()): string[] {
   let names: string[];
@@ -39,9 +51,14 @@ export function sweepLeftovers(root = tmpdir(), now = Date.now()): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const dir = path.join(root, name);
-    const reading = READER_TEMP.exec(name);
+    const reading = READER_TEMP.exec(name) ?? SERVER_OWNED.exec(name);
     if (reading) {
-      if (!isRunning(Number(reading[1])) && remove(dir)) removed.push(dir);
+      const owner = Number(reading[1]);
+      if (owner !== process.pid && !isRunning(owner) && remove(dir)) removed.push(dir);
+      continue;
+    }
+    if (SERVER_UNOWNED.test(name)) {
+      if (isOld(dir, now) && remove(dir)) removed.push(dir);
       continue;
     }
     const owned = OWNED.exec(name);
@@ -153,9 +170,12 @@ function signal(pid: number): void {
 }
 
 function isOldUnused(dir: string, now: number): boolean {
+  return isOld(dir, now) && profileProcesses(dir).length === 0;
+}
+
+function isOld(dir: string, now: number): boolean {
   try {
-    const age = now - statSync(dir).mtimeMs;
-    return age > UNOWNED_MIN_AGE_MS && profileProcesses(dir).length === 0;
+    return now - statSync(dir).mtimeMs > UNOWNED_MIN_AGE_MS;
   } catch {
     return false;
   }

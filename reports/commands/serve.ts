@@ -1,12 +1,15 @@
 // `twelve serve`: the add-in's host and the report service, with the web page 工作台.
 import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, type Io } from '../command.js';
 import { serve as declared } from '../usage/serve.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { runEndActions } from '../run-end.js';
 import { startServer } from '../server/start.js';
 import { loadCertificate } from '../server/tls.js';
 import { checkTrust, trustHere } from '../server/trust.js';
+import { secretFileWarnings } from '../server/secret-files.js';
 import { loadUnits } from '../server/units.js';
 
 const MB = 1024 * 1024;
@@ -72,12 +75,30 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   ])
     if (!existsSync(path.join(PROJECT_ROOT, dir, 'dist')))
       io.out.write(`注意：${what}尚未构建，请在项目文件夹运行 npm run ${build} 后重启\n`);
+  for (const line of secretFileWarnings([
+    ...(values.units
+      ? [{ file: values.units, what: '单位文件', holds: '各单位的令牌和邮箱密码' }]
+      : []),
+    ...(values.key ? [{ file: values.key, what: '私钥文件', holds: 'HTTPS 证书的私钥' }] : []),
+  ]))
+    io.err.write(line + '\n');
   await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      // Still listening while the server closes: run-end.ts's handler sees this one and
+      // leaves the exit to it, so every job folder is gone before the process ends.
+      if (stopping) {
+        // A second Ctrl+C: no more waiting, but nothing left behind either.
+        runEndActions();
+        process.exit(128 + (constants.signals[signal] ?? 0));
+      }
+      stopping = true;
       io.out.write('正在停止…\n');
-      void server.close().then(resolve);
+      void server.close().then(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -1,10 +1,13 @@
 // The server's work queue: first in, first out, a fixed number of jobs at once, a deadline per
 // job, a bounded wait line, and each job's files in a temp folder of its own that is deleted a
-// while after the job ends. A job is found only by its id, which nobody can guess.
+// while after the job ends. A job is found only by its id, which nobody can guess. Every file
+// lives under one folder named for this process: removed on close, on any exit or signal
+// (run-end.ts), and after a kill -9 by the next start's sweep (cards/browser-sweep.ts).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { serverFolderPrefix } from '../cards/browser-sweep.js';
+import { atRunEnd } from '../run-end.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -67,27 +70,46 @@ export class JobQueue {
   private readonly jobs = new Map<string, Job>();
   private readonly waiting: { job: Job; work: JobWork }[] = [];
   private readonly running = new Map<string, AbortController>();
+  /** Folders of uploads under way (jobs not yet submitted, requests being read). */
+  private readonly uploading = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly root: string;
+  private readonly forget: () => void;
   private closed = false;
 
   constructor(private readonly options: QueueOptions) {
-    this.root = mkdtempSync(path.join(options.root ?? tmpdir(), 'twelve-jobs-'));
+    this.root = mkdtempSync(serverFolderPrefix(options.root));
+    const root = this.root;
+    this.forget = atRunEnd(() => rmSync(root, { recursive: true, force: true }));
   }
 
-  /** A new job with its empty folder, not yet queued: the caller puts its input there. */
+  /**
+   * A new job with its empty folder, not yet queued: the caller puts its input there. An
+   * upload under way holds a place in the line, as a queued job does: many slow uploads at
+   * once meet the same limit as many jobs.
+   */
   create(owner: string): Job {
-    if (this.closed) throw new Error('queue closed');
-    if (this.waiting.length >= this.options.maxQueued)
-      throw new QueueFullError(this.options.maxQueued);
-    const id = randomUUID();
-    const dir = path.join(this.root, id);
-    mkdirSync(dir);
-    return { id, owner, state: 'queued', progress: 0, files: [], dir };
+    const dir = this.hold(randomUUID());
+    return { id: path.basename(dir), owner, state: 'queued', progress: 0, files: [], dir };
+  }
+
+  /**
+   * A folder for one request's upload (scoring, reading), under the queue's own folder; it
+   * holds a place in the line until release().
+   */
+  scratch(): string {
+    return this.hold(`request-${randomUUID()}`);
+  }
+
+  /** A scratch folder's request is answered: its folder and its place go. */
+  release(dir: string): void {
+    this.uploading.delete(dir);
+    rmSync(dir, { recursive: true, force: true });
   }
 
   /** Queues a job made by create(); throws QueueFullError if the line filled meanwhile. */
   submit(job: Job, work: JobWork): Job {
+    this.uploading.delete(job.dir);
     if (this.waiting.length >= this.options.maxQueued) {
       this.discard(job);
       throw new QueueFullError(this.options.maxQueued);
@@ -100,7 +122,17 @@ export class JobQueue {
 
   /** A job not submitted after all (its request was bad): its folder goes now. */
   discard(job: Job): void {
-    rmSync(job.dir, { recursive: true, force: true });
+    this.release(job.dir);
+  }
+
+  private hold(name: string): string {
+    if (this.closed) throw new Error('queue closed');
+    if (this.waiting.length + this.uploading.size >= this.options.maxQueued)
+      throw new QueueFullError(this.options.maxQueued);
+    const dir = path.join(this.root, name);
+    mkdirSync(dir);
+    this.uploading.add(dir);
+    return dir;
   }
 
   /** The job with this id, if it is the owner's and still kept. */
@@ -126,6 +158,7 @@ export class JobQueue {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     rmSync(this.root, { recursive: true, force: true });
+    this.forget();
   }
 
   private next(): void {

@@ -2,7 +2,7 @@
 // most once (a second run finds the send record and stops), recorded, and moved to 已发送/.
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
+import { OWNER_ONLY, writeFileAtomic } from '../atomic-write.js';
 import { composeMail, type OutgoingMail } from './compose.js';
 import { safeFileName } from '../safe-names.js';
 import {
@@ -76,7 +76,7 @@ export async function deliver(
 
   if (!sender) {
     const { eml } = await composeMail(delivery.mail, { draft: true, messageId });
-    writeFileAtomic(file, eml);
+    writeFileAtomic(file, eml, { mode: OWNER_ONLY });
     return { status: 'written', eml: file };
   }
 
@@ -98,7 +98,7 @@ export async function deliver(
   }
 
   const { eml } = await composeMail(delivery.mail, { draft: false, messageId });
-  writeFileAtomic(file, eml);
+  writeFileAtomic(file, eml, { mode: OWNER_ONLY });
   const record: SendRecord = {
     slot: delivery.slot,
     key,

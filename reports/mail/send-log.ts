@@ -7,7 +7,7 @@ import { ClerkError } from '../../core/clerk-error.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sweepStaleTemps, writeFileAtomic } from '../atomic-write.js';
+import { OWNER_ONLY, sweepStaleTemps, writeFileAtomic } from '../atomic-write.js';
 
 export const SEND_LOG_FILE = '发送记录.json';
 
@@ -118,7 +118,7 @@ export class SendLog {
    */
   save(options: { durable: boolean } = { durable: true }): void {
     const text = JSON.stringify({ version: 1, records: this.records }, null, 2) + '\n';
-    writeFileAtomic(this.file, text, options);
+    writeFileAtomic(this.file, text, { ...options, mode: OWNER_ONLY });
   }
 }
 

@@ -1,9 +1,11 @@
 // `twelve serve`'s Fastify app: the add-in's files and its manifest, the web page 工作台, and the
 // API. Routes parse a request, call the functions the CLI commands call, and shape the reply.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -21,7 +23,7 @@ import { scoreJson } from '../print/score-json.js';
 import { DeadlineError, JobQueue, QueueFullError, type Job } from '../jobs/queue.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { asClerkError } from '../file-errors.js';
-import { hostName } from './addresses.js';
+import { isLoopback } from './addresses.js';
 import { gate, type Caller } from './callers.js';
 import { JOB_KINDS, jobWork, mailCapabilities, type JobNote, type JobSetup } from './job-kinds.js';
 import { manifestFor } from './manifest.js';
@@ -55,7 +57,19 @@ export interface AppOptions {
   rateLimit?: number;
   /** Where a bug's details are written (never a user's mistake). */
   log?: (line: string) => void;
+  /** Time a request may take to arrive, upload included; default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * The sheets as JSON are parsed whole on the server's one thread: 45 MB held it for 5-7 s.
+ * The pane's JSON for the 100,000-row benchmark workbook (5,000 members) is 15.8 MB; a
+ * larger unit uploads the .xlsx, which streams to disk and is read in a worker.
+ */
+export const JSON_BODY_LIMIT = 24 * 1024 * 1024;
+
+/** A 50 MB workbook at 4 Mbit/s arrives in under two minutes; a trickle is cut then. */
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface App {
   fastify: FastifyInstance;
@@ -104,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const notes = new Map<string, JobNote>();
   const workbooks = new WorkbookStore(queue.folder, options.ttlMs);
+  const callers = new WeakMap<FastifyRequest, Caller>();
   const setup: JobSetup = {
     browser: options.browser,
     stateDir: options.stateDir,
@@ -111,12 +126,35 @@ export async function buildApp(options: AppOptions): Promise<App> {
     mailLocks: new Map(),
   };
 
+  // A request must arrive whole within this time, however it trickles in (a byte every few
+  // seconds keeps a socket from ever going idle); Node checks every second for ones overdue.
+  // Made here: Fastify's own server creation sets requestTimeout in a way Node 20 never
+  // enforces (measured: a trickle stayed open past it).
+  const timeouts = {
+    requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: 1000,
+  };
+  const jsonLimit = Math.min(options.bodyLimit, JSON_BODY_LIMIT);
   const fastify = Fastify({
     logger: false,
-    bodyLimit: options.bodyLimit,
+    // Bodies read whole (JSON); an upload streams to disk under the multipart limit below.
+    bodyLimit: jsonLimit,
     https: options.https ?? undefined,
+    serverFactory: (handler: http.RequestListener) =>
+      options.https
+        ? https.createServer({ ...options.https, ...timeouts }, handler)
+        : http.createServer(timeouts, handler),
     // Job ids and file numbers only: nothing in a path is ever a file name.
     routerOptions: { maxParamLength: 100 },
+    // What Node reports before a request reaches Fastify: a trickle cut, a broken request line.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket: Duplex) =>
+      clientError(error, socket, timeouts.requestTimeout),
+    // A path that is not a path at all (`/%`, a 200-character id): Chinese, as every error.
+    frameworkErrors: (error: { code?: string }, request: FastifyRequest, reply: FastifyReply) =>
+      void reply
+        .code(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400)
+        .header('cache-control', 'no-store')
+        .send({ error: `地址无效：${request.method} ${clip(request.url)}` }),
   } as never) as unknown as FastifyInstance;
 
   // JSON or a multipart upload, nothing else: text is refused with 415, not read as a body.
@@ -136,36 +174,50 @@ export async function buildApp(options: AppOptions): Promise<App> {
     global: false,
     max: options.rateLimit ?? 120,
     timeWindow: '1 minute',
-    keyGenerator: (request) => request.headers.authorization ?? request.ip,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: `请求太频繁：每分钟最多 ${context.max} 次，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
-    }),
+    // The caller as the gate found it, never the raw header: any other spelling of a token
+    // (or any header at all on this machine) would be a fresh allowance.
+    keyGenerator: (request) => callerKey(callers.get(request), request.ip),
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new Error(
+          `请求太频繁：每分钟最多 ${context.max} 次，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+        ),
+        { statusCode: 429 },
+      ),
   });
+  // Wrong tokens count against the address they come from, on every API route.
+  const refusedLimit = fastify.rateLimit({ keyGenerator: (request) => `refused ${request.ip}` });
 
   fastify.addHook('onSend', async (request, reply) => {
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html'))
       reply.header('content-security-policy', pagePolicy(request.url));
+    // Members' data (answers, PDFs, mail) is never kept by a browser or a proxy on the way.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   fastify.setErrorHandler((error, request, reply) => {
-    const { status, message } = errorReply(error, options.bodyLimit, request, log);
+    const { status, message } = errorReply(
+      error,
+      { upload: options.bodyLimit, json: jsonLimit },
+      request,
+      log,
+    );
     void reply.code(status).type('application/json; charset=utf-8').send({ error: message });
   });
   fastify.setNotFoundHandler((request, reply) => {
-    void reply
-      .code(404)
-      .send({ error: `没有这个地址：${request.method} ${request.url.split('?')[0]}` });
+    void reply.code(404).send({ error: `没有这个地址：${request.method} ${clip(request.url)}` });
   });
 
   // Every API request shows who it is from; the pages and the manifest hold no data.
-  const callers = new WeakMap<FastifyRequest, Caller>();
   fastify.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const result = who.check(request);
     if ('status' in result) {
-      if (result.status === 401) reply.header('www-authenticate', 'Bearer realm="twelve"');
+      if (result.status === 401) {
+        await refusedLimit.call(fastify, request, reply);
+        reply.header('www-authenticate', 'Bearer realm="twelve"');
+      }
       return reply.code(result.status).send({ error: result.error });
     }
     callers.set(request, result.caller);
@@ -179,33 +231,34 @@ export async function buildApp(options: AppOptions): Promise<App> {
       loginRequired: who.loginRequired,
       kinds: JOB_KINDS,
       bodyLimit: options.bodyLimit,
+      jsonLimit,
       mail: mailCapabilities(caller, setup),
       files: { ttlMinutes: Math.round(options.ttlMs / 60000) },
     };
   });
 
   fastify.post('/api/score', { config: { rateLimit: {} } }, async (request) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'twelve-score-'));
+    const dir = queue.scratch();
     try {
       const input = await readInput(request, dir);
       checkFields(input.fields, ['asOf'], '评分');
       const asOf = dateField(text(input.fields, 'asOf'));
       return scoreJson(scoreWorkbook(input.sheets, asOf, { today: runToday() }));
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      queue.release(dir);
     }
   });
 
   // The workbook as read, for the web page: it scores in the browser with the pane's core.
   fastify.post('/api/sheets', { config: { rateLimit: {} } }, async (request) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'twelve-sheets-'));
+    const dir = queue.scratch();
     try {
       const input = await readInput(request, dir);
       checkFields(input.fields, [], '读取台账');
       parseWorkbook(input.sheets);
       return { sheets: input.sheets };
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      queue.release(dir);
     }
   });
 
@@ -276,8 +329,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
 
   fastify.get('/manifest.xml', async (request, reply) => {
-    const origin = options.publicUrl ?? ownOrigin(request, options.https !== null);
-    if (!origin) return reply.code(400).send({ error: '请求的 Host 头无效' });
+    const origin =
+      options.publicUrl ??
+      ownOrigin(options.host, request.socket.localPort, options.https !== null);
+    if (!origin)
+      return reply.code(404).send({
+        error: `服务器监听所有地址（${options.host}），不知道对外的地址：请用 --public-url 指定后重启，清单才能生成`,
+      });
     return reply
       .type('application/xml; charset=utf-8')
       .header('content-disposition', 'inline; filename="manifest.xml"')
@@ -292,6 +350,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       prefix: '/web/',
       index: false,
       decorateReply: false,
+      // Source maps would hand out the sources with their comments: not for a user.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
     });
     fastify.get('/', (_request, reply) => reply.sendFile('index.html', webDir));
   } else {
@@ -311,7 +371,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       decorateReply: false,
       wildcard: true,
       // The manifest is made per request, for the server's origin.
-      allowedPath: (pathName) => pathName !== '/manifest.xml',
+      allowedPath: (pathName) => pathName !== '/manifest.xml' && !pathName.endsWith('.map'),
     });
 
   fastify.addHook('onClose', async () => {
@@ -319,6 +379,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await queue.close();
   });
   return { fastify, queue };
+}
+
+/** Whose allowance a request uses: its unit, the server's one token, or its address. */
+function callerKey(caller: Caller | undefined, ip: string): string {
+  if (caller?.unit) return `unit ${caller.unit.name}`;
+  if (caller?.viaToken) return 'token';
+  return `ip ${ip}`;
 }
 
 function jobReply(job: Job, note: JobNote | undefined): JobStatus {
@@ -343,11 +410,43 @@ function dateField(value: string | undefined): string {
   return iso;
 }
 
-/** The origin the request came to: its Host header, if it is a host name at all. */
-function ownOrigin(request: FastifyRequest, https: boolean): string | null {
-  const host = request.headers.host;
-  if (!host || hostName(host) === null) return null;
-  return `${https ? 'https' : 'http'}://${host}`;
+/**
+ * The server's own origin, from how it was started, never from a request's Host header (which
+ * the caller writes). A loopback server is localhost, the name Office and the certificate know;
+ * a server on every address (0.0.0.0) has no one name: --public-url says it.
+ */
+function ownOrigin(host: string, port: number | undefined, https: boolean): string | null {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (port === undefined || bare === '0.0.0.0' || bare === '::') return null;
+  const name = isLoopback(bare) ? 'localhost' : bare.includes(':') ? `[${bare}]` : bare;
+  return `${https ? 'https' : 'http'}://${name}:${port}`;
+}
+
+/** Node's client errors, answered as every other error: one Chinese line. */
+function clientError(error: NodeJS.ErrnoException, socket: Duplex, requestTimeoutMs: number) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, line] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [
+          '408 Request Timeout',
+          `请求未在 ${Math.round(requestTimeoutMs / 1000)} 秒内传完，已中断：网络太慢，或上传的文件太大`,
+        ]
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', '请求头太长']
+        : ['400 Bad Request', '请求格式有误'];
+  const body = JSON.stringify({ error: line });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
+}
+
+/** A URL as shown in an error line: its path, not too long. */
+function clip(url: string): string {
+  const bare = url.split('?')[0];
+  return bare.length > 120 ? `${bare.slice(0, 120)}…` : bare;
 }
 
 /**
@@ -379,7 +478,7 @@ function pagePolicy(url: string): string {
 /** Chinese lines for what the request did wrong; a bug is logged and told without details. */
 function errorReply(
   error: unknown,
-  bodyLimit: number,
+  limits: { upload: number; json: number },
   request: FastifyRequest,
   log: (line: string) => void,
 ): { status: number; message: string } {
@@ -390,11 +489,21 @@ function errorReply(
   if (TOLD_AS_IS.some((E) => error instanceof E))
     return { status: 400, message: (error as Error).message };
   const e = error as { code?: string; statusCode?: number; message?: string };
-  const mb = `${Math.round(bodyLimit / 1024 / 1024)} MB`;
+  // The client went away mid-upload (closed the page, lost the network, or was cut for being
+  // too slow): nobody to answer, and no fault of ours. One line says so.
+  if (request.raw.readableAborted || (request.raw.destroyed && !request.raw.complete)) {
+    log(`上传中断：客户端在上传完成前断开了连接（${request.method} ${clip(request.url)}）`);
+    return { status: 400, message: '上传中断：连接在上传完成前断开' };
+  }
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        message: `以 JSON 发送的工作表超过了 ${mb(limits.json)} 的上限：请改为上传台账文件（.xlsx）`,
+      };
     case 'FST_REQ_FILE_TOO_LARGE':
-      return { status: 413, message: `上传的内容超过了 ${mb} 的上限` };
+      return { status: 413, message: `上传的内容超过了 ${mb(limits.upload)} 的上限` };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 415,

@@ -9,7 +9,7 @@ import type {} from '@fastify/multipart';
 import type { SheetData } from '../../core/index.js';
 import { fromJsonCell } from '../../core/sheets-json.js';
 import { safePart } from '../cards/files.js';
-import { readWorkbook } from '../read-workbook.js';
+import { readWorkbookBounded } from './bounded-read.js';
 
 export class RequestError extends Error {
   constructor(
@@ -80,7 +80,7 @@ async function readMultipart(request: FastifyRequest, dir: string): Promise<Requ
   }
   if (file === null)
     throw new RequestError(400, '没有收到台账文件：请在字段 workbook 中上传 .xlsx 文件');
-  return { sheets: await readWorkbook(file), fields, file };
+  return { sheets: await readWorkbookBounded(file), fields, file };
 }
 
 /** The sheets as JSON: [{ name, rows: [[…]] }], cells text, numbers, true/false or null. */

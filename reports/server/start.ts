@@ -2,6 +2,7 @@
 // all again, the browser included, so no Chromium outlives the server.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { sweepLeftovers } from '../cards/browser-sweep.js';
 import { SharedBrowser } from '../cards/shared-browser.js';
 import { UsageError } from '../command.js';
 import { isDefaultLoopback, isLoopback } from './addresses.js';
@@ -33,6 +34,8 @@ export interface ServeOptions {
   addinDir?: string;
   webDir?: string;
   log?: (line: string) => void;
+  /** Time a request may take to arrive (tests cut a trickle sooner). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer extends App {
@@ -65,6 +68,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           notes: [],
         }
       : await loadCertificate({ cert: options.cert, key: options.key });
+  // A server killed outright (kill -9, a power cut) left its members' files: they go now.
+  sweepLeftovers();
   const browser = new SharedBrowser();
   let app: App;
   try {
@@ -86,6 +91,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       addinDir: options.addinDir,
       webDir: options.webDir,
       log: options.log,
+      requestTimeoutMs: options.requestTimeoutMs,
     });
     // TLS (tls.ts, plain-http.ts): http:// typed at the HTTPS port is answered, not dropped.
     if (certificate) answerPlainHttp(app.fastify, options.publicUrl);

@@ -256,8 +256,10 @@ describe('pages and the manifest', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toContain('xml');
     expect(reply.text).not.toContain('localhost:3000');
-    expect(reply.text).toContain(`<SourceLocation DefaultValue="${server.url}/taskpane.html"`);
-    expect(reply.text).toContain(`<AppDomain>${server.url}</AppDomain>`);
+    // A loopback server is named localhost in the manifest, as Office and its certificate know it.
+    const origin = server.url.replace('127.0.0.1', 'localhost');
+    expect(reply.text).toContain(`<SourceLocation DefaultValue="${origin}/taskpane.html"`);
+    expect(reply.text).toContain(`<AppDomain>${origin}</AppDomain>`);
   });
 
   it('sends the page with a strict CSP and the usual security headers', async () => {

@@ -1,0 +1,104 @@
+// Reads an uploaded workbook with a memory bound: in a worker thread whose heap is capped, so
+// a file that makes the reader hold gigabytes (XML nested millions deep, a bomb the reader's
+// limits miss) ends that one request with a Chinese line while the server keeps serving every
+// other unit. At most as many reads at once as cores, so the bounds add up to a known total.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { SheetData } from '../../core/index.js';
+import { WorkbookFileError } from '../read-workbook.js';
+
+/** Heap for one read: the 100,000-row workbook peaks far below this (see docs/server.md). */
+export const READ_MEMORY_MB = 1024;
+
+/**
+ * From source (tests, tsx) the worker is TypeScript, loaded through tsx's tsImport by a
+ * one-line entry: Node 20 loads a worker's entry before an --import loader is in place.
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = new URL(FROM_SOURCE ? './read-worker.ts' : './read-worker.js', import.meta.url);
+
+function workerEntry(): [string | URL, WorkerOptions] {
+  if (!FROM_SOURCE) return [WORKER, {}];
+  // The ES module build of tsx's API (its CommonJS build resolves its loader wrongly here).
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const target = JSON.stringify(WORKER.href);
+  return [
+    `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${target}, ${target}));`,
+    { eval: true },
+  ];
+}
+
+const waiting: (() => void)[] = [];
+let reading = 0;
+
+/**
+ * The workbook's sheets, read as readWorkbook() does. Throws WorkbookFileError for a file that
+ * cannot be read or that takes more than `memoryMb` to read. TWELVE_READ_MEMORY_MB sets
+ * another bound (a small server, or a test).
+ */
+export async function readWorkbookBounded(
+  file: string,
+  memoryMb = readMemoryMb(),
+): Promise<SheetData[]> {
+  if (reading >= availableParallelism()) await new Promise<void>((go) => waiting.push(go));
+  reading++;
+  try {
+    return await inWorker(file, memoryMb);
+  } finally {
+    reading--;
+    waiting.shift()?.();
+  }
+}
+
+function inWorker(file: string, memoryMb: number): Promise<SheetData[]> {
+  return new Promise((resolve, reject) => {
+    const [entry, how] = workerEntry();
+    const worker = new Worker(entry, {
+      ...how,
+      workerData: { file },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.once('message', (m: { sheets?: SheetData[]; fileError?: string; bug?: string }) =>
+      settle(() => {
+        if (m.sheets) resolve(m.sheets);
+        else if (m.fileError !== undefined) reject(new WorkbookFileError(m.fileError));
+        else reject(new Error(`reading ${path.basename(file)} in a worker: ${m.bug}`));
+      }),
+    );
+    worker.once('error', (error: NodeJS.ErrnoException) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new WorkbookFileError(
+                `"${path.basename(file)}"读取时用尽了 ${memoryMb} MB 的内存上限，已停止：文件结构异常（如层层嵌套）或内容过多，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`,
+              )
+            : error,
+        ),
+      ),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`the read worker exited with ${code} before answering`))),
+    );
+  });
+}
+
+function readMemoryMb(env = process.env): number {
+  const set = Number(env.TWELVE_READ_MEMORY_MB);
+  return Number.isInteger(set) && set >= 16 ? set : READ_MEMORY_MB;
+}
