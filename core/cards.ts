@@ -332,7 +332,8 @@ export interface QuarterlyView {
     entries: { date: string; rule: string; points: string; facts: string }[];
   }[];
   empty: boolean;
-  totals: { members: number; demerits: number; rewards: number; levels: string };
+  /** The quarter's figures as 单位数据 carries them (summary.figures), never counted here. */
+  totals: { members: number; demerits: number; rewards: number; cancelled: number; levels: string };
   /** The upward version's reconciliation, one line per figure; empty for the internal one. */
   reconciliation: { label: string; value: string }[];
 }
@@ -377,10 +378,11 @@ export function quarterlyView(
     })),
     empty: summary.rows.length === 0,
     totals: {
-      members: summary.totals.members,
-      demerits: summary.totals.demerits,
-      rewards: summary.totals.rewards,
-      levels: levelCounts(summary.totals.byLevel),
+      members: summary.figures.listedMembers,
+      demerits: summary.figures.demerits,
+      rewards: summary.figures.rewards,
+      cancelled: summary.figures.cancelled,
+      levels: levelCounts(summary.figures),
     },
     reconciliation: upward ? reconciliationLines(summary) : [],
   };
@@ -480,9 +482,9 @@ export function signed(points: number): string {
   return points < 0 ? `−${-points}` : `+${points}`;
 }
 
-function levelCounts(byLevel: Record<Level, number>): string {
-  return (Object.keys(byLevel) as Level[])
-    .filter((l) => l !== 'normal')
-    .map((l) => `${LEVEL_LABELS[l]} ${byLevel[l]} 名`)
+/** 季末等级 of the whole roster (a member at 警示 since last quarter is still one). */
+function levelCounts(figures: Record<Level, number>): string {
+  return (['reminder', 'warning', 'unqualified'] as const)
+    .map((l) => `${LEVEL_LABELS[l]} ${figures[l]} 名`)
     .join('，');
 }

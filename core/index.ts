@@ -48,7 +48,7 @@ export {
 } from './county-view.js';
 export { BUILTIN_RULES, RuleIndex } from './catalog.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
-export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';
+export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf, levelCounts } from './levels.js';
 export { warningLabel, warningAfterSteps, type WarningLabel } from './warning.js';
 export {
   summaryRows,

@@ -1,6 +1,5 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
 import type {
-  Level,
   ParsedWorkbook,
   QuarterRow,
   QuarterSummary,
@@ -36,21 +35,12 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
       entries,
     });
   }
-  const byLevel: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
-  for (const r of rows) byLevel[r.level]++;
-  const totals = {
-    members: rows.length,
-    demerits: sum(rows.map((r) => r.demerits)),
-    rewards: sum(rows.map((r) => r.rewards)),
-    byLevel,
-  };
   const reconciliation = reconcile(result, inQuarter);
   return {
     quarter: range.quarter,
     start: range.start,
     end: range.end,
     rows,
-    totals,
     reconciliation,
     figures: unitFigures(result, rows, reconciliation),
   };

@@ -263,9 +263,11 @@ export interface QuarterSummary {
   start: IsoDate;
   end: IsoDate;
   rows: QuarterRow[];
-  totals: { members: number; demerits: number; rewards: number; byLevel: Record<Level, number> };
-  /** The unit's own figures for the quarter, as the upward report carries them (upward.ts). */
-  figures: UnitFigures;
+  /**
+   * The unit's own figures for the quarter (upward.ts): the one source of every count a view
+   * prints of the quarter — the cards' totals and 季末等级, the mail's text, 单位数据, the county.
+   */
+  figures: OwnFigures;
   /** What the committee did about the quarter, at its end (domain.md, Reconciliation). */
   reconciliation: Reconciliation;
 }
@@ -373,6 +375,8 @@ export type FigureKey =
 
 /** null: this version of the tool does not compute the figure (printed 未统计). */
 export type UnitFigures = Record<FigureKey, number | null>;
+/** A unit's figures as it computes them itself: every one counted. */
+export type OwnFigures = Record<FigureKey, number>;
 
 /** Everything parsed out of a workbook, before scoring. */
 export interface ParsedWorkbook {

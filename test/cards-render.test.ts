@@ -226,7 +226,7 @@ describe('quarterly summary card', () => {
         expect(internal).not.toContain(squash(e.note));
       }
     }
-    expect(internal).toContain(squash(`有记分记录的党员 ${summary.totals.members} 名`));
+    expect(internal).toContain(squash(`有记分记录的党员 ${summary.figures.listedMembers} 名`));
     expect(upward).toContain('报上级党组织');
     expect(internal).toContain('内部公示');
   });

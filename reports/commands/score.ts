@@ -1,6 +1,7 @@
 // `twelve score`: validate and score a workbook, as a Chinese report or as JSON. Never writes.
 import {
   LEVEL_LABELS,
+  levelCounts,
   problemLine,
   scoreWorkbook,
   warningLabel,
@@ -110,7 +111,7 @@ const memberId = (m: Member) => m.id ?? m.name;
 
 export function scoreReport(result: ScoreResult, file: string): string {
   const counts = (s: string) => result.problems.filter((p) => p.severity === s).length;
-  const byLevel = (l: Level) => result.members.filter((m) => m.level === l).length;
+  const byLevel = levelCounts(result.members);
   const lines: string[] = [];
   lines.push(`十二分制记分结果${result.settings.unitName ? ` — ${result.settings.unitName}` : ''}`);
   lines.push(`台账：${file}`);
@@ -118,7 +119,7 @@ export function scoreReport(result: ScoreResult, file: string): string {
     `计算日期：${result.asOf}，在册党员 ${result.members.length} 名，有效记录 ${result.entries.length} 条，问题：错误 ${counts('error')} 条、提醒 ${counts('warning')} 条`,
   );
   lines.push(
-    `等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel(l)} 名`).join('，')}`,
+    `等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel[l]} 名`).join('，')}`,
   );
   lines.push('');
   lines.push('【党员积分】');

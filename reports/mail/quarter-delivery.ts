@@ -74,7 +74,7 @@ export function summaryFingerprint(summary: QuarterSummary, unit: string): strin
     JSON.stringify({
       unit,
       quarter: summary.quarter,
-      totals: summary.totals,
+      figures: summary.figures,
       rows: summary.rows.map((r) => ({
         member: [r.member.id, r.member.name, r.member.branch, r.member.post],
         figures: [r.demerits, r.rewards, r.cancelled, r.balance, r.level],

@@ -36,10 +36,7 @@ export function quarterMailModel(
     period: view.period,
     issueDate: view.issueDate,
     empty: view.empty,
-    totals: {
-      ...view.totals,
-      cancelled: view.rows.reduce((a, r) => a + r.cancelled, 0),
-    },
+    totals: view.totals,
     reconciliation: view.reconciliation,
     attachments: attachments.map((a, i) => ({ ...a, index: i + 1 })),
   };
