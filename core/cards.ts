@@ -18,10 +18,24 @@ import { entryState } from './score.js';
 import { warningAfterSteps } from './warning.js';
 import { revokedOnReview } from './entry-state.js';
 
-export const NOTICE_TITLE = '机关党员“十二分制”记分告知卡';
-export const REWARD_NOTICE_TITLE = '机关党员“十二分制”奖励分告知卡';
-export const QUARTERLY_TITLE = '机关党员“十二分制”记分汇总公示卡';
-export const RANKING_TITLE = '机关党员“十二分制”积分榜单';
+/** The documents' names after the scheme's: every title is 卡片抬头 + 党员“十二分制” + one. */
+export const DOCUMENT_NAMES = {
+  notice: '记分告知卡',
+  reward: '奖励分告知卡',
+  quarterly: '记分汇总公示卡',
+  ranking: '积分榜单',
+  summary: '记分汇总',
+} as const;
+
+/** 机关党员“十二分制”, with the unit's 卡片抬头 (设置; default 机关). */
+export function schemeName(settings: Settings): string {
+  return `${settings.cardHeading}党员“十二分制”`;
+}
+
+/** A document's title as every view prints it (cards, previews, mail, .xlsx). */
+export function documentTitle(settings: Settings, doc: keyof typeof DOCUMENT_NAMES): string {
+  return `${schemeName(settings)}${DOCUMENT_NAMES[doc]}`;
+}
 
 export interface MemberView {
   id: string;
@@ -173,7 +187,7 @@ function noticeCard(
   const floor = fullFloorAt(member, step, settings);
   const isWish = result.sheets.wishes !== null && entry.source.sheet === result.sheets.wishes;
   const view: NoticeCardView = {
-    title: reward ? REWARD_NOTICE_TITLE : NOTICE_TITLE,
+    title: documentTitle(settings, reward ? 'reward' : 'notice'),
     unit: unitName(settings),
     number: cardNumber(entry, result.sheets.wishes),
     // A card printed again to tell the outcome of a review is dated on that decision.
@@ -312,6 +326,8 @@ function wishFacts(entry: Entry): string {
 
 export interface QuarterlyView {
   title: string;
+  /** 机关党员“十二分制”: the mail's subject and text name the scheme as the card does. */
+  scheme: string;
   unit: string;
   quarter: string;
   period: string;
@@ -350,7 +366,8 @@ export function quarterlyView(
   const upward = version === 'upward';
   const [year, q] = summary.quarter.split('Q');
   return {
-    title: QUARTERLY_TITLE,
+    title: documentTitle(settings, 'quarterly'),
+    scheme: schemeName(settings),
     unit: unitName(settings),
     quarter: `${year}年第${'一二三四'[Number(q) - 1]}季度`,
     period: `${chineseDate(summary.start)}至${chineseDate(summary.end)}`,
@@ -438,7 +455,7 @@ const TALK_REASONS: Record<Ranking['talks'][number]['reason'], string> = {
 export function rankingView(ranking: Ranking, settings: Settings): RankingView {
   const [year, month] = ranking.month.split('-').map(Number);
   return {
-    title: RANKING_TITLE,
+    title: documentTitle(settings, 'ranking'),
     unit: unitName(settings),
     month: `${year}年${month}月`,
     asOf: chineseDate(ranking.asOf),

@@ -76,6 +76,8 @@ export interface Rule {
 
 export interface Settings {
   unitName: string;
+  /** 卡片抬头: the words before 党员“十二分制” in every card title (机关, 街道…). */
+  cardHeading: string;
   thresholds: { reminder: number; warning: number; unqualified: number };
   /** 'none' (不清零, the article's rule) or 'yearly' (每年). */
   reset: 'none' | 'yearly';

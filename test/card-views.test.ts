@@ -68,6 +68,37 @@ describe('notice cards', () => {
     expect(cardNumber(entry, null)).toBe('〔2026〕0016号');
   });
 
+  it('titles every document with 设置 卡片抬头 (default 机关)', () => {
+    const street = parseWorkbook(
+      sheets.map((s) =>
+        s.name === '设置' ? { ...s, rows: [...s.rows, ['卡片抬头', '街道']] } : s,
+      ),
+    );
+    const r = score(street, '2026-11-24');
+    const titles = [
+      ...noticeCards(r).map((c) => c.view.title),
+      quarterlyView(quarterlySummary(street, '2026Q3'), r.settings, 'upward', '2026-10-10').title,
+      rankingView(monthlyRanking(street, 2026, 10), r.settings).title,
+    ];
+    expect(new Set(titles)).toEqual(
+      new Set([
+        '街道党员“十二分制”记分告知卡',
+        '街道党员“十二分制”奖励分告知卡',
+        '街道党员“十二分制”记分汇总公示卡',
+        '街道党员“十二分制”积分榜单',
+      ]),
+    );
+    expect(cards[0].view.title).toMatch(/^机关党员/);
+    // The whole phrase typed: its start is used, and the clerk is told.
+    const typed = parseWorkbook(
+      sheets.map((s) =>
+        s.name === '设置' ? { ...s, rows: [...s.rows, ['卡片抬头', '社区党员“十二分制”']] } : s,
+      ),
+    );
+    expect(typed.settings.cardHeading).toBe('社区');
+    expect(typed.problems.map((p) => p.message).join('\n')).toContain('卡片抬头');
+  });
+
   it('carries the review period from the settings (default 7 days)', () => {
     expect(cards[0].view.reviewDays).toBe(7);
     const custom = parseWorkbook(

@@ -32,7 +32,7 @@ describe('twelve mail on the sample', () => {
     const [file] = readdirSync(out).filter((f) => f.endsWith('.eml'));
     expect(io.stdout()).toContain(file);
     const mail = await simpleParser(readFileSync(path.join(out, file)));
-    expect(mail.subject).toBe(`${SAMPLE_UNIT} 2026年第三季度党员“十二分制”记分汇总公示卡`);
+    expect(mail.subject).toBe(`${SAMPLE_UNIT} 2026年第三季度机关党员“十二分制”记分汇总公示卡`);
     expect(mail.to && 'value' in mail.to && mail.to.value[0].address).toBe(
       'zuzhibu@example.gov.cn',
     );
