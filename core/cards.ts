@@ -102,18 +102,6 @@ export interface NoticeOptions {
 }
 
 /**
- * The card number: 〔year〕 of the entry's date + its sheet row, so that a re-run, or a run
- * with another period, gives every entry the same number. Micro-wish rows (scored from their
- * own sheet) carry a 微 prefix so they never collide with a ledger row.
- */
-export function cardNumber(entry: Entry, wishesSheet: string | null): string {
-  const year = entry.date.slice(0, 4);
-  const row = String(entry.source.row ?? 0).padStart(4, '0');
-  const prefix = wishesSheet !== null && entry.source.sheet === wishesSheet ? '微' : '';
-  return `〔${year}〕${prefix}${row}号`;
-}
-
-/**
  * One notice card per counted entry in [since, until], in date order then row order; and one
  * for each entry withdrawn on review by the as-of date, printed again to tell the member.
  */
@@ -189,7 +177,7 @@ function noticeCard(
   const view: NoticeCardView = {
     title: documentTitle(settings, reward ? 'reward' : 'notice'),
     unit: unitName(settings),
-    number: cardNumber(entry, result.sheets.wishes),
+    number: result.cardNumbers[entry.key],
     // A card printed again to tell the outcome of a review is dated on that decision.
     issueDate: chineseDate(
       (withdrawn ? entry.review?.decided : entry.noticeDate) ?? entry.noticeDate ?? result.asOf,

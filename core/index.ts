@@ -95,9 +95,9 @@ export {
   parseRangeRef,
   columnNumber,
 } from './cells.js';
+export { cardNumbers } from './card-numbers.js';
 export {
   noticeCards,
-  cardNumber,
   quarterlyView,
   rankingView,
   signed,

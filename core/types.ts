@@ -321,6 +321,8 @@ export interface Obligation {
 /** The notice card (告知卡) of one counted entry. */
 export interface NoticeDue {
   entryKey: string;
+  /** The card's number, as the card prints it. */
+  number: string;
   source: SourceRef;
   member: Member;
   date: IsoDate;
@@ -389,6 +391,8 @@ export interface ParsedWorkbook {
   entries: Entry[];
   /** Valid rows of 处置记录, in date order. */
   records: HandlingRecord[];
+  /** Each valid entry's notice card number (card-numbers.ts), by entry key. */
+  cardNumbers: Record<string, string>;
   problems: Problem[];
   /** Which sheet names were found for each role (null: absent). */
   sheets: {
@@ -418,6 +422,8 @@ export interface ScoreResult {
   obligations: Obligation[];
   /** One per counted entry, in entry order. */
   notices: NoticeDue[];
+  /** Each valid entry's notice card number (〔2026〕0001号), by entry key: the one numbering. */
+  cardNumbers: Record<string, string>;
   /** Every entry with a review applied for or decided by the as-of date. */
   reviews: ReviewStatus[];
   /** Entries waiting for verification (待核实), dated by the as-of date. */

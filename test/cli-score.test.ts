@@ -112,9 +112,31 @@ describe('twelve score', () => {
       },
     ]);
     expect(json.notices).toEqual([
-      { sheet: '记分台账', row: 2, memberId: 'A01', date: '2026-03-05', state: 'done' },
-      { sheet: '记分台账', row: 3, memberId: 'A02', date: '2026-05-10', state: 'done' },
-      { sheet: '会议签到', row: 2, memberId: 'A03', date: '2026-11-20', state: 'open' },
+      // 0003 is the pending entry: numbered too, so that verifying it never renumbers a card.
+      {
+        number: '〔2026〕0001号',
+        sheet: '记分台账',
+        row: 2,
+        memberId: 'A01',
+        date: '2026-03-05',
+        state: 'done',
+      },
+      {
+        number: '〔2026〕0002号',
+        sheet: '记分台账',
+        row: 3,
+        memberId: 'A02',
+        date: '2026-05-10',
+        state: 'done',
+      },
+      {
+        number: '〔2026〕0004号',
+        sheet: '会议签到',
+        row: 2,
+        memberId: 'A03',
+        date: '2026-11-20',
+        state: 'open',
+      },
     ]);
     expect(json.reviews).toEqual([
       {

@@ -72,6 +72,7 @@ export function scoreJson(result: ScoreResult) {
       by: o.record?.by || o.actor,
     })),
     notices: result.notices.map((n) => ({
+      number: n.number,
       sheet: n.source.sheet,
       row: n.source.row,
       memberId: memberId(n.member),
