@@ -68,7 +68,14 @@ export interface NoticeCardView {
   effect: string;
   before: number;
   after: number;
+  /**
+   * The level just after this entry (or its withdrawal), never the print date's: the card
+   * records one entry, so it names its own day — 记分后等级 / 奖励后等级 / 撤销后等级.
+   */
+  levelHeading: string;
   level: string;
+  /** The day `level` held from: the entry's date, or the review decision's for a withdrawal. */
+  levelDate: string;
   /** 警示党员 / 警示对象 after this entry, or ''. */
   warning: string;
   /** The actions the core says this entry calls for; empty when none. */
@@ -199,7 +206,9 @@ function noticeCard(
       : effectText(entry, step, floor),
     before: step.before,
     after: step.after,
+    levelHeading: withdrawn ? '撤销后等级' : reward ? '奖励后等级' : '记分后等级',
     level: LEVEL_LABELS[afterLevel],
+    levelDate: chineseDate(withdrawn ? (entry.review?.decided ?? result.asOf) : entry.date),
     warning: warningAfterSteps(member, settings.thresholds).get(step.entryKey) ?? '',
     actions: step.actions.map((a) => ({
       threshold: a.threshold,

@@ -115,6 +115,23 @@ describe('notice cards', () => {
     }
   });
 
+  it('names the level just after the entry with that entry’s date, not the print date’s', () => {
+    // 张三: 7-03 +1… the 11-05 card, printed on 11-24, says the level of 11-05.
+    for (const card of cards) {
+      expect(card.view.levelDate).toBe(
+        card.view.withdrawn ? card.view.levelDate : card.view.entry.date,
+      );
+      expect(card.view.levelHeading).toBe(card.view.reward ? '奖励后等级' : '记分后等级');
+    }
+    // 王五 reaches 12 on 09-02 (R3): that card says 不合格 as of 2026年9月2日.
+    const r3 = cards.find((c) => c.entryKey === '记分台账!7')!.view;
+    expect([r3.levelHeading, r3.level, r3.levelDate]).toEqual([
+      '记分后等级',
+      '不合格',
+      '2026年9月2日',
+    ]);
+  });
+
   it('titles every document with 设置 卡片抬头 (default 机关)', () => {
     const street = parseWorkbook(
       sheets.map((s) =>
