@@ -413,7 +413,7 @@ export function reconciliationLines(summary: QuarterSummary): { label: string; v
     },
     {
       label: '约谈和处置',
-      value: `本季应办 ${o.due} 项：已办 ${o.done} 项，逾期未办 ${o.overdue} 项，未到期 ${o.open} 项`,
+      value: `本季应办 ${o.due} 项：已办 ${o.done} 项，逾期未办 ${o.overdue} 项，未到期 ${o.open} 项${o.superseded > 0 ? `，被更高处置取代 ${o.superseded} 项` : ''}`,
     },
     {
       label: '复核',
@@ -441,12 +441,18 @@ export interface RankingView {
   noTalks: boolean;
 }
 
-const TALK_REASONS: Record<Ranking['talks'][number]['reason'], string> = {
+const TALK_REASONS: Record<Exclude<Ranking['talks'][number]['reason'], 'bottom'>, string> = {
   reminder: '积分达提醒分值',
   warning: '积分达警示分值',
   unqualified: '积分记满',
-  bottom: '本月末位',
 };
+
+/** 事由 of a talk on the list, with the day it fell due (an earlier month's talk still owed). */
+function talkReason(t: Ranking['talks'][number]): string {
+  const [y, m, d] = t.due.split('-').map(Number);
+  if (t.reason === 'bottom') return `${y}年${m}月榜单末位`;
+  return `${TALK_REASONS[t.reason]}（${y}年${m}月${d}日）`;
+}
 
 /** The monthly 榜单 as of the ranking day, 末位 marked, and the talks due. */
 export function rankingView(ranking: Ranking, settings: Settings): RankingView {
@@ -467,12 +473,14 @@ export function rankingView(ranking: Ranking, settings: Settings): RankingView {
     })),
     talks: ranking.talks.map((t) => ({
       member: memberView(t.member),
-      reason: TALK_REASONS[t.reason],
+      reason: talkReason(t),
       action: t.action,
       by: t.by,
       done: t.done
         ? `已办 ${chineseDate(t.done.date)}${t.done.by ? `（${t.done.by}）` : ''}`
-        : '未办',
+        : t.overdue
+          ? '逾期未办'
+          : '未办',
     })),
     noTalks: ranking.talks.length === 0,
   };

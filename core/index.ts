@@ -113,3 +113,4 @@ export {
   type RankingView,
   type MemberView,
 } from './cards.js';
+export { obligationStateText } from './obligations.js';

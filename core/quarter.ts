@@ -57,11 +57,13 @@ function reconcile(result: ScoreResult, inQuarter: (date: string) => boolean): R
     if (n.state === 'done') cards.given++;
     else cards[n.state]++;
   }
-  const obligations = { due: 0, done: 0, overdue: 0, open: 0 };
+  const obligations = { due: 0, done: 0, overdue: 0, open: 0, superseded: 0 };
   for (const o of result.obligations) {
     if (!inQuarter(o.due)) continue;
     obligations.due++;
-    obligations[o.state]++;
+    // domain.md "Superseded": overdue where its deadline had passed before it was superseded.
+    if (o.state === 'superseded' && o.supersededOn! > o.deadline) obligations.overdue++;
+    else obligations[o.state]++;
   }
   const reviews = { asked: 0, upheld: 0, revoked: 0, changed: 0, undecided: 0 };
   for (const r of result.reviews) {

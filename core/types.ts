@@ -240,6 +240,10 @@ export interface Ranking {
     reason: 'reminder' | 'warning' | 'unqualified' | 'bottom';
     action: string;
     by: string;
+    /** The day it fell due. */
+    due: IsoDate;
+    /** Not done and past its deadline on the ranking day (and not done by the print date). */
+    overdue: boolean;
     /** The 处置记录 row that records it done, by the day the list is printed; null if not. */
     done: { date: IsoDate; by: string } | null;
   }[];
@@ -280,13 +284,23 @@ export interface Reconciliation {
   /** Their notice cards, at quarter end: given, overdue, still within time. */
   cards: { given: number; overdue: number; open: number };
   /** Obligations that fell due in the quarter, and how they stood at its end. */
-  obligations: { due: number; done: number; overdue: number; open: number };
+  obligations: {
+    due: number;
+    done: number;
+    /** Not done by the deadline: still owed, or superseded only after its deadline had passed. */
+    overdue: number;
+    open: number;
+    /** Superseded before its deadline: closed, not counted as overdue. */
+    superseded: number;
+  };
   /** Reviews asked for in the quarter, by outcome at its end (null: not decided). */
   reviews: { asked: number; upheld: number; revoked: number; changed: number; undecided: number };
 }
 
 export type ObligationKind = 'reminder' | 'warning' | 'unqualified' | 'bottom';
 export type FollowState = 'done' | 'open' | 'overdue';
+/** An obligation may also be closed as superseded (domain.md, Follow-through → Superseded). */
+export type ObligationState = FollowState | 'superseded';
 
 /** A record of the 处置记录 sheet: a talk or a handling done. */
 export interface HandlingRecord {
@@ -309,7 +323,12 @@ export interface Obligation {
   actor: string;
   due: IsoDate;
   deadline: IsoDate;
-  state: FollowState;
+  state: ObligationState;
+  /**
+   * The day a higher talk (or the member's next 末位约谈) fell due while this one was not done:
+   * from then on it is superseded, no longer to do. Null where nothing supersedes it.
+   */
+  supersededOn: IsoDate | null;
   /** The entry whose step crossed the threshold; null for 末位. */
   entryKey: string | null;
   /** The ranking month (YYYY-MM) for 末位. */

@@ -30,7 +30,7 @@ describe('twelve score', () => {
     expect(code).toBe(0);
     expect(out).toContain('测试单位党工委');
     expect(out).toMatch(/张三\s+第一支部\s+6\s+提醒/);
-    expect(out).toMatch(/2026-03-05\s+张三\s+6分\s+约谈提醒/);
+    expect(out).toMatch(/2026-03-05\s+张三\s+约谈提醒\s+党工委\s+逾期，期限 2026-03-20/);
   });
 
   it('--json adds obligations, notices, reviews and pending; the report has 待办 (overdue first) and 待核实', async () => {
@@ -99,6 +99,7 @@ describe('twelve score', () => {
         deadline: '2026-03-20',
         state: 'done',
         doneOn: '2026-03-09',
+        supersededOn: null,
         by: '刘书记',
       },
       {
@@ -108,6 +109,7 @@ describe('twelve score', () => {
         deadline: '2026-05-25',
         state: 'overdue',
         doneOn: null,
+        supersededOn: null,
         by: '党工委',
       },
     ]);

@@ -2,6 +2,7 @@
 import {
   LEVEL_LABELS,
   levelCounts,
+  obligationStateText,
   problemLine,
   scoreWorkbook,
   warningLabel,
@@ -68,6 +69,7 @@ export function scoreJson(result: ScoreResult) {
       deadline: o.deadline,
       state: o.state,
       doneOn: o.record?.date ?? null,
+      supersededOn: o.state === 'superseded' ? o.supersededOn : null,
       // Who acts, or acted: the record's 承办人 where it names one, else the role that acts.
       by: o.record?.by || o.actor,
     })),
@@ -139,16 +141,16 @@ export function scoreReport(result: ScoreResult, file: string): string {
       ]),
     ),
   );
-  const actions = result.members
-    .flatMap((m) => m.actions.map((a) => ({ m, a })))
-    .sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : 0));
+  // Every talk and handling as the core's obligations stand: the same list 待办 and the
+  // ranking read, superseded ones with the day they were superseded.
+  const owed = result.obligations;
   lines.push('');
-  lines.push(`【应办处置】${actions.length === 0 ? '无' : ''}`);
-  if (actions.length > 0) {
+  lines.push(`【应办处置】${owed.length === 0 ? '无' : ''}`);
+  if (owed.length > 0) {
     lines.push(
       textTable(
-        ['日期', '姓名', '达到', '处置', '负责'],
-        actions.map(({ m, a }) => [a.date, m.member.name, `${a.threshold}分`, a.action, a.by]),
+        ['日期', '姓名', '处置', '负责', '办理情况'],
+        owed.map((o) => [o.due, o.member.name, o.label, o.actor, obligationStateText(o)]),
       ),
     );
   }
