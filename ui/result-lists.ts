@@ -2,6 +2,7 @@
 // talk or another action, and the problems with their sheet, row and column.
 import {
   LEVEL_LABELS,
+  levelCounts,
   problemLine,
   type Level,
   type MemberResult,
@@ -15,8 +16,9 @@ export const MAX_ITEMS = 200;
 
 /** The overview as label and value pairs. */
 export function overview(result: ScoreResult): [string, string][] {
+  const counts = levelCounts(result.members);
   const levels = (Object.keys(LEVEL_LABELS) as Level[]).map(
-    (l) => `${LEVEL_LABELS[l]} ${result.members.filter((m) => m.level === l).length}`,
+    (l) => `${LEVEL_LABELS[l]} ${counts[l]}`,
   );
   const count = (s: Problem['severity']) => result.problems.filter((p) => p.severity === s).length;
   return [
