@@ -442,16 +442,20 @@ export interface RankingView {
 }
 
 const TALK_REASONS: Record<Exclude<Ranking['talks'][number]['reason'], 'bottom'>, string> = {
-  reminder: '积分达提醒分值',
-  warning: '积分达警示分值',
+  reminder: '达提醒分值',
+  warning: '达警示分值',
   unqualified: '积分记满',
 };
 
-/** 事由 of a talk on the list, with the day it fell due (an earlier month's talk still owed). */
-function talkReason(t: Ranking['talks'][number]): string {
+/**
+ * 事由 of a talk on the list, short enough for its column, with the day it fell due (a talk
+ * still owed from an earlier month says so); the year only where it is not the list's.
+ */
+function talkReason(t: Ranking['talks'][number], listYear: number): string {
   const [y, m, d] = t.due.split('-').map(Number);
-  if (t.reason === 'bottom') return `${y}年${m}月榜单末位`;
-  return `${TALK_REASONS[t.reason]}（${y}年${m}月${d}日）`;
+  const year = y === listYear ? '' : `${y}年`;
+  if (t.reason === 'bottom') return `${year}${m}月末位`;
+  return `${TALK_REASONS[t.reason]}（${year}${m}月${d}日）`;
 }
 
 /** The monthly 榜单 as of the ranking day, 末位 marked, and the talks due. */
@@ -473,7 +477,7 @@ export function rankingView(ranking: Ranking, settings: Settings): RankingView {
     })),
     talks: ranking.talks.map((t) => ({
       member: memberView(t.member),
-      reason: talkReason(t),
+      reason: talkReason(t, year),
       action: t.action,
       by: t.by,
       done: t.done
