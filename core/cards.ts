@@ -447,15 +447,23 @@ const TALK_REASONS: Record<Exclude<Ranking['talks'][number]['reason'], 'bottom'>
   unqualified: '积分记满',
 };
 
-/**
- * 事由 of a talk on the list, short enough for its column, with the day it fell due (a talk
- * still owed from an earlier month says so); the year only where it is not the list's.
- */
+/** A day as the talk list prints it: the year only where it is not the list's. */
+function shortDate(date: IsoDate, listYear: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y === listYear ? '' : `${y}年`}${m}月${d}日`;
+}
+
+/** 事由 of a talk on the list, short enough for its column (a 末位 names its month). */
 function talkReason(t: Ranking['talks'][number], listYear: number): string {
-  const [y, m, d] = t.due.split('-').map(Number);
-  const year = y === listYear ? '' : `${y}年`;
-  if (t.reason === 'bottom') return `${year}${m}月末位`;
-  return `${TALK_REASONS[t.reason]}（${year}${m}月${d}日）`;
+  if (t.reason !== 'bottom') return TALK_REASONS[t.reason];
+  const [y, m] = t.due.split('-').map(Number);
+  return `${y === listYear ? '' : `${y}年`}${m}月末位`;
+}
+
+/** 办理情况: done with the day and who, or not done with the day it fell due. */
+function talkState(t: Ranking['talks'][number], listYear: number): string {
+  if (t.done) return `已办 ${chineseDate(t.done.date)}${t.done.by ? `（${t.done.by}）` : ''}`;
+  return `${t.overdue ? '逾期未办' : '未办'}（${shortDate(t.due, listYear)}起应办）`;
 }
 
 /** The monthly 榜单 as of the ranking day, 末位 marked, and the talks due. */
@@ -480,11 +488,7 @@ export function rankingView(ranking: Ranking, settings: Settings): RankingView {
       reason: talkReason(t, year),
       action: t.action,
       by: t.by,
-      done: t.done
-        ? `已办 ${chineseDate(t.done.date)}${t.done.by ? `（${t.done.by}）` : ''}`
-        : t.overdue
-          ? '逾期未办'
-          : '未办',
+      done: talkState(t, year),
     })),
     noTalks: ranking.talks.length === 0,
   };

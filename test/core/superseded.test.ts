@@ -105,8 +105,8 @@ describe('the ranking’s 应约谈名单 reads the same obligations', () => {
     ]);
     const view = rankingView(ranking, parsed.settings);
     expect(view.talks.map((t) => [t.member.name, t.reason, t.done])).toEqual([
-      [ranking.talks[0].member.name, '达警示分值（4月2日）', '逾期未办'],
-      [ranking.talks[1].member.name, '达提醒分值（4月1日）', '逾期未办'],
+      [ranking.talks[0].member.name, '达警示分值', '逾期未办（4月2日起应办）'],
+      [ranking.talks[1].member.name, '达提醒分值', '逾期未办（4月1日起应办）'],
     ]);
   });
 });
