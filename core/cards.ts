@@ -19,10 +19,24 @@ import { entryState } from './score.js';
 import { warningAfterSteps } from './warning.js';
 import { revokedOnReview } from './entry-state.js';
 
-export const NOTICE_TITLE = '机关党员“十二分制”记分告知卡';
-export const REWARD_NOTICE_TITLE = '机关党员“十二分制”奖励分告知卡';
-export const QUARTERLY_TITLE = '机关党员“十二分制”记分汇总公示卡';
-export const RANKING_TITLE = '机关党员“十二分制”积分榜单';
+/** The documents' names after the scheme's: every title is 卡片抬头 + 党员“十二分制” + one. */
+export const DOCUMENT_NAMES = {
+  notice: '记分告知卡',
+  reward: '奖励分告知卡',
+  quarterly: '记分汇总公示卡',
+  ranking: '积分榜单',
+  summary: '记分汇总',
+} as const;
+
+/** 机关党员“十二分制”, with the unit's 卡片抬头 (设置; default 机关). */
+export function schemeName(settings: Settings): string {
+  return `${settings.cardHeading}党员“十二分制”`;
+}
+
+/** A document's title as every view prints it (cards, previews, mail, .xlsx). */
+export function documentTitle(settings: Settings, doc: keyof typeof DOCUMENT_NAMES): string {
+  return `${schemeName(settings)}${DOCUMENT_NAMES[doc]}`;
+}
 
 export interface MemberView {
   id: string;
@@ -55,7 +69,14 @@ export interface NoticeCardView {
   effect: string;
   before: number;
   after: number;
+  /**
+   * The level just after this entry (or its withdrawal), never the print date's: the card
+   * records one entry, so it names its own day — 记分后等级 / 奖励后等级 / 撤销后等级.
+   */
+  levelHeading: string;
   level: string;
+  /** The day `level` held from: the entry's date, or the review decision's for a withdrawal. */
+  levelDate: string;
   /** 警示党员 / 警示对象 after this entry, or ''. */
   warning: string;
   /** The actions the core says this entry calls for; empty when none. */
@@ -86,18 +107,6 @@ export interface NoticeCard {
 export interface NoticeOptions {
   since?: IsoDate | null;
   until?: IsoDate | null;
-}
-
-/**
- * The card number: 〔year〕 of the entry's date + its sheet row, so that a re-run, or a run
- * with another period, gives every entry the same number. Micro-wish rows (scored from their
- * own sheet) carry a 微 prefix so they never collide with a ledger row.
- */
-export function cardNumber(entry: Entry, wishesSheet: string | null): string {
-  const year = entry.date.slice(0, 4);
-  const row = String(entry.source.row ?? 0).padStart(4, '0');
-  const prefix = wishesSheet !== null && entry.source.sheet === wishesSheet ? '微' : '';
-  return `〔${year}〕${prefix}${row}号`;
 }
 
 /**
@@ -174,9 +183,9 @@ function noticeCard(
   const floor = fullFloorAt(member, step, settings);
   const isWish = result.sheets.wishes !== null && entry.source.sheet === result.sheets.wishes;
   const view: NoticeCardView = {
-    title: reward ? REWARD_NOTICE_TITLE : NOTICE_TITLE,
+    title: documentTitle(settings, reward ? 'reward' : 'notice'),
     unit: unitName(settings),
-    number: cardNumber(entry, result.sheets.wishes),
+    number: result.cardNumbers[entry.key],
     // A card printed again to tell the outcome of a review is dated on that decision.
     issueDate: chineseDate(
       (withdrawn ? entry.review?.decided : entry.noticeDate) ?? entry.noticeDate ?? result.asOf,
@@ -198,7 +207,9 @@ function noticeCard(
       : effectText(entry, step, floor),
     before: step.before,
     after: step.after,
+    levelHeading: withdrawn ? '撤销后等级' : reward ? '奖励后等级' : '记分后等级',
     level: LEVEL_LABELS[afterLevel],
+    levelDate: chineseDate(withdrawn ? (entry.review?.decided ?? result.asOf) : entry.date),
     warning: warningAfterSteps(member, settings.thresholds).get(step.entryKey) ?? '',
     actions: step.actions.map((a) => ({
       threshold: a.threshold,
@@ -313,6 +324,8 @@ function wishFacts(entry: Entry): string {
 
 export interface QuarterlyView {
   title: string;
+  /** 机关党员“十二分制”: the mail's subject and text name the scheme as the card does. */
+  scheme: string;
   unit: string;
   quarter: string;
   period: string;
@@ -333,7 +346,8 @@ export interface QuarterlyView {
     entries: { date: string; rule: string; points: string; facts: string }[];
   }[];
   empty: boolean;
-  totals: { members: number; demerits: number; rewards: number; levels: string };
+  /** The quarter's figures as 单位数据 carries them (summary.figures), never counted here. */
+  totals: { members: number; demerits: number; rewards: number; cancelled: number; levels: string };
   /** The upward version's reconciliation, one line per figure; empty for the internal one. */
   reconciliation: { label: string; value: string }[];
 }
@@ -349,7 +363,8 @@ export function quarterlyView(
 ): QuarterlyView {
   const upward = version === 'upward';
   return {
-    title: QUARTERLY_TITLE,
+    title: documentTitle(settings, 'quarterly'),
+    scheme: schemeName(settings),
     unit: unitName(settings),
     quarter: quarterLabel(summary.quarter),
     period: `${chineseDate(summary.start)}至${chineseDate(summary.end)}`,
@@ -377,10 +392,11 @@ export function quarterlyView(
     })),
     empty: summary.rows.length === 0,
     totals: {
-      members: summary.totals.members,
-      demerits: summary.totals.demerits,
-      rewards: summary.totals.rewards,
-      levels: levelCounts(summary.totals.byLevel),
+      members: summary.figures.listedMembers,
+      demerits: summary.figures.demerits,
+      rewards: summary.figures.rewards,
+      cancelled: summary.figures.cancelled,
+      levels: levelCounts(summary.figures),
     },
     reconciliation: upward ? reconciliationLines(summary) : [],
   };
@@ -401,7 +417,7 @@ export function reconciliationLines(summary: QuarterSummary): { label: string; v
     },
     {
       label: '约谈和处置',
-      value: `本季应办 ${o.due} 项：已办 ${o.done} 项，逾期未办 ${o.overdue} 项，未到期 ${o.open} 项`,
+      value: `本季应办 ${o.due} 项：已办 ${o.done} 项，逾期未办 ${o.overdue} 项，未到期 ${o.open} 项${o.superseded > 0 ? `，被更高处置取代 ${o.superseded} 项` : ''}`,
     },
     {
       label: '复核',
@@ -430,18 +446,36 @@ export interface RankingView {
   noTalks: boolean;
 }
 
-const TALK_REASONS: Record<Ranking['talks'][number]['reason'], string> = {
-  reminder: '积分达提醒分值',
-  warning: '积分达警示分值',
+const TALK_REASONS: Record<Exclude<Ranking['talks'][number]['reason'], 'bottom'>, string> = {
+  reminder: '达提醒分值',
+  warning: '达警示分值',
   unqualified: '积分记满',
-  bottom: '本月末位',
 };
+
+/** A day as the talk list prints it: the year only where it is not the list's. */
+function shortDate(date: IsoDate, listYear: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y === listYear ? '' : `${y}年`}${m}月${d}日`;
+}
+
+/** 事由 of a talk on the list, short enough for its column (a 末位 names its month). */
+function talkReason(t: Ranking['talks'][number], listYear: number): string {
+  if (t.reason !== 'bottom') return TALK_REASONS[t.reason];
+  const [y, m] = t.due.split('-').map(Number);
+  return `${y === listYear ? '' : `${y}年`}${m}月末位`;
+}
+
+/** 办理情况: done with the day and who, or not done with the day it fell due. */
+function talkState(t: Ranking['talks'][number], listYear: number): string {
+  if (t.done) return `已办 ${chineseDate(t.done.date)}${t.done.by ? `（${t.done.by}）` : ''}`;
+  return `${t.overdue ? '逾期未办' : '未办'}（${shortDate(t.due, listYear)}起应办）`;
+}
 
 /** The monthly 榜单 as of the ranking day, 末位 marked, and the talks due. */
 export function rankingView(ranking: Ranking, settings: Settings): RankingView {
   const [year, month] = ranking.month.split('-').map(Number);
   return {
-    title: RANKING_TITLE,
+    title: documentTitle(settings, 'ranking'),
     unit: unitName(settings),
     month: `${year}年${month}月`,
     asOf: chineseDate(ranking.asOf),
@@ -456,12 +490,10 @@ export function rankingView(ranking: Ranking, settings: Settings): RankingView {
     })),
     talks: ranking.talks.map((t) => ({
       member: memberView(t.member),
-      reason: TALK_REASONS[t.reason],
+      reason: talkReason(t, year),
       action: t.action,
       by: t.by,
-      done: t.done
-        ? `已办 ${chineseDate(t.done.date)}${t.done.by ? `（${t.done.by}）` : ''}`
-        : '未办',
+      done: talkState(t, year),
     })),
     noTalks: ranking.talks.length === 0,
   };
@@ -485,9 +517,9 @@ export function signed(points: number): string {
   return points < 0 ? `−${-points}` : `+${points}`;
 }
 
-function levelCounts(byLevel: Record<Level, number>): string {
-  return (Object.keys(byLevel) as Level[])
-    .filter((l) => l !== 'normal')
-    .map((l) => `${LEVEL_LABELS[l]} ${byLevel[l]} 名`)
+/** 季末等级 of the whole roster (a member at 警示 since last quarter is still one). */
+function levelCounts(figures: Record<Level, number>): string {
+  return (['reminder', 'warning', 'unqualified'] as const)
+    .map((l) => `${LEVEL_LABELS[l]} ${figures[l]} 名`)
     .join('，');
 }

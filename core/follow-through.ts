@@ -15,7 +15,7 @@ export function followThrough(
   const { entries, settings } = parsed;
   return {
     obligations: obligations(parsed, members, asOf, problems),
-    notices: noticesDue(entries, settings, asOf),
+    notices: noticesDue(entries, parsed.cardNumbers, settings, asOf),
     reviews: reviewStatuses(entries, settings, asOf, problems),
     pending: pendingEntries(entries, settings, asOf, problems),
   };

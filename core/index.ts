@@ -58,7 +58,7 @@ export {
   type PrintPeriods,
 } from './periods.js';
 export { DEFAULT_SETTINGS, SETTING_ROWS } from './settings.js';
-export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf } from './levels.js';
+export { LEVEL_LABELS, ACTIONS, BOTTOM_TALK, levelOf, levelCounts } from './levels.js';
 export { warningLabel, warningAfterSteps, type WarningLabel } from './warning.js';
 export {
   summaryRows,
@@ -106,17 +106,16 @@ export {
   parseRangeRef,
   columnNumber,
 } from './cells.js';
+export { cardNumbers } from './card-numbers.js';
 export {
   noticeCards,
-  cardNumber,
   quarterlyView,
   rankingView,
   signed,
   typographicQuotes,
-  REWARD_NOTICE_TITLE,
-  NOTICE_TITLE,
-  QUARTERLY_TITLE,
-  RANKING_TITLE,
+  DOCUMENT_NAMES,
+  documentTitle,
+  schemeName,
   type NoticeCard,
   type NoticeCardView,
   type NoticeOptions,
@@ -125,3 +124,4 @@ export {
   type RankingView,
   type MemberView,
 } from './cards.js';
+export { obligationStateText } from './obligations.js';

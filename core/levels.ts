@@ -23,6 +23,13 @@ export function levelOf(balance: number, t: Settings['thresholds']): Level {
   return 'normal';
 }
 
+/** How many members are at each level: the one count every view of levels prints. */
+export function levelCounts(members: readonly { level: Level }[]): Record<Level, number> {
+  const counts: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
+  for (const m of members) counts[m.level]++;
+  return counts;
+}
+
 const ORDER: Level[] = ['normal', 'reminder', 'warning', 'unqualified'];
 
 export function levelAtLeast(level: Level, floor: Level): boolean {

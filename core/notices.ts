@@ -6,6 +6,7 @@ import { entryState } from './entry-state.js';
 
 export function noticesDue(
   entries: readonly Entry[],
+  numbers: Readonly<Record<string, string>>,
   settings: Settings,
   asOf: IsoDate,
 ): NoticeDue[] {
@@ -22,6 +23,7 @@ export function noticesDue(
     const given = e.noticeDate !== null && e.noticeDate <= asOf ? e.noticeDate : null;
     out.push({
       entryKey: e.key,
+      number: numbers[e.key],
       source: e.source,
       member: e.member,
       date: e.date,

@@ -3,6 +3,7 @@
 import type {
   HandlingRecord,
   IsoDate,
+  Member,
   MemberResult,
   Obligation,
   ObligationKind,
@@ -43,6 +44,7 @@ export function obligations(
     due,
     deadline: deadlineOf(due),
     state: 'open',
+    supersededOn: null,
     entryKey,
     month,
     record: null,
@@ -55,10 +57,46 @@ export function obligations(
   // Due-date order; on one date, threshold actions before 末位 (stable: members in roster order).
   const order = new Map(owed.map((o, i) => [o, i]));
   owed.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : order.get(a)! - order.get(b)!));
+  markSuperseding(owed);
   matchRecords(owed, parsed.records, asOf, problems);
-  for (const o of owed) if (o.record === null && asOf > o.deadline) o.state = 'overdue';
+  for (const o of owed) {
+    if (o.record !== null) continue;
+    if (o.supersededOn !== null) o.state = 'superseded';
+    else if (asOf > o.deadline) o.state = 'overdue';
+  }
   return owed;
 }
+
+const RANK: Record<ObligationKind, number> = { reminder: 1, warning: 2, unqualified: 3, bottom: 0 };
+
+/**
+ * domain.md "Superseded": a threshold talk is superseded on the day a higher one falls due for
+ * the same member, a 末位约谈 on the day the member's next 末位约谈 falls due — unless it is done
+ * by then (a record dated that day still counts for it). `owed` is in due-date order and holds
+ * only obligations due by the as-of date, so every date set here has come.
+ */
+function markSuperseding(owed: readonly Obligation[]): void {
+  const byMember = new Map<Member, Obligation[]>();
+  for (const o of owed) {
+    const list = byMember.get(o.member);
+    if (list) list.push(o);
+    else byMember.set(o.member, [o]);
+  }
+  for (const list of byMember.values())
+    list.forEach((o, i) => {
+      const next = list.find(
+        (x, j) =>
+          j > i &&
+          (o.kind === 'bottom' ? x.kind === 'bottom' : RANK[x.kind] > RANK[o.kind]) &&
+          (o.kind !== 'bottom' || x.due > o.due),
+      );
+      o.supersededOn = next?.due ?? null;
+    });
+}
+
+/** Whether `o` may still be satisfied by a record of `date`: not once it was superseded. */
+const stillOwedOn = (o: Obligation, date: IsoDate) =>
+  o.supersededOn === null || date <= o.supersededOn;
 
 /**
  * A record satisfies the earliest open obligation of the same member and kind that fell due
@@ -80,7 +118,7 @@ function matchRecords(
   for (const r of records) {
     if (r.date > asOf) continue;
     const list = byKey.get(`${r.member.source.row}|${r.kind}`) ?? [];
-    const o = list.find((x) => x.record === null && x.due <= r.date);
+    const o = list.find((x) => x.record === null && x.due <= r.date && stillOwedOn(x, r.date));
     if (o) {
       o.record = r;
       o.state = 'done';
@@ -152,4 +190,13 @@ function monthlyBottoms(
     if (++month > 12) [year, month] = [year + 1, 1];
   }
   return out;
+}
+
+const STATE_TEXT = { done: '已办', open: '待办', overdue: '逾期', superseded: '已被取代' } as const;
+
+/** How an obligation stands, in words: the one wording of score, 积分汇总 and the ranking. */
+export function obligationStateText(o: Obligation): string {
+  if (o.state === 'done') return `已办 ${o.record!.date}${o.record!.by ? ` ${o.record!.by}` : ''}`;
+  if (o.state === 'superseded') return `${STATE_TEXT.superseded} ${o.supersededOn}`;
+  return `${STATE_TEXT[o.state]}，期限 ${o.deadline}`;
 }

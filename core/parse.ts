@@ -1,4 +1,5 @@
 // From sheets to validated members, rules and entries: everything but the arithmetic.
+import { cardNumbers } from './card-numbers.js';
 import type { Entry, IsoDate, ParsedWorkbook, Problem, SheetData } from './types.js';
 import { UnusableWorkbookError } from './types.js';
 import {
@@ -115,13 +116,15 @@ export function parseWorkbook(
   for (const t of [rosterTable, ledgerTable, attendanceTable, recordTable, wishTable])
     if (t) columns[t.name] = t.letters();
 
+  const sorted = sortEntries(entries);
   return {
     columns,
     settings,
     rules,
     members,
-    entries: sortEntries(entries),
+    entries: sorted,
     records,
+    cardNumbers: cardNumbers(sorted),
     problems: finishProblems(problems),
     sheets: {
       roster: found.roster.name,

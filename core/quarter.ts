@@ -1,7 +1,6 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
 import { problemCounts } from './problem-list.js';
 import type {
-  Level,
   ParsedWorkbook,
   QuarterRow,
   QuarterSummary,
@@ -37,14 +36,6 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
       entries,
     });
   }
-  const byLevel: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
-  for (const r of rows) byLevel[r.level]++;
-  const totals = {
-    members: rows.length,
-    demerits: sum(rows.map((r) => r.demerits)),
-    rewards: sum(rows.map((r) => r.rewards)),
-    byLevel,
-  };
   const reconciliation = reconcile(result, inQuarter);
   reconciliation.leftOutRows = problemCounts(parsed.problems).errorRows;
   return {
@@ -52,7 +43,6 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
     start: range.start,
     end: range.end,
     rows,
-    totals,
     reconciliation,
     figures: unitFigures(result, rows, reconciliation),
   };
@@ -69,11 +59,13 @@ function reconcile(result: ScoreResult, inQuarter: (date: string) => boolean): R
     if (n.state === 'done') cards.given++;
     else cards[n.state]++;
   }
-  const obligations = { due: 0, done: 0, overdue: 0, open: 0 };
+  const obligations = { due: 0, done: 0, overdue: 0, open: 0, superseded: 0 };
   for (const o of result.obligations) {
     if (!inQuarter(o.due)) continue;
     obligations.due++;
-    obligations[o.state]++;
+    // domain.md "Superseded": overdue where its deadline had passed before it was superseded.
+    if (o.state === 'superseded' && o.supersededOn! > o.deadline) obligations.overdue++;
+    else obligations[o.state]++;
   }
   const reviews = { asked: 0, upheld: 0, revoked: 0, changed: 0, undecided: 0 };
   for (const r of result.reviews) {

@@ -3,7 +3,6 @@ import type {
   IsoDate,
   Member,
   Obligation,
-  ObligationKind,
   ParsedWorkbook,
   Ranking,
   RankingRow,
@@ -15,11 +14,13 @@ import { ACTIONS, BOTTOM_TALK } from './levels.js';
 import { markBottom } from './bottom.js';
 import { warningLabel } from './warning.js';
 
-const HIGHER: Record<Exclude<ObligationKind, 'bottom'>, ObligationKind[]> = {
-  reminder: ['reminder', 'warning', 'unqualified'],
-  warning: ['warning', 'unqualified'],
-  unqualified: ['unqualified'],
-};
+/** One obligation across two scores of the same workbook: member, kind and due date. */
+const obligationId = (o: Obligation) => `${o.member.source.row}|${o.kind}|${o.due}`;
+
+/** The ranking day of the month before: talks due after it are this month's. */
+function previousRankingDay(settings: Settings, year: number, month: number): IsoDate {
+  return month === 1 ? rankingDate(settings, year - 1, 12) : rankingDate(settings, year, month - 1);
+}
 
 /** The month's ranking day (设置!每月调整日, the month's last day where it has fewer days). */
 export function rankingDate(settings: Settings, year: number, month: number): IsoDate {
@@ -53,35 +54,32 @@ export function monthlyRanking(
   );
   markBottom(rows, bottomCount);
 
-  const talks: Ranking['talks'] = [];
-  const doneOf = (member: Member, kind: ObligationKind) => {
-    // The talk this list calls for: the member's latest due by the ranking day of that kind or
-    // a higher one (one entry, one action: a 警示约谈 includes the reminder); for 末位, this
-    // month's.
-    const kinds = kind === 'bottom' ? ['bottom'] : HIGHER[kind];
-    let found: Obligation | null = null;
-    for (const o of later.obligations)
-      if (o.member === member && kinds.includes(o.kind) && o.due <= asOf) {
-        if (kind === 'bottom' && o.month !== ym) continue;
-        found = o;
-      }
-    return found?.record ? { date: found.record.date, by: found.record.by } : null;
-  };
-  for (const row of [...rows].reverse()) {
-    if (row.level !== 'normal')
-      talks.push({
-        member: row.member,
-        reason: row.level,
-        ...ACTIONS[row.level],
-        done: doneOf(row.member, row.level),
-      });
-    if (row.bottom)
-      talks.push({
-        member: row.member,
-        reason: 'bottom',
-        ...BOTTOM_TALK,
-        done: doneOf(row.member, 'bottom'),
-      });
+  // The talks this list calls for are the core's obligations (the ones score and 待办 show),
+  // not worked out again from levels: every one still owed on the ranking day — open or overdue,
+  // never superseded — and every one that fell due this month. Done or not is as of `printed`.
+  const since = previousRankingDay(parsed.settings, year, month);
+  const printedState = new Map(later.obligations.map((o) => [obligationId(o), o]));
+  const byMember = new Map<Member, Obligation[]>();
+  for (const o of result.obligations) {
+    const owed = o.state === 'open' || o.state === 'overdue';
+    if (o.due > asOf || !(owed || (o.due > since && o.state !== 'superseded'))) continue;
+    const list = byMember.get(o.member);
+    if (list) list.push(o);
+    else byMember.set(o.member, [o]);
   }
+  const talks: Ranking['talks'] = [];
+  for (const row of [...rows].reverse())
+    for (const o of byMember.get(row.member) ?? []) {
+      const record = printedState.get(obligationId(o))?.record ?? null;
+      talks.push({
+        member: row.member,
+        reason: o.kind,
+        ...(o.kind === 'bottom' ? BOTTOM_TALK : ACTIONS[o.kind]),
+        by: o.actor,
+        due: o.due,
+        overdue: record === null && o.state === 'overdue',
+        done: record ? { date: record.date, by: record.by } : null,
+      });
+    }
   return { month: ym, asOf, rows, talks };
 }

@@ -45,6 +45,7 @@ export function score(parsed: ParsedWorkbook, asOf: IsoDate): ScoreResult {
     members,
     inactive: parsed.members.filter((m) => m.status !== 'active'),
     entries: parsed.entries,
+    cardNumbers: parsed.cardNumbers,
     ...follow,
     problems,
     sheets: parsed.sheets,

@@ -5,6 +5,7 @@ import { locateTable, SETTINGS_COLUMNS, Table } from './sheets.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   unitName: '',
+  cardHeading: '机关',
   thresholds: Object.freeze({ reminder: 6, warning: 9, unqualified: 12 }),
   reset: 'none',
   requiredWishes: 0,
@@ -34,6 +35,7 @@ export const SETTING_ROWS: readonly [string, string | number][] = [
   ['处置期限天数', 15],
   ['认定期限天数', 30],
   ['复核办结天数', 15],
+  ['卡片抬头', '机关'],
 ];
 
 type NumberKey =
@@ -133,6 +135,17 @@ function applySetting(
     case '单位名称':
       settings.unitName = text;
       return;
+    case '卡片抬头': {
+      // The words before 党员“十二分制”: a clerk who types the whole phrase gets its start.
+      const heading = text.replace(/\s+/g, '').split(/党员|[“"]?十二分制/)[0];
+      if (heading !== text)
+        warn(
+          `设置"卡片抬头"只填标题中"党员“十二分制”"前面的文字，已按"${heading || DEFAULT_SETTINGS.cardHeading}"印制`,
+          '填写如"机关"、"街道"的文字',
+        );
+      settings.cardHeading = heading || DEFAULT_SETTINGS.cardHeading;
+      return;
+    }
     case '清零方式':
       if (/不清零|不归零|无|否/.test(text)) settings.reset = 'none';
       else if (/每年|年度|按年/.test(text)) settings.reset = 'yearly';

@@ -2,6 +2,7 @@
 import type { CellValue, Member, Obligation, Problem, ScoreResult, Severity } from './types.js';
 import { LEVEL_LABELS } from './levels.js';
 import { entryState } from './score.js';
+import { obligationStateText } from './obligations.js';
 
 export const SUMMARY_SHEET = '积分汇总';
 export const PROBLEMS_SHEET = '校验结果';
@@ -29,15 +30,9 @@ export const SUMMARY_HEADER = [
   '计算日期',
 ] as const;
 
-const STATE_TEXT = { done: '已办', open: '待办', overdue: '逾期' } as const;
-
 /** "2026-03-01 约谈提醒（党工委）：已办 2026-03-05" — one obligation in 积分汇总's 应办处置. */
 function obligationText(o: Obligation): string {
-  const state =
-    o.state === 'done'
-      ? `已办 ${o.record!.date}${o.record!.by ? ` ${o.record!.by}` : ''}`
-      : `${STATE_TEXT[o.state]}，期限 ${o.deadline}`;
-  return `${o.due} ${o.label}（${o.actor}）：${state}`;
+  return `${o.due} ${o.label}（${o.actor}）：${obligationStateText(o)}`;
 }
 
 export function summaryRows(result: ScoreResult): CellValue[][] {

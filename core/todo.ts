@@ -44,7 +44,8 @@ export function todoItems(result: ScoreResult): TodoItem[] {
   const entrySource = new Map(result.entries.map((e) => [e.key, e.source]));
 
   for (const o of result.obligations) {
-    if (o.state === 'done') continue;
+    // Superseded (domain.md): no longer to do; the higher talk that replaced it is listed.
+    if (o.state === 'done' || o.state === 'superseded') continue;
     const from = o.entryKey ? entrySource.get(o.entryKey) : null;
     items.push({
       kind: 'obligation',

@@ -88,6 +88,8 @@ export interface Rule {
 
 export interface Settings {
   unitName: string;
+  /** 卡片抬头: the words before 党员“十二分制” in every card title (机关, 街道…). */
+  cardHeading: string;
   thresholds: { reminder: number; warning: number; unqualified: number };
   /** 'none' (不清零, the article's rule) or 'yearly' (每年). */
   reset: 'none' | 'yearly';
@@ -250,6 +252,10 @@ export interface Ranking {
     reason: 'reminder' | 'warning' | 'unqualified' | 'bottom';
     action: string;
     by: string;
+    /** The day it fell due. */
+    due: IsoDate;
+    /** Not done and past its deadline on the ranking day (and not done by the print date). */
+    overdue: boolean;
     /** The 处置记录 row that records it done, by the day the list is printed; null if not. */
     done: { date: IsoDate; by: string } | null;
   }[];
@@ -275,9 +281,11 @@ export interface QuarterSummary {
   start: IsoDate;
   end: IsoDate;
   rows: QuarterRow[];
-  totals: { members: number; demerits: number; rewards: number; byLevel: Record<Level, number> };
-  /** The unit's own figures for the quarter, as the upward report carries them (upward.ts). */
-  figures: UnitFigures;
+  /**
+   * The unit's own figures for the quarter (upward.ts): the one source of every count a view
+   * prints of the quarter — the cards' totals and 季末等级, the mail's text, 单位数据, the county.
+   */
+  figures: OwnFigures;
   /** What the committee did about the quarter, at its end (domain.md, Reconciliation). */
   reconciliation: Reconciliation;
 }
@@ -288,7 +296,15 @@ export interface Reconciliation {
   /** Their notice cards, at quarter end: given, overdue, still within time. */
   cards: { given: number; overdue: number; open: number };
   /** Obligations that fell due in the quarter, and how they stood at its end. */
-  obligations: { due: number; done: number; overdue: number; open: number };
+  obligations: {
+    due: number;
+    done: number;
+    /** Not done by the deadline: still owed, or superseded only after its deadline had passed. */
+    overdue: number;
+    open: number;
+    /** Superseded before its deadline: closed, not counted as overdue. */
+    superseded: number;
+  };
   /** Reviews asked for in the quarter, by outcome at its end (null: not decided). */
   reviews: { asked: number; upheld: number; revoked: number; changed: number; undecided: number };
   /** Rows of the workbook with an error, left out of every total (domain.md: stated upward). */
@@ -297,6 +313,8 @@ export interface Reconciliation {
 
 export type ObligationKind = 'reminder' | 'warning' | 'unqualified' | 'bottom';
 export type FollowState = 'done' | 'open' | 'overdue';
+/** An obligation may also be closed as superseded (domain.md, Follow-through → Superseded). */
+export type ObligationState = FollowState | 'superseded';
 
 /** A record of the 处置记录 sheet: a talk or a handling done. */
 export interface HandlingRecord {
@@ -319,7 +337,12 @@ export interface Obligation {
   actor: string;
   due: IsoDate;
   deadline: IsoDate;
-  state: FollowState;
+  state: ObligationState;
+  /**
+   * The day a higher talk (or the member's next 末位约谈) fell due while this one was not done:
+   * from then on it is superseded, no longer to do. Null where nothing supersedes it.
+   */
+  supersededOn: IsoDate | null;
   /** The entry whose step crossed the threshold; null for 末位. */
   entryKey: string | null;
   /** The ranking month (YYYY-MM) for 末位. */
@@ -331,6 +354,8 @@ export interface Obligation {
 /** The notice card (告知卡) of one counted entry. */
 export interface NoticeDue {
   entryKey: string;
+  /** The card's number, as the card prints it. */
+  number: string;
   source: SourceRef;
   member: Member;
   date: IsoDate;
@@ -387,6 +412,8 @@ export type FigureKey =
 
 /** null: this version of the tool does not compute the figure (printed 未统计). */
 export type UnitFigures = Record<FigureKey, number | null>;
+/** A unit's figures as it computes them itself: every one counted. */
+export type OwnFigures = Record<FigureKey, number>;
 
 /** Everything parsed out of a workbook, before scoring. */
 export interface ParsedWorkbook {
@@ -397,6 +424,8 @@ export interface ParsedWorkbook {
   entries: Entry[];
   /** Valid rows of 处置记录, in date order. */
   records: HandlingRecord[];
+  /** Each valid entry's notice card number (card-numbers.ts), by entry key. */
+  cardNumbers: Record<string, string>;
   problems: Problem[];
   /** Which sheet names were found for each role (null: absent). */
   sheets: {
@@ -426,6 +455,8 @@ export interface ScoreResult {
   obligations: Obligation[];
   /** One per counted entry, in entry order. */
   notices: NoticeDue[];
+  /** Each valid entry's notice card number (〔2026〕0001号), by entry key: the one numbering. */
+  cardNumbers: Record<string, string>;
   /** Every entry with a review applied for or decided by the as-of date. */
   reviews: ReviewStatus[];
   /** Entries waiting for verification (待核实), dated by the as-of date. */

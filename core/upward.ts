@@ -6,14 +6,13 @@ import type {
   CellValue,
   FigureKey,
   IsoDate,
-  Level,
   QuarterRow,
   QuarterSummary,
   Reconciliation,
   ScoreResult,
-  UnitFigures,
+  OwnFigures,
 } from './types.js';
-import { LEVEL_LABELS } from './levels.js';
+import { LEVEL_LABELS, levelCounts } from './levels.js';
 import { describeRule } from './ledger.js';
 
 /** Bumped whenever a sheet, a column or a figure changes meaning; readers refuse others. */
@@ -97,9 +96,8 @@ export function unitFigures(
   result: ScoreResult,
   rows: readonly QuarterRow[],
   reconciliation: Reconciliation,
-): UnitFigures {
-  const levels: Record<Level, number> = { normal: 0, reminder: 0, warning: 0, unqualified: 0 };
-  for (const m of result.members) levels[m.level]++;
+): OwnFigures {
+  const levels = levelCounts(result.members);
   const { obligations, cards, reviews } = reconciliation;
   return {
     activeMembers: result.members.length,
@@ -144,7 +142,7 @@ export interface UpwardIdentity {
 /** The data sheets of a unit's report, in the order they are written and hashed. */
 export function upwardTables(summary: QuarterSummary, title: string): UpwardTable[] {
   const period = `统计期间：${summary.start} 至 ${summary.end}`;
-  const cancelled = summary.rows.reduce((a, r) => a + r.cancelled, 0);
+  const { figures } = summary;
   return [
     {
       name: UPWARD_SHEETS.summary,
@@ -167,12 +165,12 @@ export function upwardTables(summary: QuarterSummary, title: string): UpwardTabl
         [
           TOTAL_LABEL,
           '',
-          `${summary.totals.members} 名`,
+          `${figures.listedMembers} 名`,
           '',
           '',
-          summary.totals.demerits,
-          summary.totals.rewards,
-          cancelled,
+          figures.demerits,
+          figures.rewards,
+          figures.cancelled,
         ],
       ],
     },

@@ -1,7 +1,6 @@
 // The view-models the cards print: shaped from the core's results, nothing computed twice.
 import { describe, expect, it } from 'vitest';
 import {
-  cardNumber,
   LEVEL_LABELS,
   noticeCards,
   parseWorkbook,
@@ -59,13 +58,109 @@ describe('notice cards', () => {
     expect(afterFull.after).toBe(12);
   });
 
-  it('numbers cards by year and ledger row, the same whatever the period asked for', () => {
+  it('numbers cards 〔year〕NNNN in entry order, the same whatever the period asked for', () => {
     const all = new Map(cards.map((c) => [c.entryKey, c.view.number]));
     const october = noticeCards(result, { since: '2026-10-01', until: '2026-10-31' });
     expect(october.map((c) => c.date.slice(0, 7))).toEqual(Array(5).fill('2026-10'));
     for (const c of october) expect(c.view.number).toBe(all.get(c.entryKey));
-    const entry = result.entries.find((e) => e.key === '记分台账!16')!;
-    expect(cardNumber(entry, null)).toBe('〔2026〕0016号');
+    // Every valid entry has its number, counted or not (待核实 row 6 is 0005, not skipped).
+    expect(result.cardNumbers['记分台账!2']).toBe('〔2026〕0001号');
+    expect(result.cardNumbers['记分台账!6']).toBe('〔2026〕0005号');
+    expect(all.get('记分台账!7')).toBe('〔2026〕0006号');
+    expect(result.notices.map((n) => n.number)).toEqual(
+      result.notices.map((n) => all.get(n.entryKey)),
+    );
+  });
+
+  it('gives each member of one 会议签到 row a number of their own, never a ledger row’s', () => {
+    const meetings = parseWorkbook([
+      ...sheets,
+      {
+        name: '会议签到',
+        rows: [
+          ['日期', '会议', '请假', '缺席'],
+          ['2026-07-03', '支部党员大会', '李四、王五', '赵六'],
+          ['2026-07-20', '主题党日', '', '李四'],
+        ],
+      },
+    ]);
+    const r = score(meetings, '2026-11-24');
+    const numbers = noticeCards(r).map((c) => c.view.number);
+    expect(numbers.length).toBeGreaterThan(cards.length + 3);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const all = Object.values(r.cardNumbers);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('never renumbers a card when rows are re-sorted or a later entry is added', () => {
+    const identity = (r: typeof result) =>
+      new Map(
+        r.entries.map((e) => [
+          `${e.date}|${e.member.id}|${e.rule.code}|${e.variantText}|${e.note}`,
+          r.cardNumbers[e.key],
+        ]),
+      );
+    const before = identity(result);
+    const ledger = sheets.find((s) => s.name === '记分台账')!;
+    const [header, ...rows] = ledger.rows;
+    const shuffled = [header, ...[...rows].reverse()];
+    const later = [...shuffled, ['2026-12-02', 'A02', '李四', 'P1', '请假', '', '', '最新一条']];
+    for (const variant of [shuffled, later]) {
+      const r = score(
+        parseWorkbook(sheets.map((s) => (s === ledger ? { ...s, rows: variant } : s))),
+        '2026-11-24',
+      );
+      const after = identity(r);
+      for (const [id, number] of before) expect(after.get(id)).toBe(number);
+    }
+  });
+
+  it('names the level just after the entry with that entry’s date, not the print date’s', () => {
+    // 张三: 7-03 +1… the 11-05 card, printed on 11-24, says the level of 11-05.
+    for (const card of cards) {
+      expect(card.view.levelDate).toBe(
+        card.view.withdrawn ? card.view.levelDate : card.view.entry.date,
+      );
+      expect(card.view.levelHeading).toBe(card.view.reward ? '奖励后等级' : '记分后等级');
+    }
+    // 王五 reaches 12 on 09-02 (R3): that card says 不合格 as of 2026年9月2日.
+    const r3 = cards.find((c) => c.entryKey === '记分台账!7')!.view;
+    expect([r3.levelHeading, r3.level, r3.levelDate]).toEqual([
+      '记分后等级',
+      '不合格',
+      '2026年9月2日',
+    ]);
+  });
+
+  it('titles every document with 设置 卡片抬头 (default 机关)', () => {
+    const street = parseWorkbook(
+      sheets.map((s) =>
+        s.name === '设置' ? { ...s, rows: [...s.rows, ['卡片抬头', '街道']] } : s,
+      ),
+    );
+    const r = score(street, '2026-11-24');
+    const titles = [
+      ...noticeCards(r).map((c) => c.view.title),
+      quarterlyView(quarterlySummary(street, '2026Q3'), r.settings, 'upward', '2026-10-10').title,
+      rankingView(monthlyRanking(street, 2026, 10), r.settings).title,
+    ];
+    expect(new Set(titles)).toEqual(
+      new Set([
+        '街道党员“十二分制”记分告知卡',
+        '街道党员“十二分制”奖励分告知卡',
+        '街道党员“十二分制”记分汇总公示卡',
+        '街道党员“十二分制”积分榜单',
+      ]),
+    );
+    expect(cards[0].view.title).toMatch(/^机关党员/);
+    // The whole phrase typed: its start is used, and the clerk is told.
+    const typed = parseWorkbook(
+      sheets.map((s) =>
+        s.name === '设置' ? { ...s, rows: [...s.rows, ['卡片抬头', '社区党员“十二分制”']] } : s,
+      ),
+    );
+    expect(typed.settings.cardHeading).toBe('社区');
+    expect(typed.problems.map((p) => p.message).join('\n')).toContain('卡片抬头');
   });
 
   it('carries the review period from the settings (default 7 days)', () => {

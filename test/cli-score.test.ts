@@ -30,7 +30,7 @@ describe('twelve score', () => {
     expect(code).toBe(0);
     expect(out).toContain('测试单位党工委');
     expect(out).toMatch(/张三\s+第一支部\s+6\s+提醒/);
-    expect(out).toMatch(/2026-03-05\s+张三\s+6分\s+约谈提醒/);
+    expect(out).toMatch(/2026-03-05\s+张三\s+约谈提醒\s+党工委\s+逾期，期限 2026-03-20/);
   });
 
   it('--json adds obligations, notices, reviews and pending; the report has 待办 (overdue first) and 待核实', async () => {
@@ -99,6 +99,7 @@ describe('twelve score', () => {
         deadline: '2026-03-20',
         state: 'done',
         doneOn: '2026-03-09',
+        supersededOn: null,
         by: '刘书记',
       },
       {
@@ -108,13 +109,36 @@ describe('twelve score', () => {
         deadline: '2026-05-25',
         state: 'overdue',
         doneOn: null,
+        supersededOn: null,
         by: '党工委',
       },
     ]);
     expect(json.notices).toEqual([
-      { sheet: '记分台账', row: 2, memberId: 'A01', date: '2026-03-05', state: 'done' },
-      { sheet: '记分台账', row: 3, memberId: 'A02', date: '2026-05-10', state: 'done' },
-      { sheet: '会议签到', row: 2, memberId: 'A03', date: '2026-11-20', state: 'open' },
+      // 0003 is the pending entry: numbered too, so that verifying it never renumbers a card.
+      {
+        number: '〔2026〕0001号',
+        sheet: '记分台账',
+        row: 2,
+        memberId: 'A01',
+        date: '2026-03-05',
+        state: 'done',
+      },
+      {
+        number: '〔2026〕0002号',
+        sheet: '记分台账',
+        row: 3,
+        memberId: 'A02',
+        date: '2026-05-10',
+        state: 'done',
+      },
+      {
+        number: '〔2026〕0004号',
+        sheet: '会议签到',
+        row: 2,
+        memberId: 'A03',
+        date: '2026-11-20',
+        state: 'open',
+      },
     ]);
     expect(json.reviews).toEqual([
       {

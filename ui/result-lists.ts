@@ -3,6 +3,7 @@
 // their sheet, row and column.
 import {
   LEVEL_LABELS,
+  levelCounts,
   problemCounts,
   problemLine,
   type Level,
@@ -19,8 +20,9 @@ export const MAX_ITEMS = 200;
 
 /** The overview as label and value pairs. */
 export function overview(result: ScoreResult): [string, string][] {
+  const counts = levelCounts(result.members);
   const levels = (Object.keys(LEVEL_LABELS) as Level[]).map(
-    (l) => `${LEVEL_LABELS[l]} ${result.members.filter((m) => m.level === l).length}`,
+    (l) => `${LEVEL_LABELS[l]} ${counts[l]}`,
   );
   const count = problemCounts(result.problems);
   return [

@@ -1,6 +1,8 @@
 // `twelve score`: validate and score a workbook, as a Chinese report or as JSON. Never writes.
 import {
   LEVEL_LABELS,
+  levelCounts,
+  obligationStateText,
   problemCounts,
   problemLine,
   scoreWorkbook,
@@ -30,7 +32,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
 
 function scoreReport(result: ScoreResult, file: string): string {
   const counts = problemCounts(result.problems);
-  const byLevel = (l: Level) => result.members.filter((m) => m.level === l).length;
+  const byLevel = levelCounts(result.members);
   const lines: string[] = [];
   lines.push(`十二分制记分结果${result.settings.unitName ? ` — ${result.settings.unitName}` : ''}`);
   lines.push(`台账：${file}`);
@@ -38,7 +40,7 @@ function scoreReport(result: ScoreResult, file: string): string {
     `计算日期：${result.asOf}，在册党员 ${result.members.length} 名，有效记录 ${result.entries.length} 条，问题：错误 ${counts.error} 条、提醒 ${counts.warning} 条`,
   );
   lines.push(
-    `等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel(l)} 名`).join('，')}`,
+    `等级：${(Object.keys(LEVEL_LABELS) as Level[]).map((l) => `${LEVEL_LABELS[l]} ${byLevel[l]} 名`).join('，')}`,
   );
   lines.push('');
   lines.push('【党员积分】');
@@ -57,16 +59,16 @@ function scoreReport(result: ScoreResult, file: string): string {
       ]),
     ),
   );
-  const actions = result.members
-    .flatMap((m) => m.actions.map((a) => ({ m, a })))
-    .sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : 0));
+  // Every talk and handling as the core's obligations stand: the same list 待办 and the
+  // ranking read, superseded ones with the day they were superseded.
+  const owed = result.obligations;
   lines.push('');
-  lines.push(`【应办处置】${actions.length === 0 ? '无' : ''}`);
-  if (actions.length > 0) {
+  lines.push(`【应办处置】${owed.length === 0 ? '无' : ''}`);
+  if (owed.length > 0) {
     lines.push(
       textTable(
-        ['日期', '姓名', '达到', '处置', '负责'],
-        actions.map(({ m, a }) => [a.date, m.member.name, `${a.threshold}分`, a.action, a.by]),
+        ['日期', '姓名', '处置', '负责', '办理情况'],
+        owed.map((o) => [o.due, o.member.name, o.label, o.actor, obligationStateText(o)]),
       ),
     );
   }

@@ -10,6 +10,7 @@ export interface NoticeCardLike {
   entryKey: string;
   memberName: string;
   view: {
+    title: string;
     unit: string;
     number: string;
     issueDate: string;
@@ -34,6 +35,7 @@ export function noticeMailModel(card: NoticeCardLike) {
     view.entry.variant && view.entry.variant !== '—' ? `（${view.entry.variant}）` : '';
   return {
     unit: view.unit,
+    title: view.title,
     memberName: card.memberName,
     number: view.number,
     entryDate: view.entry.date,

@@ -1,6 +1,7 @@
 // The upward quarterly email: the summary card PDF and a fresh summary .xlsx, with a subject
 // and body that name the unit, the quarter and the totals.
 import {
+  DOCUMENT_NAMES,
   quarterlyView,
   type IsoDate,
   type QuarterSummary,
@@ -56,7 +57,7 @@ export async function quarterDelivery(input: QuarterDeliveryInput): Promise<Deli
           filename: xlsxName,
           content: await summaryXlsx(summary, {
             unit,
-            title: `${unit} ${view.quarter}党员“十二分制”记分汇总`,
+            title: `${unit} ${view.quarter}${view.scheme}${DOCUMENT_NAMES.summary}`,
           }),
           contentType: XLSX,
         },
@@ -74,7 +75,7 @@ export function summaryFingerprint(summary: QuarterSummary, unit: string): strin
     JSON.stringify({
       unit,
       quarter: summary.quarter,
-      totals: summary.totals,
+      figures: summary.figures,
       rows: summary.rows.map((r) => ({
         member: [r.member.id, r.member.name, r.member.branch, r.member.post],
         figures: [r.demerits, r.rewards, r.cancelled, r.balance, r.level],

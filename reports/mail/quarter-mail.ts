@@ -10,6 +10,8 @@ export interface AttachmentNote {
 
 export interface QuarterMailModel {
   unit: string;
+  /** 机关党员“十二分制”, with the unit's 卡片抬头. */
+  scheme: string;
   quarterLabel: string;
   period: string;
   issueDate: string;
@@ -32,14 +34,12 @@ export function quarterMailModel(
 ): QuarterMailModel {
   return {
     unit: view.unit,
+    scheme: view.scheme,
     quarterLabel: view.quarter,
     period: view.period,
     issueDate: view.issueDate,
     empty: view.empty,
-    totals: {
-      ...view.totals,
-      cancelled: view.rows.reduce((a, r) => a + r.cancelled, 0),
-    },
+    totals: view.totals,
     reconciliation: view.reconciliation,
     attachments: attachments.map((a, i) => ({ ...a, index: i + 1 })),
   };

@@ -40,10 +40,12 @@ export function scoreJson(result: ScoreResult) {
       deadline: o.deadline,
       state: o.state,
       doneOn: o.record?.date ?? null,
+      supersededOn: o.state === 'superseded' ? o.supersededOn : null,
       // Who acts, or acted: the record's 承办人 where it names one, else the role that acts.
       by: o.record?.by || o.actor,
     })),
     notices: result.notices.map((n) => ({
+      number: n.number,
       sheet: n.source.sheet,
       row: n.source.row,
       memberId: memberId(n.member),

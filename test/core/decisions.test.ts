@@ -300,6 +300,6 @@ describe('the quarterly summary', () => {
     expect(
       q.rows.map((r) => [r.member.name, r.demerits, r.rewards, r.cancelled, r.balance, r.level]),
     ).toEqual([['张三', 1, 2, 2, 5, 'normal']]);
-    expect(q.totals).toMatchObject({ members: 1, demerits: 1, rewards: 2 });
+    expect(q.figures).toMatchObject({ listedMembers: 1, demerits: 1, rewards: 2, cancelled: 2 });
   });
 });

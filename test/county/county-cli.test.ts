@@ -161,7 +161,7 @@ async function ownScores(): Promise<Partial<Record<FigureKey, number>>> {
         level: FigureKey;
         steps: { date: string; points: number; applied: number }[];
       }[];
-      obligations: { due: string; state: string }[];
+      obligations: { due: string; deadline: string; state: string; supersededOn: string | null }[];
       notices: { date: string; state: string }[];
       reviews: { applied: string | null }[];
     };
@@ -184,7 +184,13 @@ async function ownScores(): Promise<Partial<Record<FigureKey, number>>> {
     const talks = result.obligations.filter((o) => inQ3(o.due));
     add('talksDue', talks.length);
     add('talksDone', talks.filter((o) => o.state === 'done').length);
-    add('talksOverdue', talks.filter((o) => o.state === 'overdue').length);
+    // domain.md "Superseded": overdue too where its deadline passed before it was superseded.
+    add(
+      'talksOverdue',
+      talks.filter(
+        (o) => o.state === 'overdue' || (o.state === 'superseded' && o.supersededOn! > o.deadline),
+      ).length,
+    );
     add('cardsOverdue', result.notices.filter((n) => inQ3(n.date) && n.state === 'overdue').length);
     add('reviewsAsked', result.reviews.filter((r) => inQ3(r.applied)).length);
   }

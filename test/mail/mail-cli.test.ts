@@ -9,6 +9,7 @@ import { noticeCards, parseWorkbook, quarterlySummary, score } from '../../core/
 import { main } from '../../reports/cli.js';
 import { SAMPLE_WORKBOOK } from '../../reports/paths.js';
 import { readWorkbook } from '../../reports/read-workbook.js';
+import { readSummaryXlsx } from '../../reports/county/read-summary.js';
 import { captureIo } from '../helpers/io.js';
 import { pdfPages, squash } from '../helpers/pdf-text.js';
 import { PASSWORD, startSmtp, USER, type TestServer } from '../helpers/smtp.js';
@@ -31,14 +32,14 @@ describe('twelve mail on the sample', () => {
     const [file] = readdirSync(out).filter((f) => f.endsWith('.eml'));
     expect(io.stdout()).toContain(file);
     const mail = await simpleParser(readFileSync(path.join(out, file)));
-    expect(mail.subject).toBe(`${SAMPLE_UNIT} 2026年第三季度党员“十二分制”记分汇总公示卡`);
+    expect(mail.subject).toBe(`${SAMPLE_UNIT} 2026年第三季度机关党员“十二分制”记分汇总公示卡`);
     expect(mail.to && 'value' in mail.to && mail.to.value[0].address).toBe(
       'zuzhibu@example.gov.cn',
     );
 
     const summary = quarterlySummary(parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK)), '2026Q3');
     expect(mail.text).toContain(
-      `本季度有记分或奖励记录的党员 ${summary.totals.members} 名，共记分 ${summary.totals.demerits} 分，奖励分 ${summary.totals.rewards} 分`,
+      `本季度有记分或奖励记录的党员 ${summary.figures.listedMembers} 名，共记分 ${summary.figures.demerits} 分，奖励分 ${summary.figures.rewards} 分`,
     );
     const [card, xlsx] = mail.attachments;
     expect(card.filename).toBe('记分汇总公示卡-2026Q3-报上级.pdf');
@@ -47,6 +48,19 @@ describe('twelve mail on the sample', () => {
     expect(text).toContain(squash(SAMPLE_UNIT));
     for (const row of summary.rows) expect(text).toContain(squash(row.member.name));
     expect(xlsx.filename).toBe(`${SAMPLE_UNIT} 2026年第三季度记分汇总表.xlsx`);
+
+    // 季度末等级 in the body is the whole roster's, as 单位数据 and `twelve score --as-of` say
+    // (it once counted only the quarter's listed members: 0 / 0 / 0 against 1 / 1 / 1).
+    const read = await readSummaryXlsx(xlsx.content);
+    if (!read.ok) throw new Error(read.message);
+    const f = read.submission.figures;
+    const levels = `提醒 ${f.reminder} 名，警示 ${f.warning} 名，不合格 ${f.unqualified} 名`;
+    expect(mail.text).toContain(`季度末等级：${levels}，其余为正常`);
+    expect(text).toContain(squash(`季末等级：${levels}`));
+    const scored = captureIo();
+    await main(['score', SAMPLE_WORKBOOK, '--as-of', summary.end], scored.out, scored.err);
+    expect(scored.stdout()).toContain(`${levels}`);
+    expect(f.reminder! + f.warning! + f.unqualified!).toBeGreaterThan(0);
   });
 });
 

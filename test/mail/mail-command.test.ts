@@ -85,7 +85,7 @@ async function xlsxRows(buffer: Buffer, sheet: string): Promise<unknown[][]> {
 }
 
 function expectQuarterMessage(mail: ParsedMail) {
-  expect(mail.subject).toBe(`${UNIT} 2026年第三季度党员“十二分制”记分汇总公示卡`);
+  expect(mail.subject).toBe(`${UNIT} 2026年第三季度机关党员“十二分制”记分汇总公示卡`);
   expect(mail.from?.value[0]).toEqual({ name: UNIT, address: 'dangwei@example.cn' });
   for (const body of [mail.text!, String(mail.html)]) {
     expect(body).toContain(`现将${UNIT}2026年第三季度（2026年7月1日至2026年9月30日）`);

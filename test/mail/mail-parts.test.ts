@@ -16,6 +16,7 @@ import { tempDir } from '../helpers/workbook.js';
 
 const quarterModel = (unit: string) => ({
   unit,
+  scheme: '机关党员“十二分制”',
   quarterLabel: '2026年第三季度',
   period: '2026年7月1日至2026年9月30日',
   issueDate: '2026年10月8日',
@@ -42,7 +43,7 @@ describe('mail templates', () => {
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;张&amp;李支部');
     expect(mail.html).toContain('a&lt;b&gt;.pdf');
     expect(mail.text).toContain(`现将${unit}2026年第三季度`);
-    expect(mail.subject).toBe(`${unit} 2026年第三季度党员“十二分制”记分汇总公示卡`);
+    expect(mail.subject).toBe(`${unit} 2026年第三季度机关党员“十二分制”记分汇总公示卡`);
   });
 
   it('are strict: a field the model lacks is an error, not a blank', () => {

@@ -39,6 +39,7 @@ beforeAll(async () => {
         entryKey: e.key,
         memberName: e.member.name,
         view: {
+          title: `机关党员“十二分制”${e.points < 0 ? '奖励分' : '记分'}告知卡`,
           unit: '测试单位党工委',
           number: `〔2026〕000${e.source.row}号`,
           issueDate: '2026年9月30日',
@@ -92,7 +93,7 @@ describe('notice cards by mail', () => {
     for (const [i, got] of server.received.entries()) {
       const mail = await simpleParser(got.raw);
       expect(mail.subject).toBe(
-        `测试单位党工委 党员“十二分制”${zhang[i].card.view.reward ? '奖励分' : '记分'}告知卡 ${zhang[i].card.view.number}（张三）`,
+        `测试单位党工委 机关党员“十二分制”${zhang[i].card.view.reward ? '奖励分' : '记分'}告知卡 ${zhang[i].card.view.number}（张三）`,
       );
       expect(mail.text).toContain('张三同志：');
       expect(mail.attachments).toHaveLength(1);
