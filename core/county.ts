@@ -14,12 +14,16 @@ import {
   META_HEADER,
   META_LABELS,
   NOT_COUNTED,
+  READABLE_FORMATS,
+  SEAL_DIGEST_LABEL,
+  SEAL_HEADER,
   SUMMARY_HEADER,
-  UPWARD_FORMAT_VERSION,
   UPWARD_SHEETS,
   type MetaKey,
+  type UpwardCell,
   type UpwardTable,
 } from './upward.js';
+import { parseSealCode, sealDigest, type SealRow } from './seal.js';
 
 /** One unit's report as read and trusted. */
 export interface Submission {
@@ -33,6 +37,8 @@ export interface Submission {
   tool: string;
   hash: string;
   figures: UnitFigures;
+  /** Format 2's 校验码 sheet and its digest; null for a format-1 report (it has none). */
+  seal: { rows: SealRow[]; digest: string } | null;
 }
 
 export type ReadSubmission = { ok: true; submission: Submission } | { ok: false; message: string };
@@ -62,9 +68,9 @@ export function readSubmission(
     if (text(key) === '') return fail(`${where(key)}：缺少"${META_LABELS[key]}"`);
 
   const format = text('format');
-  if (format !== UPWARD_FORMAT_VERSION)
+  if (!READABLE_FORMATS.includes(format))
     return fail(
-      `${where('format')}：格式版本"${format}"不是本工具能读的版本 ${UPWARD_FORMAT_VERSION}，请对方用相同版本的工具重新生成`,
+      `${where('format')}：格式版本"${format}"不是本工具能读的版本（${READABLE_FORMATS.join('、')}），请对方用相同版本的工具重新生成`,
     );
   const range = quarterRange(text('quarter'));
   if (!range) return fail(`${where('quarter')}：季度"${text('quarter')}"的格式不对，应如 2026Q3`);
@@ -72,11 +78,13 @@ export function readSubmission(
     return fail(`${where('generated')}：生成时间"${text('generated')}"无法识别`);
 
   const tables: UpwardTable[] = [];
-  for (const [name, header] of [
+  const wanted: [string, readonly string[]][] = [
     [UPWARD_SHEETS.summary, SUMMARY_HEADER],
     [UPWARD_SHEETS.detail, DETAIL_HEADER],
     [UPWARD_SHEETS.figures, FIGURE_HEADER],
-  ] as const) {
+  ];
+  if (format !== '1') wanted.push([UPWARD_SHEETS.seal, SEAL_HEADER]);
+  for (const [name, header] of wanted) {
     const data = sheet(name);
     if (!data) return fail(`没有"${name}"工作表`);
     const at = headerIndex(data.rows, header);
@@ -92,7 +100,7 @@ export function readSubmission(
     asOf: text('asOf'),
   };
   const hash = text('hash').toLowerCase();
-  if (sha256(canonicalData(identity, tables)) !== hash)
+  if (sha256(canonicalData(identity, tables, format)) !== hash)
     return fail(
       `数据哈希不符：文件生成后内容被改动过（${where('hash')}），请对方重新生成报送，不要手工修改`,
     );
@@ -105,6 +113,18 @@ export function readSubmission(
       `"${UPWARD_SHEETS.figures}"的${label('listedMembers')}（${figures.listedMembers}）与"${UPWARD_SHEETS.summary}"所列 ${members} 名不一致`,
     );
 
+  let seal: Submission['seal'] = null;
+  if (format !== '1') {
+    const rows = readSealRows(tables[3]);
+    if (typeof rows === 'string') return fail(rows);
+    const digest = cellText(meta.get(normalize(SEAL_DIGEST_LABEL))?.value ?? null).toLowerCase();
+    if (digest !== sealDigest(rows.map((r) => r.code)))
+      return fail(
+        `${UPWARD_SHEETS.meta}：${SEAL_DIGEST_LABEL}与"${UPWARD_SHEETS.seal}"工作表所列的校验码不符，请对方重新生成报送`,
+      );
+    seal = { rows, digest };
+  }
+
   return {
     ok: true,
     submission: {
@@ -114,8 +134,42 @@ export function readSubmission(
       tool: text('tool'),
       hash,
       figures,
+      seal,
     },
   };
+}
+
+/** The 校验码 sheet's rows (canonical cells, in SEAL_HEADER's order) as sealed entries. */
+function readSealRows(table: UpwardTable): SealRow[] | string {
+  const out: SealRow[] = [];
+  for (const [i, row] of table.rows.entries()) {
+    const cell = (c: number): UpwardCell => row[c] ?? '';
+    const str = (c: number) => String(cell(c));
+    const code = parseSealCode(str(10));
+    const points = cell(5);
+    if (
+      !code ||
+      code !== str(10) ||
+      typeof points !== 'number' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(str(2))
+    )
+      return `"${table.name}"第${i + 1}条记录（${str(1)} ${str(2)}）的校验码、日期或分值不对，请对方重新生成报送`;
+    out.push({
+      memberId: str(0),
+      name: str(1),
+      date: str(2),
+      rule: str(3),
+      item: str(4),
+      points,
+      status: str(6),
+      note: str(7),
+      verified: str(8),
+      correction: str(9),
+      code,
+      key: str(11),
+    });
+  }
+  return out;
 }
 
 const fail = (message: string): ReadSubmission => ({ ok: false, message });

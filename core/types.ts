@@ -1,5 +1,6 @@
 // The shapes the scoring core takes and gives. Both adapters (the exceljs report tool and
 // the Office.js add-in) hand sheets in as plain 2-D arrays and render what comes out.
+import type { SealRow } from './seal.js';
 
 /** A cell as both exceljs (flattened) and Office.js `values` give it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -268,6 +269,8 @@ export interface QuarterSummary {
   figures: UnitFigures;
   /** What the committee did about the quarter, at its end (domain.md, Reconciliation). */
   reconciliation: Reconciliation;
+  /** The seal (seal.ts): every entry counted by the quarter's end, and one digest over them. */
+  seal: { rows: SealRow[]; digest: string };
 }
 
 export interface Reconciliation {

@@ -38,6 +38,7 @@ function candidate(
       asOf: '2026-09-30',
       generated,
       tool: '0.1.0',
+      seal: null,
       hash,
       figures: f,
     },
