@@ -131,6 +131,10 @@ export {
   sealLines,
   sealPlace,
   sealRow,
+  sealBroken,
+  verifySeal,
+  verificationLines,
+  verificationSummary,
   SEAL_KIND_LABELS,
   STATUS_TEXT as SEAL_STATUS_TEXT,
   type SealChange,
@@ -138,4 +142,7 @@ export {
   type SealKind,
   type SealLookup,
   type SealRow,
+  type SealReport,
+  type SealVerification,
+  type VerifiedChange,
 } from './seal.js';

@@ -268,11 +268,9 @@ export const SEAL_KIND_LABELS: Record<SealKind, string> = {
 
 /** Where the entry is, as a clerk finds it: "记分台账 第12行". */
 export function sealPlace(key: string): { sheet: string; row: number | null } {
-  const at = key.lastIndexOf('!');
-  const row = at >= 0 ? Number(key.slice(at + 1)) : NaN;
-  return at >= 0 && Number.isFinite(row)
-    ? { sheet: key.slice(0, at), row }
-    : { sheet: key, row: null };
+  // `sheet!row`, or `sheet!row!column` for a 会议签到 name.
+  const m = /^(.+?)!(\d+)(?:!|$)/.exec(key);
+  return m ? { sheet: m[1], row: Number(m[2]) } : { sheet: key, row: null };
 }
 
 /** One Chinese line: sheet, row, member, date, what differs; `report` names the report (2026Q3). */
@@ -325,4 +323,100 @@ export function lookupText(result: SealLookup): string {
   const r = result.row;
   const place = sealPlace(r.key);
   return `台账中仍有这条记录，内容未改动：${place.sheet}${place.row !== null ? ` 第${place.row}行` : ''} ${r.name} ${r.date} ${r.item} ${r.points}分${r.correction ? `（${r.correction}）` : ''}`;
+}
+
+// ---------------------------------------------------------------- verifying a workbook
+
+/** What a report sealed, as read from its 校验码 sheet (county.ts readSubmission). */
+export interface SealReport {
+  /** Where it came from, as the clerk names it (a file, a mail's attachment). */
+  source: string;
+  unit: string;
+  quarter: string;
+  end: IsoDate;
+  generated: string;
+  rows: readonly SealRow[];
+}
+
+export interface VerifiedChange extends SealChange {
+  /** The report the entry is compared with (2026Q3). */
+  report: string;
+  line: string;
+}
+
+export interface SealVerification {
+  /** The reports compared with, oldest first: the newest of each quarter. */
+  reports: SealReport[];
+  /** Entries of the newest report still as reported. */
+  unchanged: number;
+  changed: VerifiedChange[];
+  deleted: VerifiedChange[];
+  added: VerifiedChange[];
+  corrected: VerifiedChange[];
+}
+
+/**
+ * The workbook's entries (all of them) against every report of the unit: the newest of each
+ * quarter, since an entry can be changed after one report and before the next. An entry that
+ * differs from several reports is named once, against the earliest.
+ */
+export function verifySeal(
+  unit: string,
+  entries: readonly Entry[],
+  reports: readonly SealReport[],
+): SealVerification {
+  const newest = new Map<string, SealReport>();
+  for (const r of reports) {
+    const had = newest.get(r.quarter);
+    if (!had || Date.parse(r.generated) > Date.parse(had.generated)) newest.set(r.quarter, r);
+  }
+  const chosen: SealReport[] = [];
+  newest.forEach((r) => chosen.push(r));
+  chosen.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
+  const current = entries.map((e) => sealRow(unit, e));
+  const out: SealVerification = {
+    reports: chosen,
+    unchanged: 0,
+    changed: [],
+    deleted: [],
+    added: [],
+    corrected: [],
+  };
+  const seen = new Set<string>();
+  for (const report of chosen) {
+    const c = compareSeals(report.rows, report.end, current);
+    out.unchanged = c.unchanged;
+    for (const kind of ['changed', 'deleted', 'added', 'corrected'] as const)
+      for (const change of c[kind]) {
+        const id = `${kind}|${change.reported?.code ?? ''}|${change.current?.key ?? change.reported?.key ?? ''}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out[kind].push({
+          ...change,
+          report: report.quarter,
+          line: sealLine(change, report.quarter),
+        });
+      }
+  }
+  return out;
+}
+
+/** Changed, deleted or added: what makes `verify` exit 1 (corrections do not). */
+export function sealBroken(v: Pick<SealVerification, 'changed' | 'deleted' | 'added'>): boolean {
+  return v.changed.length + v.deleted.length + v.added.length > 0;
+}
+
+/** Every line of a verification, in the order changed, deleted, added, corrected. */
+export function verificationLines(v: SealVerification): string[] {
+  return [...v.changed, ...v.deleted, ...v.added, ...v.corrected].map((c) => c.line);
+}
+
+/** The closing line: how many entries stand as reported, and how many do not. */
+export function verificationSummary(v: SealVerification): string {
+  const quarters = v.reports.map((r) => r.quarter).join('、');
+  return (
+    `与 ${v.reports.length} 份报送（${quarters}）核对：未改动 ${v.unchanged} 条，` +
+    `已改动 ${v.changed.length} 条，已删除 ${v.deleted.length} 条，补录 ${v.added.length} 条，` +
+    `按规定更正 ${v.corrected.length} 条`
+  );
 }

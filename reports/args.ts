@@ -22,6 +22,7 @@ const VALUE_EXAMPLES: Record<string, string> = {
   to: 'dangwei@example.gov.cn',
   'smtp-config': '配置文件.json',
   origin: 'https://oa.example.gov.cn/twelve',
+  against: '报送邮件.eml',
 };
 
 export function parseOptions<T extends OptionSpecs>(args: string[], options: T) {

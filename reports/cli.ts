@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   mail: async () => (await import('./commands/mail.js')).runMail,
   county: async () => (await import('./commands/county.js')).runCounty,
   serve: async () => (await import('./commands/serve.js')).runServe,
+  verify: async () => (await import('./commands/verify.js')).runVerify,
 };
 
 const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
@@ -36,6 +37,8 @@ const HELP = `用法: twelve <命令> [台账.xlsx] [选项]
                                                   启动服务：网页工作台、加载项和清单、报表接口（见 docs/server.md）
   county <邮件或文件夹…> --quarter 2026Q3 [--units 名单.xlsx] [--out 目录] [--name 组织部名称]
                                                   上级汇总各单位报送的季度汇总表（.eml/.mbox/.xlsx）
+  verify [台账.xlsx] --against <报送邮件、汇总表或文件夹> [--json]
+                                                  核对台账与已报送的记录（校验码）：改动、删除、补录、更正
 
 不写台账文件时使用自带的示例台账。`;
 
