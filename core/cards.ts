@@ -17,6 +17,7 @@ import { chineseDate } from './dates.js';
 import { entryState } from './score.js';
 import { warningAfterSteps } from './warning.js';
 import { revokedOnReview } from './entry-state.js';
+import { sealCode } from './seal.js';
 
 export const NOTICE_TITLE = '机关党员“十二分制”记分告知卡';
 export const REWARD_NOTICE_TITLE = '机关党员“十二分制”奖励分告知卡';
@@ -69,6 +70,8 @@ export interface NoticeCardView {
   withdrawn: boolean;
   /** Where the card came from: sheet and row, for the clerk. */
   source: string;
+  /** The entry's 校验码 (seal.ts), printed beside the member's signature: the receipt. */
+  sealCode: string;
 }
 
 /** A notice card together with what names its file. */
@@ -216,6 +219,7 @@ function noticeCard(
     ),
     withdrawn,
     source: `${entry.source.sheet} 第${entry.source.row ?? ''}行`,
+    sealCode: sealCode(settings.unitName, entry),
   };
   return {
     view,
