@@ -23,7 +23,14 @@ import {
   type UpwardCell,
   type UpwardTable,
 } from './upward.js';
-import { parseSealCode, sealDigest, type SealRow } from './seal.js';
+import {
+  parseSealCode,
+  sealBroken,
+  sealDigest,
+  verifySealRows,
+  type SealRow,
+  type SealVerification,
+} from './seal.js';
 
 /** One unit's report as read and trusted. */
 export interface Submission {
@@ -229,7 +236,7 @@ export interface Candidate {
 /** A report read but not counted, or one that gave way to a newer one. */
 export interface CountyNote {
   source: string;
-  kind: 'skipped' | 'replaced' | 'repeated' | 'unlisted' | 'same-time';
+  kind: 'skipped' | 'replaced' | 'repeated' | 'unlisted' | 'same-time' | 'earlier' | 'seal';
   message: string;
 }
 
@@ -241,6 +248,12 @@ export interface CountyUnit {
   replaced: string[];
   /** On the --units list (always true without a list). */
   listed: boolean;
+  /**
+   * The unit's earlier quarters' reports (given beside this one) against this one's 校验码
+   * sheet: entries since changed, deleted or back-dated (补录), and corrections. Null where
+   * no earlier report with codes was given, or this one has none (format 1).
+   */
+  seal: SealVerification | null;
 }
 
 export interface Consolidation {
@@ -271,7 +284,20 @@ export function consolidate(
   if (!range) throw new RangeError(`季度"${quarter}"的格式不对，应如 2026Q3`);
   const notes: CountyNote[] = [];
   const byUnit = new Map<string, Candidate[]>();
+  const earlier = new Map<string, Candidate[]>();
   for (const c of candidates) {
+    if (c.submission.quarter < range.quarter) {
+      const key = normalize(c.submission.unit);
+      earlier.set(key, [...(earlier.get(key) ?? []), c]);
+      notes.push({
+        source: c.source,
+        kind: 'earlier',
+        message: c.submission.seal
+          ? `是 ${c.submission.unit} ${c.submission.quarter} 的汇总，不计入 ${range.quarter}；用于核对该单位此前报送的记录`
+          : `是 ${c.submission.unit} ${c.submission.quarter} 的汇总（格式版本 1，没有校验码），不计入 ${range.quarter}，也无法用于核对`,
+      });
+      continue;
+    }
     if (c.submission.quarter !== range.quarter) {
       notes.push({
         source: c.source,
@@ -314,12 +340,21 @@ export function consolidate(
         kind: 'unlisted',
         message: `${newest.submission.unit} 不在单位名单中，已计入；请核对名单或单位名称`,
       });
+    const seal = sealAgainstEarlier(newest, earlier.get(normalize(newest.submission.unit)) ?? []);
+    if (seal)
+      for (const change of [...seal.changed, ...seal.deleted, ...seal.added, ...seal.corrected])
+        notes.push({
+          source: newest.source,
+          kind: 'seal',
+          message: `${newest.submission.unit} ${change.line}`,
+        });
     units.push({
       unit: newest.submission.unit,
       source: newest.source,
       submission: newest.submission,
       replaced,
       listed,
+      seal,
     });
   }
 
@@ -338,6 +373,32 @@ export function consolidate(
     expected: expected ? expected.length : null,
     notes,
   };
+}
+
+/** The unit's earlier reports against the codes it reports now (seal.ts). */
+function sealAgainstEarlier(
+  newest: Candidate,
+  earlier: readonly Candidate[],
+): SealVerification | null {
+  const now = newest.submission.seal;
+  const before = earlier.filter((c) => c.submission.seal !== null);
+  if (!now || before.length === 0) return null;
+  return verifySealRows(
+    now.rows,
+    before.map((c) => ({
+      source: c.source,
+      unit: c.submission.unit,
+      quarter: c.submission.quarter,
+      end: c.submission.end,
+      generated: c.submission.generated,
+      rows: c.submission.seal!.rows,
+    })),
+  );
+}
+
+/** Units whose earlier reported entries were changed, deleted or back-dated. */
+export function sealTrouble(consolidation: Consolidation): CountyUnit[] {
+  return consolidation.units.filter((u) => u.seal !== null && sealBroken(u.seal));
 }
 
 function addUp(all: readonly UnitFigures[]): { totals: UnitFigures; partial: FigureKey[] } {

@@ -33,6 +33,7 @@ export {
 export {
   consolidate,
   readSubmission,
+  sealTrouble,
   unitList,
   type Candidate,
   type Consolidation,
@@ -133,6 +134,7 @@ export {
   sealRow,
   sealBroken,
   verifySeal,
+  verifySealRows,
   verificationLines,
   verificationSummary,
   SEAL_KIND_LABELS,

@@ -365,6 +365,17 @@ export function verifySeal(
   entries: readonly Entry[],
   reports: readonly SealReport[],
 ): SealVerification {
+  return verifySealRows(
+    entries.map((e) => sealRow(unit, e)),
+    reports,
+  );
+}
+
+/** The same against sealed rows as they stand now: a later report's, for the county. */
+export function verifySealRows(
+  current: readonly SealRow[],
+  reports: readonly SealReport[],
+): SealVerification {
   const newest = new Map<string, SealReport>();
   for (const r of reports) {
     const had = newest.get(r.quarter);
@@ -373,7 +384,6 @@ export function verifySeal(
   const chosen: SealReport[] = [];
   newest.forEach((r) => chosen.push(r));
   chosen.sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
-  const current = entries.map((e) => sealRow(unit, e));
   const out: SealVerification = {
     reports: chosen,
     unchanged: 0,
