@@ -86,6 +86,14 @@ export async function readSheets(file: File): Promise<SheetData[]> {
   return reviveSheets(data.sheets);
 }
 
+/** An upward report's sheets (the seal panel checks them); any .xlsx, not only a ledger. */
+export async function readReportSheets(file: File): Promise<SheetData[]> {
+  const form = new FormData();
+  form.append('workbook', file, file.name);
+  const data = (await call('POST', '/api/report-sheets', form)) as { sheets: SheetData[] };
+  return reviveSheets(data.sheets);
+}
+
 export async function startJob(body: Record<string, unknown>): Promise<string> {
   const data = (await call('POST', '/api/jobs', JSON.stringify(body), true)) as { id: string };
   return data.id;

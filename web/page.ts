@@ -8,6 +8,7 @@ import { latestNoticeCards, noticeRenderer } from '../ui/card-preview.js';
 import { showCardPreview } from '../ui/card-frame.js';
 import { element, fill, type Say } from '../ui/dom.js';
 import { renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
+import { mountSealPanel } from '../ui/seal-panel.js';
 import * as api from './api.js';
 
 // Precompiled at build time: the page's CSP allows no eval, which compiling here would need.
@@ -24,6 +25,7 @@ export function mountPage(doc: Document): void {
   const asOf = $<HTMLInputElement>('#as-of');
   const scoreButton = $<HTMLButtonElement>('#score');
   asOf.value = todayIso();
+  const seal = mountSealPanel($<HTMLElement>('#seal'), { readReport: api.readReportSheets });
 
   let file: File | null = null;
   let sheets: SheetData[] | null = null;
@@ -93,6 +95,7 @@ export function mountPage(doc: Document): void {
   function show(result: ScoreResult): void {
     $<HTMLElement>('#results').hidden = false;
     renderOverview($<HTMLElement>('#summary dl'), result);
+    seal.show(result.settings.unitName, result.entries);
     const preview = showCardPreview(
       $<HTMLElement>('#preview'),
       latestNoticeCards(result),

@@ -196,6 +196,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
+  // The seal panel (ui/seal-panel.ts): an upward report's sheets, read as they are; the page
+  // checks them against the upward contract itself, as the county does.
+  fastify.post('/api/report-sheets', { config: { rateLimit: {} } }, async (request) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twelve-report-'));
+    try {
+      return { sheets: (await readInput(request, dir)).sheets };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   fastify.post('/api/jobs', { config: { rateLimit: {} } }, async (request, reply) => {
     const caller = callerOf(request);
     const job = queue.create(caller.unit?.name ?? '');
