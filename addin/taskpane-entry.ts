@@ -8,6 +8,7 @@ import { findWebPage, startMessage, whenExcelReady } from './office-start.js';
 import { mountPrintSection, type TokenStore } from './print-section.js';
 import { reportApi } from './report-api.js';
 import { mountTaskPane, offerWebPage, showCannotStart } from './taskpane.js';
+import { mountSealPanel } from '../ui/seal-panel.js';
 
 const slow = () => showCannotStart(document, startMessage('slow'));
 void whenExcelReady(window, slow).then(async (start) => {
@@ -28,11 +29,16 @@ function mountPane(): void {
   const tokens = localTokens();
   const api = reportApi(origin, undefined, () => tokens.get());
   const print = section ? mountPrintSection(document, section, api, Office, tokens) : null;
+  const sealSection = document.querySelector('#seal') as HTMLElement | null;
+  const seal = sealSection ? mountSealPanel(sealSection) : null;
   mountTaskPane(
     document,
     (batch) => Excel.run(batch),
     noticeRenderer(cardTemplates),
-    print ? (sheets, result) => print.scored(sheets, result) : null,
+    (sheets, result) => {
+      print?.scored(sheets, result);
+      seal?.show(result.settings.unitName, result.entries);
+    },
   );
 }
 
