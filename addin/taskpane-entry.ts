@@ -9,6 +9,7 @@ import { mountPrintSection, type TokenStore } from '../ui/print-section.js';
 import { reportApi } from '../ui/report-api.js';
 import { paneFileOpening } from './open-file.js';
 import { mountTaskPane, offerWebPage, showCannotStart } from './taskpane.js';
+import { mountSealPanel } from '../ui/seal-panel.js';
 
 const slow = () => showCannotStart(document, startMessage('slow'));
 void whenExcelReady(window, slow).then(async (start) => {
@@ -31,11 +32,16 @@ function mountPane(): void {
   const print = section
     ? mountPrintSection(document, section, api, paneFileOpening(Office), tokens)
     : null;
+  const sealSection = document.querySelector('#seal') as HTMLElement | null;
+  const seal = sealSection ? mountSealPanel(sealSection) : null;
   mountTaskPane(
     document,
     (batch) => Excel.run(batch),
     noticeRenderer(cardTemplates),
-    print ? (sheets, result) => print.scored({ sheets }, result) : null,
+    (sheets, result) => {
+      print?.scored({ sheets }, result);
+      seal?.show(result.settings.unitName, result.entries);
+    },
   );
 }
 

@@ -18,6 +18,7 @@ import { quarterLabel } from './periods.js';
 import { entryState } from './score.js';
 import { warningAfterSteps } from './warning.js';
 import { revokedOnReview } from './entry-state.js';
+import { sealCode } from './seal.js';
 
 /** The documents' names after the scheme's: every title is 卡片抬头 + 党员“十二分制” + one. */
 export const DOCUMENT_NAMES = {
@@ -91,6 +92,8 @@ export interface NoticeCardView {
   withdrawn: boolean;
   /** Where the card came from: sheet and row, for the clerk. */
   source: string;
+  /** The entry's 校验码 (seal.ts), printed beside the member's signature: the receipt. */
+  sealCode: string;
 }
 
 /** A notice card together with what names its file. */
@@ -228,6 +231,7 @@ function noticeCard(
     ),
     withdrawn,
     source: `${entry.source.sheet} 第${entry.source.row ?? ''}行`,
+    sealCode: sealCode(settings.unitName, entry),
   };
   return {
     view,

@@ -14,12 +14,23 @@ import {
   META_HEADER,
   META_LABELS,
   NOT_COUNTED,
+  READABLE_FORMATS,
+  SEAL_DIGEST_LABEL,
+  SEAL_HEADER,
   SUMMARY_HEADER,
-  UPWARD_FORMAT_VERSION,
   UPWARD_SHEETS,
   type MetaKey,
+  type UpwardCell,
   type UpwardTable,
 } from './upward.js';
+import {
+  parseSealCode,
+  sealBroken,
+  sealDigest,
+  verifySealRows,
+  type SealRow,
+  type SealVerification,
+} from './seal.js';
 
 /** One unit's report as read and trusted. */
 export interface Submission {
@@ -33,6 +44,8 @@ export interface Submission {
   tool: string;
   hash: string;
   figures: UnitFigures;
+  /** Format 2's 校验码 sheet and its digest; null for a format-1 report (it has none). */
+  seal: { rows: SealRow[]; digest: string } | null;
 }
 
 export type ReadSubmission = { ok: true; submission: Submission } | { ok: false; message: string };
@@ -62,9 +75,9 @@ export function readSubmission(
     if (text(key) === '') return fail(`${where(key)}：缺少"${META_LABELS[key]}"`);
 
   const format = text('format');
-  if (format !== UPWARD_FORMAT_VERSION)
+  if (!READABLE_FORMATS.includes(format))
     return fail(
-      `${where('format')}：格式版本"${format}"不是本工具能读的版本 ${UPWARD_FORMAT_VERSION}，请对方用相同版本的工具重新生成`,
+      `${where('format')}：格式版本"${format}"不是本工具能读的版本（${READABLE_FORMATS.join('、')}），请对方用相同版本的工具重新生成`,
     );
   const range = quarterRange(text('quarter'));
   if (!range) return fail(`${where('quarter')}：季度"${text('quarter')}"的格式不对，应如 2026Q3`);
@@ -72,11 +85,13 @@ export function readSubmission(
     return fail(`${where('generated')}：生成时间"${text('generated')}"无法识别`);
 
   const tables: UpwardTable[] = [];
-  for (const [name, header] of [
+  const wanted: [string, readonly string[]][] = [
     [UPWARD_SHEETS.summary, SUMMARY_HEADER],
     [UPWARD_SHEETS.detail, DETAIL_HEADER],
     [UPWARD_SHEETS.figures, FIGURE_HEADER],
-  ] as const) {
+  ];
+  if (format !== '1') wanted.push([UPWARD_SHEETS.seal, SEAL_HEADER]);
+  for (const [name, header] of wanted) {
     const data = sheet(name);
     if (!data) return fail(`没有"${name}"工作表`);
     const at = headerIndex(data.rows, header);
@@ -92,7 +107,7 @@ export function readSubmission(
     asOf: text('asOf'),
   };
   const hash = text('hash').toLowerCase();
-  if (sha256(canonicalData(identity, tables)) !== hash)
+  if (sha256(canonicalData(identity, tables, format)) !== hash)
     return fail(
       `数据哈希不符：文件生成后内容被改动过（${where('hash')}），请对方重新生成报送，不要手工修改`,
     );
@@ -105,6 +120,18 @@ export function readSubmission(
       `"${UPWARD_SHEETS.figures}"的${label('listedMembers')}（${figures.listedMembers}）与"${UPWARD_SHEETS.summary}"所列 ${members} 名不一致`,
     );
 
+  let seal: Submission['seal'] = null;
+  if (format !== '1') {
+    const rows = readSealRows(tables[3]);
+    if (typeof rows === 'string') return fail(rows);
+    const digest = cellText(meta.get(normalize(SEAL_DIGEST_LABEL))?.value ?? null).toLowerCase();
+    if (digest !== sealDigest(rows.map((r) => r.code)))
+      return fail(
+        `${UPWARD_SHEETS.meta}：${SEAL_DIGEST_LABEL}与"${UPWARD_SHEETS.seal}"工作表所列的校验码不符，请对方重新生成报送`,
+      );
+    seal = { rows, digest };
+  }
+
   return {
     ok: true,
     submission: {
@@ -114,8 +141,42 @@ export function readSubmission(
       tool: text('tool'),
       hash,
       figures,
+      seal,
     },
   };
+}
+
+/** The 校验码 sheet's rows (canonical cells, in SEAL_HEADER's order) as sealed entries. */
+function readSealRows(table: UpwardTable): SealRow[] | string {
+  const out: SealRow[] = [];
+  for (const [i, row] of table.rows.entries()) {
+    const cell = (c: number): UpwardCell => row[c] ?? '';
+    const str = (c: number) => String(cell(c));
+    const code = parseSealCode(str(10));
+    const points = cell(5);
+    if (
+      !code ||
+      code !== str(10) ||
+      typeof points !== 'number' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(str(2))
+    )
+      return `"${table.name}"第${i + 1}条记录（${str(1)} ${str(2)}）的校验码、日期或分值不对，请对方重新生成报送`;
+    out.push({
+      memberId: str(0),
+      name: str(1),
+      date: str(2),
+      rule: str(3),
+      item: str(4),
+      points,
+      status: str(6),
+      note: str(7),
+      verified: str(8),
+      correction: str(9),
+      code,
+      key: str(11),
+    });
+  }
+  return out;
 }
 
 const fail = (message: string): ReadSubmission => ({ ok: false, message });
@@ -175,7 +236,7 @@ export interface Candidate {
 /** A report read but not counted, or one that gave way to a newer one. */
 export interface CountyNote {
   source: string;
-  kind: 'skipped' | 'replaced' | 'repeated' | 'unlisted' | 'same-time';
+  kind: 'skipped' | 'replaced' | 'repeated' | 'unlisted' | 'same-time' | 'earlier' | 'seal';
   message: string;
 }
 
@@ -187,6 +248,12 @@ export interface CountyUnit {
   replaced: string[];
   /** On the --units list (always true without a list). */
   listed: boolean;
+  /**
+   * The unit's earlier quarters' reports (given beside this one) against this one's 校验码
+   * sheet: entries since changed, deleted or back-dated (补录), and corrections. Null where
+   * no earlier report with codes was given, or this one has none (format 1).
+   */
+  seal: SealVerification | null;
 }
 
 export interface Consolidation {
@@ -217,7 +284,20 @@ export function consolidate(
   if (!range) throw new RangeError(`季度"${quarter}"的格式不对，应如 2026Q3`);
   const notes: CountyNote[] = [];
   const byUnit = new Map<string, Candidate[]>();
+  const earlier = new Map<string, Candidate[]>();
   for (const c of candidates) {
+    if (c.submission.quarter < range.quarter) {
+      const key = normalize(c.submission.unit);
+      earlier.set(key, [...(earlier.get(key) ?? []), c]);
+      notes.push({
+        source: c.source,
+        kind: 'earlier',
+        message: c.submission.seal
+          ? `是 ${c.submission.unit} ${c.submission.quarter} 的汇总，不计入 ${range.quarter}；用于核对该单位此前报送的记录`
+          : `是 ${c.submission.unit} ${c.submission.quarter} 的汇总（格式版本 1，没有校验码），不计入 ${range.quarter}，也无法用于核对`,
+      });
+      continue;
+    }
     if (c.submission.quarter !== range.quarter) {
       notes.push({
         source: c.source,
@@ -260,12 +340,21 @@ export function consolidate(
         kind: 'unlisted',
         message: `${newest.submission.unit} 不在单位名单中，已计入；请核对名单或单位名称`,
       });
+    const seal = sealAgainstEarlier(newest, earlier.get(normalize(newest.submission.unit)) ?? []);
+    if (seal)
+      for (const change of [...seal.changed, ...seal.deleted, ...seal.added, ...seal.corrected])
+        notes.push({
+          source: newest.source,
+          kind: 'seal',
+          message: `${newest.submission.unit} ${change.line}`,
+        });
     units.push({
       unit: newest.submission.unit,
       source: newest.source,
       submission: newest.submission,
       replaced,
       listed,
+      seal,
     });
   }
 
@@ -284,6 +373,32 @@ export function consolidate(
     expected: expected ? expected.length : null,
     notes,
   };
+}
+
+/** The unit's earlier reports against the codes it reports now (seal.ts). */
+function sealAgainstEarlier(
+  newest: Candidate,
+  earlier: readonly Candidate[],
+): SealVerification | null {
+  const now = newest.submission.seal;
+  const before = earlier.filter((c) => c.submission.seal !== null);
+  if (!now || before.length === 0) return null;
+  return verifySealRows(
+    now.rows,
+    before.map((c) => ({
+      source: c.source,
+      unit: c.submission.unit,
+      quarter: c.submission.quarter,
+      end: c.submission.end,
+      generated: c.submission.generated,
+      rows: c.submission.seal!.rows,
+    })),
+  );
+}
+
+/** Units whose earlier reported entries were changed, deleted or back-dated. */
+export function sealTrouble(consolidation: Consolidation): CountyUnit[] {
+  return consolidation.units.filter((u) => u.seal !== null && sealBroken(u.seal));
 }
 
 function addUp(all: readonly UnitFigures[]): { totals: UnitFigures; partial: FigureKey[] } {

@@ -11,6 +11,7 @@ import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
 import { warningLabel } from './warning.js';
 import { unitFigures } from './upward.js';
+import { sealDigest, sealedEntries } from './seal.js';
 
 export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): QuarterSummary {
   const range = quarterRange(quarter);
@@ -45,7 +46,13 @@ export function quarterlySummary(parsed: ParsedWorkbook, quarter: string): Quart
     rows,
     reconciliation,
     figures: unitFigures(result, rows, reconciliation),
+    seal: quarterSeal(result, range.end),
   };
+}
+
+function quarterSeal(result: ScoreResult, end: string): QuarterSummary['seal'] {
+  const rows = sealedEntries(result.settings.unitName, result.entries, end);
+  return { rows, digest: sealDigest(rows.map((r) => r.code)) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The shapes the scoring core takes and gives. Both adapters (the exceljs report tool and
 // the Office.js add-in) hand sheets in as plain 2-D arrays and render what comes out.
 import { ClerkError } from './clerk-error.js';
+import type { SealRow } from './seal.js';
 
 /** A cell as both exceljs (flattened) and Office.js `values` give it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -288,6 +289,8 @@ export interface QuarterSummary {
   figures: OwnFigures;
   /** What the committee did about the quarter, at its end (domain.md, Reconciliation). */
   reconciliation: Reconciliation;
+  /** The seal (seal.ts): every entry counted by the quarter's end, and one digest over them. */
+  seal: { rows: SealRow[]; digest: string };
 }
 
 export interface Reconciliation {

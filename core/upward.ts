@@ -14,15 +14,20 @@ import type {
 } from './types.js';
 import { LEVEL_LABELS, levelCounts } from './levels.js';
 import { describeRule } from './ledger.js';
+import type { SealRow } from './seal.js';
 
 /** Bumped whenever a sheet, a column or a figure changes meaning; readers refuse others. */
-export const UPWARD_FORMAT_VERSION = '1';
+export const UPWARD_FORMAT_VERSION = '2';
+
+/** The versions a reader still reads: 1 had no 校验码 sheet (docs/upward.md). */
+export const READABLE_FORMATS: readonly string[] = ['1', '2'];
 
 export const UPWARD_SHEETS = {
   meta: '报送信息',
   figures: '单位数据',
   summary: '记分汇总',
   detail: '记分明细',
+  seal: '校验码',
 } as const;
 
 export const META_LABELS = {
@@ -38,6 +43,43 @@ export const META_LABELS = {
 } as const;
 
 export type MetaKey = keyof typeof META_LABELS;
+
+/** Format 2's row of 报送信息 after those above: the digest over the 校验码 sheet's codes. */
+export const SEAL_DIGEST_LABEL = '校验摘要';
+
+/** The 校验码 sheet (format 2): every entry the report seals, up to the quarter's end. */
+export const SEAL_HEADER = [
+  '编号',
+  '姓名',
+  '日期',
+  '规则',
+  '事项',
+  '分值',
+  '状态',
+  '说明',
+  '认定日期',
+  '更正',
+  '校验码',
+  '台账位置',
+] as const;
+
+/** A sealed entry as the 校验码 sheet holds it, in SEAL_HEADER's order. */
+export function sealCells(r: SealRow): UpwardCell[] {
+  return [
+    r.memberId,
+    r.name,
+    r.date,
+    r.rule,
+    r.item,
+    r.points,
+    r.status,
+    r.note,
+    r.verified,
+    r.correction,
+    r.code,
+    r.key,
+  ];
+}
 
 /** A figure the core has not computed is written as this text, never as 0. */
 export const NOT_COUNTED = '未统计';
@@ -196,6 +238,12 @@ export function upwardTables(summary: QuarterSummary, title: string): UpwardTabl
       header: FIGURE_HEADER,
       rows: FIGURES.map(({ key, label }) => [label, summary.figures[key] ?? NOT_COUNTED]),
     },
+    {
+      name: UPWARD_SHEETS.seal,
+      banner: [`${title}·校验码`, `截至 ${summary.end} 计分的全部记录（含按规定更正的）`],
+      header: SEAL_HEADER,
+      rows: summary.seal.rows.map(sealCells),
+    },
   ];
 }
 
@@ -206,20 +254,31 @@ export interface UpwardMeta extends UpwardIdentity {
   generated: string;
   tool: string;
   hash: string;
+  /** Format 2: the digest over the 校验码 sheet (seal.ts sealDigest). */
+  sealDigest?: string;
 }
 
 /** The rows of 报送信息 below its header, in order. */
 export function metaRows(meta: UpwardMeta): UpwardCell[][] {
-  return (Object.keys(META_LABELS) as MetaKey[]).map((k) => [META_LABELS[k], meta[k]]);
+  const rows: UpwardCell[][] = (Object.keys(META_LABELS) as MetaKey[]).map((k) => [
+    META_LABELS[k],
+    meta[k],
+  ]);
+  if (meta.sealDigest !== undefined) rows.push([SEAL_DIGEST_LABEL, meta.sealDigest]);
+  return rows;
 }
 
 /**
  * The text the data hash (SHA-256, hex) is taken of: the identity and every data row of every
  * data sheet, each cell as canonicalCell gives it, trailing blanks and blank rows dropped.
  */
-export function canonicalData(identity: UpwardIdentity, tables: readonly UpwardTable[]): string {
+export function canonicalData(
+  identity: UpwardIdentity,
+  tables: readonly UpwardTable[],
+  format: string = UPWARD_FORMAT_VERSION,
+): string {
   return JSON.stringify({
-    format: UPWARD_FORMAT_VERSION,
+    format,
     unit: identity.unit,
     quarter: identity.quarter,
     start: identity.start,

@@ -12,6 +12,8 @@ import {
   problemRows,
   todoItems,
   todoRows,
+  parseWorkbook,
+  sealCode,
 } from '../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../reports/cards/browser.js';
 import { readWorkbook } from '../reports/read-workbook.js';
@@ -201,6 +203,28 @@ describe('the task pane in Chromium', () => {
       () => (window as never as { __fakeState: { selection: unknown } }).__fakeState.selection,
     );
     expect(picked).toEqual({ sheet: target.sheet, address: target.cell });
+    await page.close();
+  });
+
+  it('the 核验 box answers for a card’s 校验码, from the workbook as it stands', async () => {
+    const sample = await loadForSeed(SAMPLE_WORKBOOK);
+    const { page } = await open('taskpane.html', seedSheets(sample));
+    await page.waitForFunction(
+      () => !(document.querySelector('#score') as HTMLButtonElement).disabled,
+    );
+    await page.click('#score');
+    await page.waitForSelector('#seal:not([hidden])', { timeout: 60_000 });
+    const parsed = parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK));
+    const entry = parsed.entries.find((e) => e.key === '记分台账!48')!;
+    const ask = async (code: string) => {
+      await page.$eval('#seal-code', (el, c) => ((el as HTMLInputElement).value = c), code);
+      await page.click('#seal-check');
+      return page.$eval('#seal .seal-answer', (el) => el.textContent ?? '');
+    };
+    expect(await ask(sealCode(parsed.settings.unitName, entry))).toMatch(
+      /^台账中仍有这条记录，内容未改动：记分台账 第48行 钟宁颖 2026-09-08/,
+    );
+    expect(await ask('K7Q2-9MX4-TR3A')).toContain('台账中没有校验码为 K7Q2-9MX4-TR3A 的记录');
     await page.close();
   });
 

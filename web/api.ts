@@ -2,6 +2,7 @@
 // (ui/report-api.ts): the unit's token, kept for this tab only; the one upload of the workbook;
 // a job's file fetched with the token and saved under its own name.
 import { reviveSheets } from '../core/sheets-json.js';
+import type { SheetData } from '../core/index.js';
 import type { JobFile, UploadedWorkbook } from '../ui/job-api.js';
 import { ReportApiError } from '../ui/report-api.js';
 
@@ -30,11 +31,26 @@ function authorization(): Record<string, string> {
  * session's jobs and gives back its sheets (Date cells restored) for scoring here.
  */
 export async function uploadWorkbook(file: File): Promise<UploadedWorkbook> {
+  const data = await postFile('/api/workbooks', file);
+  if (typeof data.workbook !== 'string')
+    throw new ReportApiError('服务器的回答不完整：没有台账编号', 'refused');
+  const uploaded = data as unknown as UploadedWorkbook;
+  return { ...uploaded, sheets: reviveSheets(uploaded.sheets) };
+}
+
+/** An upward report's sheets (the seal panel checks them); any .xlsx, not only a ledger. */
+export async function readReportSheets(file: File): Promise<SheetData[]> {
+  const data = await postFile('/api/report-sheets', file);
+  return reviveSheets(data.sheets as SheetData[]);
+}
+
+/** A file in the form field workbook; the reply's JSON, or the server's Chinese error. */
+async function postFile(url: string, file: File): Promise<Record<string, unknown>> {
   const form = new FormData();
   form.append('workbook', file, file.name);
   let response: Response;
   try {
-    response = await fetch('/api/workbooks', {
+    response = await fetch(url, {
       method: 'POST',
       body: form,
       headers: { accept: 'application/json', ...authorization() },
@@ -49,7 +65,7 @@ export async function uploadWorkbook(file: File): Promise<UploadedWorkbook> {
   } catch {
     data = null;
   }
-  if (!response.ok || !data || typeof data.workbook !== 'string') {
+  if (!response.ok || !data || !Array.isArray(data.sheets)) {
     const message = data?.error;
     throw new ReportApiError(
       typeof message === 'string' ? message : `服务器拒绝了请求（${response.status}）`,
@@ -57,8 +73,7 @@ export async function uploadWorkbook(file: File): Promise<UploadedWorkbook> {
       response.status,
     );
   }
-  const uploaded = data as unknown as UploadedWorkbook;
-  return { ...uploaded, sheets: reviveSheets(uploaded.sheets) };
+  return data;
 }
 
 /** A job's file, fetched with the token and saved under its own name. */

@@ -13,6 +13,7 @@ import { mountPrintSection, type FileOpening, type PrintSection } from '../ui/pr
 import { reportApi, ReportApiError } from '../ui/report-api.js';
 import { MAX_ITEMS, renderOverview, renderProblems, renderTalks } from '../ui/result-lists.js';
 import { showTodoList } from '../ui/todo-list.js';
+import { mountSealPanel } from '../ui/seal-panel.js';
 import * as api from './api.js';
 
 // Precompiled at build time: the page's CSP allows no eval, which compiling here would need.
@@ -26,6 +27,7 @@ export function mountPage(doc: Document): void {
   const asOf = $<HTMLInputElement>('#as-of');
   const scoreButton = $<HTMLButtonElement>('#score');
   asOf.value = todayIso();
+  const seal = mountSealPanel($<HTMLElement>('#seal'), { readReport: api.readReportSheets });
 
   const jobs = reportApi(`${location.protocol}//${location.host}`, undefined, api.token);
   let file: File | null = null;
@@ -108,6 +110,7 @@ export function mountPage(doc: Document): void {
   function show(result: ScoreResult): void {
     $<HTMLElement>('#results').hidden = false;
     renderOverview($<HTMLElement>('#summary dl'), result);
+    seal.show(result.settings.unitName, result.entries);
     const problems = renderProblems(
       $<HTMLElement>('#problems ol'),
       result.problems,

@@ -1,7 +1,7 @@
 // `twelve county`: a county (or city) 组织部 consolidates the quarterly reports its units mailed
 // up (.eml, .mbox or the .xlsx itself) into one workbook and one printed summary.
 import path from 'node:path';
-import { quarterRange, unitList } from '../../core/index.js';
+import { quarterRange, sealTrouble, unitList } from '../../core/index.js';
 import { outDirArg, parseCommandArgs, UsageError, type Io } from '../command.js';
 import { county as declared } from '../usage/county.js';
 import { readWorkbook, WorkbookFileError } from '../read-workbook.js';
@@ -53,8 +53,14 @@ export async function runCounty(args: string[], io: Io): Promise<number> {
   );
   if (consolidation.missing.length > 0)
     io.out.write(`未报送：${consolidation.missing.join('、')}\n`);
+  const altered = sealTrouble(consolidation);
+  if (altered.length > 0)
+    io.out.write(
+      `此前报送的记录有改动（见上方 [核验] 各行和汇总表“核验异常”）：${altered.map((u) => u.unit).join('、')}\n`,
+    );
   io.out.write(`汇总表：${report.xlsxFile}\n汇总卡：${report.pdfFile}\n`);
-  const trouble = run.files === 0 || skipped > 0 || consolidation.missing.length > 0;
+  const trouble =
+    run.files === 0 || skipped > 0 || consolidation.missing.length > 0 || altered.length > 0;
   return trouble ? 1 : 0;
 }
 

@@ -19,7 +19,7 @@ export interface CountyOptions {
 export interface CountyLine {
   source: string;
   /** 跳过: not counted; 更正: replaced by a newer report; 重复: same report again; 注意: counted, but check. */
-  label: '跳过' | '更正' | '重复' | '注意';
+  label: '跳过' | '更正' | '重复' | '注意' | '核对' | '核验';
   message: string;
 }
 
@@ -68,6 +68,8 @@ export async function consolidateFiles(
     repeated: '重复',
     'same-time': '注意',
     unlisted: '注意',
+    earlier: '核对',
+    seal: '核验',
   } as const;
   for (const note of consolidation.notes)
     lines.push({ source: note.source, label: labels[note.kind], message: note.message });

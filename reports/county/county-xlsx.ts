@@ -1,13 +1,21 @@
 // The county workbook: one row per unit that reported, the county's totals, the units that did
 // not report, and what happened to every file read.
 import ExcelJS from 'exceljs';
-import { COUNTY_COLUMNS, type Consolidation, type UnitFigures } from '../../core/index.js';
+import {
+  COUNTY_COLUMNS,
+  SEAL_KIND_LABELS,
+  sealPlace,
+  type Consolidation,
+  type UnitFigures,
+  type VerifiedChange,
+} from '../../core/index.js';
 import { lineText, type CountyLine } from './consolidate-files.js';
 
 export const COUNTY_SHEETS = {
   units: '各单位汇总',
   missing: '未报送单位',
   log: '核验记录',
+  seal: '核验异常',
 } as const;
 
 export function countyFileName(quarter: string, ext: 'xlsx' | 'pdf'): string {
@@ -86,7 +94,81 @@ export async function countyXlsx(
     ]);
   for (const line of lines) log.addRow([line.label, line.source, line.message]);
 
+  sealSheet(wb, consolidation, `${title}·核验异常`, period);
+
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * 核验异常: each unit's earlier reported entries that its latest report no longer holds as
+ * reported (seal.ts), one row each; corrections made the legitimate way are listed as such.
+ */
+function sealSheet(
+  wb: ExcelJS.Workbook,
+  consolidation: Consolidation,
+  title: string,
+  period: string,
+): void {
+  const ws = sheet(
+    wb,
+    COUNTY_SHEETS.seal,
+    [title, period],
+    [
+      '单位名称',
+      '类别',
+      '报送季度',
+      '台账位置',
+      '党员',
+      '日期',
+      '事项',
+      '分值',
+      '说明',
+      '报送时校验码',
+      '现校验码',
+    ],
+    [28, 8, 10, 16, 14, 12, 36, 8, 60, 17, 17],
+  );
+  const checked = consolidation.units.filter((u) => u.seal !== null);
+  if (checked.length === 0) {
+    ws.addRow(['', '', '', '', '', '', '', '', '未提供各单位此前季度的报送（格式版本 2），未核对']);
+    return;
+  }
+  let rows = 0;
+  for (const u of checked) {
+    const s = u.seal!;
+    const all: VerifiedChange[] = [...s.changed, ...s.deleted, ...s.added, ...s.corrected];
+    for (const c of all) {
+      const row = (c.current ?? c.reported)!;
+      const place = sealPlace(row.key);
+      ws.addRow([
+        u.unit,
+        SEAL_KIND_LABELS[c.kind],
+        c.report,
+        `${place.sheet}${place.row !== null ? ` 第${place.row}行` : ''}`,
+        `${row.name}${row.memberId ? `（${row.memberId}）` : ''}`,
+        row.date,
+        row.item,
+        row.points,
+        c.what ||
+          (c.kind === 'deleted' ? '已报送，现已不在报送中' : '日期在已报送期间内，当时未报送'),
+        c.reported?.code ?? '',
+        c.current?.code ?? '',
+      ]);
+      rows++;
+    }
+  }
+  if (rows === 0)
+    ws.addRow([
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      `已核对 ${checked.length} 个单位此前报送的记录，均未改动`,
+    ]);
 }
 
 function sheet(

@@ -35,10 +35,13 @@ export async function quarterDelivery(input: QuarterDeliveryInput): Promise<Deli
   const view = quarterlyView(summary, settings, 'upward', input.issued);
   const unit = view.unit;
   const xlsxName = `${safeFileName(`${unit} ${view.quarter}记分汇总表`)}.xlsx`;
-  const model = quarterMailModel(view, [
-    { filename: card.filename, description: '记分汇总公示卡，报上级党组织版，PDF' },
-    { filename: xlsxName, description: '记分汇总表及明细，Excel' },
-  ]);
+  const model = {
+    ...quarterMailModel(view, [
+      { filename: card.filename, description: '记分汇总公示卡，报上级党组织版，PDF' },
+      { filename: xlsxName, description: '记分汇总表及明细，Excel' },
+    ]),
+    sealDigest: summary.seal.digest,
+  };
   const { subject, text, html } = renderMail('quarter', model);
   return {
     slot: `quarter:${summary.quarter}`,

@@ -26,6 +26,8 @@ export interface QuarterMailModel {
   /** The upward card's reconciliation lines (domain.md), the same figures as the card. */
   reconciliation: QuarterlyView['reconciliation'];
   attachments: (AttachmentNote & { index: number })[];
+  /** The digest over the 校验码 sheet (core/seal.ts), stated in the text so the mail holds it too. */
+  sealDigest?: string;
 }
 
 export function quarterMailModel(

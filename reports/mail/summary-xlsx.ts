@@ -35,6 +35,11 @@ const WIDTHS: Record<string, number> = {
   分值: 8,
   说明: 40,
   台账位置: 14,
+  规则: 6,
+  状态: 8,
+  认定日期: 12,
+  更正: 20,
+  校验码: 17,
   项目: 28,
   值: 68,
 };
@@ -77,6 +82,7 @@ export async function summaryXlsx(
         generated: (options.generated ?? new Date()).toISOString(),
         tool: TOOL_VERSION,
         hash,
+        sealDigest: summary.seal.digest,
       }),
     ],
   );

@@ -286,6 +286,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }
     },
   );
+  // The seal panel (ui/seal-panel.ts): an upward report's sheets, read as they are; the page
+  // checks them against the upward contract itself, as the county does.
+  fastify.post('/api/report-sheets', { config: { rateLimit: {} } }, async (request) => {
+    const dir = queue.scratch();
+    try {
+      return { sheets: (await readInput(request, dir)).sheets };
+    } finally {
+      queue.release(dir);
+    }
+  });
 
   fastify.post('/api/jobs', { config: { rateLimit: {} } }, async (request, reply) => {
     const caller = callerOf(request);

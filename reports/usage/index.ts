@@ -9,6 +9,7 @@ import { quarterly } from './quarterly.js';
 import { ranking } from './ranking.js';
 import { score } from './score.js';
 import { serve } from './serve.js';
+import { verify } from './verify.js';
 
 export const COMMANDS: readonly CommandDeclaration[] = [
   score,
@@ -19,4 +20,5 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   mail,
   serve,
   county,
+  verify,
 ];

@@ -38,6 +38,7 @@ function candidate(
       asOf: '2026-09-30',
       generated,
       tool: '0.1.0',
+      seal: null,
       hash,
       figures: f,
     },
@@ -108,12 +109,16 @@ describe('consolidate', () => {
     expect(c.totals.activeMembers).toBe(25);
   });
 
-  it('skips a report of another quarter', () => {
+  it('counts no report of another quarter; an earlier one is kept for checking the seal', () => {
     const q2 = candidate('q2.eml', '甲单位', '2026-07-08T08:00:00Z', 'h');
     q2.submission.quarter = '2026Q2';
-    const c = consolidate([q2], '2026Q3');
+    const q4 = candidate('q4.eml', '甲单位', '2027-01-08T08:00:00Z', 'h');
+    q4.submission.quarter = '2026Q4';
+    const c = consolidate([q2, q4], '2026Q3');
     expect(c.units).toEqual([]);
-    expect(c.notes[0]).toMatchObject({ kind: 'skipped', source: 'q2.eml' });
+    expect(c.notes[0]).toMatchObject({ kind: 'earlier', source: 'q2.eml' });
+    expect(c.notes[0].message).toContain('格式版本 1，没有校验码');
+    expect(c.notes[1]).toMatchObject({ kind: 'skipped', source: 'q4.eml' });
   });
 });
 

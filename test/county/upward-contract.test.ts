@@ -3,6 +3,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  canonicalData,
+  canonicalRows,
+  countsAt,
   FIGURES,
   parseWorkbook,
   quarterlySummary,
@@ -12,7 +15,7 @@ import {
 } from '../../core/index.js';
 import { summaryXlsx, sha256Hex } from '../../reports/mail/summary-xlsx.js';
 import { SAMPLE_WORKBOOK } from '../../reports/paths.js';
-import { readWorkbook } from '../../reports/read-workbook.js';
+import { readWorkbook, readWorkbookBytes } from '../../reports/read-workbook.js';
 import { readSummaryXlsx } from '../../reports/county/read-summary.js';
 
 const UNIT = '示例经开区党工委';
@@ -27,6 +30,30 @@ beforeAll(async () => {
     generated: new Date('2026-10-08T01:30:00Z'),
   });
 });
+
+/** Recomputes the data hash as a forger (or an older tool) would: the contract's own rules. */
+async function rehash(bytes: Buffer, format: string): Promise<Buffer> {
+  const sheets = await readWorkbookBytes(bytes, 'x');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const tables = ['记分汇总', '记分明细', '单位数据', ...(format === '1' ? [] : ['校验码'])].map(
+    (name) => {
+      const rows = sheets.find((s) => s.name === name)!.rows;
+      return { name, banner: [], header: rows[2].map(String), rows: canonicalRows(rows.slice(3)) };
+    },
+  );
+  const hash = sha256Hex(
+    canonicalData(
+      { unit: UNIT, quarter: '2026Q3', start: '2026-07-01', end: '2026-09-30', asOf: '2026-09-30' },
+      tables,
+      format,
+    ),
+  );
+  wb.getWorksheet('报送信息')!.eachRow((row) => {
+    if (row.getCell(1).value === '数据哈希') row.getCell(2).value = hash;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 async function edit(change: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -43,12 +70,14 @@ describe('the upward summary workbook', () => {
       '记分汇总',
       '记分明细',
       '单位数据',
+      '校验码',
       '报送信息',
     ]);
     const meta = wb.getWorksheet(UPWARD_SHEETS.meta)!;
     const values = new Map<string, unknown>();
     meta.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(values.get('格式版本')).toBe('1');
+    expect(values.get('格式版本')).toBe('2');
+    expect(values.get('校验摘要')).toBe(summary.seal.digest);
     expect(values.get('单位名称')).toBe(UNIT);
     expect(values.get('季度')).toBe('2026Q3');
     expect(values.get('截至日期')).toBe('2026-09-30');
@@ -117,13 +146,62 @@ describe('the upward summary workbook', () => {
       ok: false,
       message: '报送信息 第4行：缺少"季度"',
     });
-    const v2 = await edit((wb) => {
-      wb.getWorksheet('报送信息')!.getRow(2).getCell(2).value = '2';
+    const v3 = await edit((wb) => {
+      wb.getWorksheet('报送信息')!.getRow(2).getCell(2).value = '3';
     });
-    expect(await readSummaryXlsx(v2)).toEqual({
+    expect(await readSummaryXlsx(v3)).toEqual({
       ok: false,
-      message: expect.stringContaining('格式版本"2"不是本工具能读的版本 1'),
+      message: expect.stringContaining('格式版本"3"不是本工具能读的版本（1、2）'),
     });
+  });
+
+  it('carries the 校验码 of every entry counted by the quarter end, and the digest over them', async () => {
+    const read = await readSummaryXlsx(xlsx);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.submission.seal).toEqual(summary.seal);
+    const result = score(parseWorkbook(await readWorkbook(SAMPLE_WORKBOOK)), '2026-09-30');
+    const counted = result.entries.filter(
+      (e) => e.date <= '2026-09-30' && countsAt(e, '2026-09-30'),
+    );
+    // Earlier quarters too, not only this one's detail rows.
+    expect(summary.seal.rows.length).toBeGreaterThanOrEqual(counted.length);
+    expect(summary.seal.rows.some((r) => r.date < '2026-07-01')).toBe(true);
+    expect(summary.seal.rows[0].code).toMatch(
+      /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/,
+    );
+  });
+
+  it('refuses a 校验码 sheet edited and re-hashed without its digest', async () => {
+    const read = await readSummaryXlsx(
+      await rehash(
+        await edit((wb) => {
+          wb.getWorksheet('校验码')!.getRow(4).getCell(11).value = '0000-0000-0000';
+        }),
+        '2',
+      ),
+    );
+    expect(read).toEqual({
+      ok: false,
+      message: expect.stringContaining('校验摘要与"校验码"工作表所列的校验码不符'),
+    });
+  });
+
+  it('still reads a format-1 report (no 校验码 sheet)', async () => {
+    const v1 = await rehash(
+      await edit((wb) => {
+        wb.removeWorksheet(wb.getWorksheet('校验码')!.id);
+        const meta = wb.getWorksheet('报送信息')!;
+        meta.eachRow((row) => {
+          if (row.getCell(1).value === '格式版本') row.getCell(2).value = '1';
+        });
+        meta.spliceRows(meta.rowCount, 1);
+      }),
+      '1',
+    );
+    const read = await readSummaryXlsx(v1);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.submission.seal).toBeNull();
+    expect(read.submission.figures).toEqual(summary.figures);
   });
 
   it('refuses a file that is not a summary workbook', async () => {

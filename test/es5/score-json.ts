@@ -1,7 +1,7 @@
 // The core as the pane bundles it, run on plain sheets: the same function runs in Node and,
 // bundled to ES5 with the pane's polyfills, in duktape (test/core-es5.test.ts). Sheets travel
 // as JSON with dates as {"$date": ISO}; the result comes back as JSON, dates as ISO strings.
-import { scoreWorkbook, type CellValue, type SheetData } from '../../core/index.js';
+import { sealCode, scoreWorkbook, type CellValue, type SheetData } from '../../core/index.js';
 
 export function reviveSheets(json: string): SheetData[] {
   return JSON.parse(json, (_key, value: unknown) =>
@@ -28,5 +28,7 @@ export function scoreSheetsJson(sheetsJson: string, asOf: string): string {
     members: result.members,
     problems: result.problems,
     entries: result.entries,
+    // The seal's codes: the same SHA-256 (js-sha256's pure code here, Node's crypto in Node).
+    seals: result.entries.map((e) => sealCode(result.settings.unitName, e)),
   });
 }

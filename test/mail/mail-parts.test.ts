@@ -58,6 +58,15 @@ describe('mail templates', () => {
     expect(mail.html).toContain('<tr><th>本季计分记录</th><td>20 条</td></tr>');
   });
 
+  it('state the seal’s digest in both parts, so the mail holds it outside the workbook', () => {
+    const digest = 'ab'.repeat(32);
+    const mail = renderMail('quarter', { ...quarterModel('单位'), sealDigest: digest });
+    expect(mail.text).toContain(
+      `校验摘要（截至季末全部计分记录的校验码，见汇总表“校验码”工作表）：\n${digest}`,
+    );
+    expect(mail.html).toContain(`<code>${digest}</code>`);
+  });
+
   it('say so when the quarter has no entries', () => {
     const mail = renderMail('quarter', { ...quarterModel('单位'), empty: true });
     expect(mail.text).toContain('本季度无党员记分或奖励记录。');

@@ -1,0 +1,44 @@
+// Issue 19's goal: verifying a 100,000-row workbook against its report (every entry's 校验码,
+// then the compare) takes under 1 s, beside the parse of the same sheets in the same run.
+import { parseWorkbook, sealedEntries, verifySeal } from '../core/index.js';
+import { readWorkbook } from '../reports/read-workbook.js';
+import { BIG_ROWS, bigUnitFile } from './big-unit.js';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export default async function bench(): Promise<void> {
+  const sheets = await readWorkbook(await bigUnitFile());
+  const parseTimes: number[] = [];
+  let parsed = parseWorkbook(sheets);
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    parsed = parseWorkbook(sheets);
+    parseTimes.push(performance.now() - t);
+  }
+  const unit = parsed.settings.unitName;
+  const end = parsed.entries.reduce((a, e) => (e.date > a ? e.date : a), '0000-00-00');
+  const report = {
+    source: 'bench',
+    unit,
+    quarter: `${end.slice(0, 4)}Q4`,
+    end,
+    generated: new Date().toISOString(),
+    rows: sealedEntries(unit, parsed.entries, end),
+  };
+  const verifyTimes: number[] = [];
+  let unchanged = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    unchanged = verifySeal(unit, parsed.entries, [report]).unchanged;
+    verifyTimes.push(performance.now() - t);
+  }
+  const parseMs = median(parseTimes);
+  const verifyMs = median(verifyTimes);
+  console.log(
+    `parse (baseline): ${parseMs.toFixed(0)} ms for ${parsed.entries.length} entries (${BIG_ROWS} ledger rows)`,
+  );
+  console.log(
+    `seal verify:      ${verifyMs.toFixed(0)} ms (${unchanged} entries unchanged of ${report.rows.length} reported)` +
+      `  → ${(verifyMs / parseMs).toFixed(2)}× the parse (goal < 1 s)`,
+  );
+}
