@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what twelve-points needs on a fresh Debian machine: the system packages
 # (a browser for PDF cards and add-in tests, CJK fonts, poppler and xmllint for checks,
-# duktape for the ES5 build of the core)
+# duktape for the ES5 build of the core, Wine, osslsigncode and lintian for the downloads)
 # and the npm dependencies. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,13 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 # An ES5 engine: the core as the add-in bundles it for IE11 is run in duktape (test/core-es5.test.ts).
 command -v duk >/dev/null 2>&1 || need+=(duktape)
+# The downloads' tests (test/dist.test.ts): the Windows zip run under Wine, node.exe's signature,
+# the .debs checked with lintian and installed with apt, the arm64 node told apart with file.
+command -v wine >/dev/null 2>&1 || need+=(wine64 wine)
+command -v osslsigncode >/dev/null 2>&1 || need+=(osslsigncode)
+command -v lintian >/dev/null 2>&1 || need+=(lintian)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v file >/dev/null 2>&1 || need+=(file)
 # Read the font list once: `fc-list | grep -q` dies of SIGPIPE under pipefail and looks like "missing".
 fonts=$(fc-list 2>/dev/null || true)
 grep -q "Noto Serif CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
