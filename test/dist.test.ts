@@ -189,7 +189,7 @@ describe('the Windows zip', () => {
       expect(windows).toEqual(await linuxScoreJson());
     });
 
-    it('启动十二分制 starts the server, which answers the page, the manifest and an upload; 停止 stops it', async () => {
+    it('启动十二分制 starts the server, which answers the page, the manifest and an upload; the add-in installs and uninstalls; 停止 stops it', async () => {
       const port = freePort();
       const began = Date.now();
       wine(`node.exe app\\launch.mjs start --no-open --port=${port} > start.txt 2>&1`);
@@ -210,6 +210,22 @@ describe('the Windows zip', () => {
         // Double-clicked again: finds it running, starts nothing new.
         wine(`node.exe app\\launch.mjs start --no-open --port=${port} > again.txt 2>&1`);
         expect(readFileSync(path.join(top(), 'again.txt'), 'utf8')).toContain('已在运行');
+
+        // 安装Excel加载项: the manifest registered for this user as office-addin-dev-settings does.
+        const developer = 'HKCU\\SOFTWARE\\Microsoft\\Office\\16.0\\WEF\\Developer';
+        const id = /<Id>([^<]+)<\/Id>/.exec(manifest.text)![1];
+        wine(`node.exe app\\launch.mjs install-addin --port=${port} > install.txt 2>&1`);
+        expect(readFileSync(path.join(top(), 'install.txt'), 'utf8')).toContain(
+          '已为本用户注册加载项清单',
+        );
+        wine(`reg query ${developer} > reg.txt 2>&1`);
+        expect(readFileSync(path.join(top(), 'reg.txt'), 'utf8')).toMatch(
+          new RegExp(`${id}\\s+REG_SZ\\s+.*twelve-points\\\\manifest\\.xml`),
+        );
+        // 卸载Excel加载项 undoes it.
+        wine(`node.exe app\\launch.mjs uninstall-addin > uninstall.txt 2>&1`);
+        wine(`reg query ${developer} > reg.txt 2>&1`);
+        expect(readFileSync(path.join(top(), 'reg.txt'), 'utf8')).not.toContain(id);
       } finally {
         wine(`node.exe app\\launch.mjs stop > stop.txt 2>&1`);
       }
