@@ -198,7 +198,7 @@ describe('the Windows zip', () => {
       expect(stderr).toBe('');
       const windows = JSON.parse(readFileSync(path.join(top(), 'score.json'), 'utf8')) as unknown;
       expect(windows).toEqual(await linuxScoreJson());
-    });
+    }, 180_000);
 
     it('启动十二分制 starts the server, which answers the page, the manifest and an upload; the add-in installs and uninstalls; 停止 stops it', async () => {
       const port = freePort();
@@ -242,7 +242,7 @@ describe('the Windows zip', () => {
       }
       expect(readFileSync(path.join(top(), 'stop.txt'), 'utf8')).toContain('已停止');
       await expect(request(port, '/')).rejects.toThrow();
-    });
+    }, 600_000);
   });
 });
 
@@ -275,7 +275,7 @@ describe('the .debs', () => {
     expect(existsSync('/usr/lib/twelve-points')).toBe(false);
     expect(existsSync('/usr/bin/twelve')).toBe(false);
     expect(spawnSync('dpkg', ['-s', 'twelve-points']).status).not.toBe(0);
-  });
+  }, 600_000);
 
   it('arm64: carries an aarch64 node and depends on a browser and CJK fonts, as alternatives', () => {
     expect(statSync(release.debs.arm64).size).toBeLessThanOrEqual(45 * MB);
@@ -329,5 +329,5 @@ describe('the npm package', () => {
     } finally {
       child.kill();
     }
-  });
+  }, 600_000);
 });
