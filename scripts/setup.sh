@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what twelve-points needs on a fresh Debian machine: the system packages
 # (a browser for PDF cards and add-in tests, CJK fonts, poppler and xmllint for checks,
-# duktape for the ES5 build of the core, NSS tools for the certificate trust step)
+# duktape for the ES5 build of the core, NSS tools for the certificate trust step, Wine,
+# osslsigncode and lintian for the downloads)
 # and the npm dependencies. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,13 @@ command -v duk >/dev/null 2>&1 || need+=(duktape)
 # NSS tools (certutil, vfychain): `twelve serve --trust` and its test write the NSS database that
 # Chromium reads for the certificate trust (test/server/tls.test.ts).
 command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
+# The downloads' tests (test/dist.test.ts): the Windows zip run under Wine, node.exe's signature,
+# the .debs checked with lintian and installed with apt, the arm64 node told apart with file.
+command -v wine >/dev/null 2>&1 || need+=(wine64 wine)
+command -v osslsigncode >/dev/null 2>&1 || need+=(osslsigncode)
+command -v lintian >/dev/null 2>&1 || need+=(lintian)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v file >/dev/null 2>&1 || need+=(file)
 # Read the font list once: `fc-list | grep -q` dies of SIGPIPE under pipefail and looks like "missing".
 fonts=$(fc-list 2>/dev/null || true)
 grep -q "Noto Serif CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
