@@ -13,14 +13,17 @@ import { FakeRequestContext } from './fake-excel/fake-excel.js';
 import { fakeFromXlsx } from './fake-excel/seed.js';
 
 const AS_OF = '2026-11-25';
+/** The day of the run, the same for both readers: a date after it is an error (domain.md). */
+const TODAY = '2026-12-31';
 const fixture = (name: string) => path.resolve('test', 'fixtures', 'parity', `${name}.xlsx`);
 
 async function both(name: string) {
-  const cli = scoreJson(scoreWorkbook(await readWorkbook(fixture(name)), AS_OF));
+  const cli = scoreJson(scoreWorkbook(await readWorkbook(fixture(name)), AS_OF, { today: TODAY }));
   const state = await fakeFromXlsx(fixture(name));
   const outcome = await scoreOpenWorkbook(
     new FakeRequestContext(state) as unknown as Excel.RequestContext,
     AS_OF,
+    { today: TODAY },
   );
   if (!outcome.ok) throw new Error(outcome.message);
   return { cli, addin: scoreJson(outcome.result), state };

@@ -492,6 +492,13 @@ function errorReply(
   request: FastifyRequest,
   log: (line: string) => void,
 ): { status: number; message: string } {
+  // The client went away mid-upload (closed the page, lost the network, or was cut for being
+  // too slow): nobody to answer, and no fault of ours, whatever the reading threw on the way.
+  // One line says so.
+  if (request.raw.readableAborted || (request.raw.destroyed && !request.raw.complete)) {
+    log(`上传中断：客户端在上传完成前断开了连接（${request.method} ${clip(request.url)}）`);
+    return { status: 400, message: '上传中断：连接在上传完成前断开' };
+  }
   if (error instanceof RequestError) return { status: error.status, message: error.message };
   if (error instanceof QueueFullError) return { status: 429, message: error.message };
   const clerk = asClerkError(error);
@@ -499,12 +506,6 @@ function errorReply(
   if (TOLD_AS_IS.some((E) => error instanceof E))
     return { status: 400, message: (error as Error).message };
   const e = error as { code?: string; statusCode?: number; message?: string };
-  // The client went away mid-upload (closed the page, lost the network, or was cut for being
-  // too slow): nobody to answer, and no fault of ours. One line says so.
-  if (request.raw.readableAborted || (request.raw.destroyed && !request.raw.complete)) {
-    log(`上传中断：客户端在上传完成前断开了连接（${request.method} ${clip(request.url)}）`);
-    return { status: 400, message: '上传中断：连接在上传完成前断开' };
-  }
   const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -32,15 +32,15 @@ export class WorkbookStore {
     parent: string,
     private readonly ttlMs: number,
   ) {
+    // Made with the first upload: a server whose page never uploads keeps no folder for it.
     this.root = path.join(parent, 'workbooks');
-    mkdirSync(this.root, { recursive: true });
   }
 
   /** A new upload's empty folder: the request's file is saved there. */
   open(): Upload {
     const id = randomUUID();
     const dir = path.join(this.root, id);
-    mkdirSync(dir);
+    mkdirSync(dir, { recursive: true });
     return { id, dir };
   }
 

@@ -95,7 +95,8 @@ describe('a read that needs more memory than it may have (item 6)', () => {
     console.log(`XML nested 10^7 deep: answered ${reply.status} in ${took} ms`);
     expect(reply.status).toBe(400);
     expect(reply.json().error).toMatch(/^"嵌套\.xlsx"/);
-    expect(String(reply.json().error)).not.toMatch(/[A-Za-z]{6,}/);
+    // Chinese, but for the name of the part inside the file (for whoever repairs it).
+    expect(String(reply.json().error).replace(/xl\/[\w/.]+/g, '')).not.toMatch(/[A-Za-z]{6,}/);
     await stillServing(server);
     expect(took).toBeLessThan(2000);
   }, 300_000);
