@@ -263,12 +263,17 @@ describe('the .debs', () => {
     try {
       const files = execFileSync('dpkg', ['-L', 'twelve-points'], { encoding: 'utf8' });
       expect(files).toContain('/usr/share/applications/twelve-points.desktop');
-      const out = execFileSync(
+      const run = spawnSync(
         '/usr/bin/twelve',
         ['score', SAMPLE_WORKBOOK, '--as-of', AS_OF, '--json'],
-        { encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } },
+        {
+          encoding: 'utf8',
+          env: { ...process.env, PATH: '/usr/bin:/bin' },
+        },
       );
-      expect(JSON.parse(out)).toEqual(await linuxScoreJson());
+      // The sample has rows typed wrong on purpose: exit 1, the full result printed.
+      expect([run.status, run.stderr]).toEqual([1, '']);
+      expect(JSON.parse(run.stdout)).toEqual(await linuxScoreJson());
     } finally {
       execFileSync('dpkg', ['--purge', 'twelve-points'], { env, stdio: 'ignore' });
     }
