@@ -7,8 +7,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import type { SheetData } from '../../core/index.js';
+import { ClerkError, type ClerkErrorKind, type SheetData } from '../../core/index.js';
 import { WorkbookFileError } from '../read-workbook.js';
+import type { ReadTask } from './read-worker.js';
+import { RequestError } from './request-input.js';
 
 /** Heap for one read: the 100,000-row workbook peaks far below this (see docs/server.md). */
 export const READ_MEMORY_MB = 1024;
@@ -38,31 +40,55 @@ function workerEntry(): [string | URL, WorkerOptions] {
 const waiting: (() => void)[] = [];
 let reading = 0;
 
-/**
- * The workbook's sheets, read as readWorkbook() does. Throws WorkbookFileError for a file that
- * cannot be read or that takes more than `memoryMb` to read. TWELVE_READ_MEMORY_MB sets
- * another bound (a small server, or a test).
- */
-export async function readWorkbookBounded(
-  file: string,
-  memoryMb = readMemoryMb(),
-): Promise<SheetData[]> {
+/** At most as many tasks at once as cores, each with its own bounded heap. */
+async function bounded<T>(task: ReadTask, what: string, memoryMb: number): Promise<T> {
   if (reading >= availableParallelism()) await new Promise<void>((go) => waiting.push(go));
   reading++;
   try {
-    return await inWorker(file, memoryMb);
+    return (await inWorker(task, what, memoryMb)) as T;
   } finally {
     reading--;
     waiting.shift()?.();
   }
 }
 
-function inWorker(file: string, memoryMb: number): Promise<SheetData[]> {
+/**
+ * The workbook's sheets, read as readWorkbook() does. Throws WorkbookFileError for a file that
+ * cannot be read or that takes more than `memoryMb` to read. TWELVE_READ_MEMORY_MB sets
+ * another bound (a small server, or a test).
+ */
+export function readWorkbookBounded(file: string, memoryMb = readMemoryMb()): Promise<SheetData[]> {
+  return bounded({ file }, `"${path.basename(file)}"读取时`, memoryMb);
+}
+
+/**
+ * POST /api/score's JSON body, parsed, checked and scored off the event loop: the score result
+ * as JSON text. Throws RequestError for bad JSON or fields, as the main thread would.
+ */
+export function scoreJsonBounded(
+  json: Uint8Array,
+  today: string,
+  memoryMb = readMemoryMb(),
+): Promise<string> {
+  return bounded({ json, today }, '以 JSON 发送的工作表处理时', memoryMb);
+}
+
+interface Answer {
+  sheets?: SheetData[];
+  scored?: string;
+  fileError?: string;
+  requestError?: { status: number; message: string };
+  /** A mistake in the sheets the scoring found (a structure problem), told as on the main thread. */
+  clerkError?: { message: string; kind: ClerkErrorKind };
+  bug?: string;
+}
+
+function inWorker(task: ReadTask, what: string, memoryMb: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const [entry, how] = workerEntry();
     const worker = new Worker(entry, {
       ...how,
-      workerData: { file },
+      workerData: task,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       stdout: true,
       stderr: true,
@@ -74,21 +100,26 @@ function inWorker(file: string, memoryMb: number): Promise<SheetData[]> {
       fn();
       void worker.terminate();
     };
-    worker.once('message', (m: { sheets?: SheetData[]; fileError?: string; bug?: string }) =>
+    worker.once('message', (m: Answer) =>
       settle(() => {
         if (m.sheets) resolve(m.sheets);
+        else if (m.scored !== undefined) resolve(m.scored);
         else if (m.fileError !== undefined) reject(new WorkbookFileError(m.fileError));
-        else reject(new Error(`reading ${path.basename(file)} in a worker: ${m.bug}`));
+        else if (m.clerkError) reject(new ClerkError(m.clerkError.message, m.clerkError.kind));
+        else if (m.requestError)
+          reject(new RequestError(m.requestError.status, m.requestError.message));
+        else
+          reject(
+            new Error(
+              `${'file' in task ? path.basename(task.file) : 'JSON'} in a worker: ${m.bug}`,
+            ),
+          );
       }),
     );
     worker.once('error', (error: NodeJS.ErrnoException) =>
       settle(() =>
         reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new WorkbookFileError(
-                `"${path.basename(file)}"读取时用尽了 ${memoryMb} MB 的内存上限，已停止：文件结构异常（如层层嵌套）或内容过多，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`,
-              )
-            : error,
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(task, what, memoryMb) : error,
         ),
       ),
     );
@@ -96,6 +127,17 @@ function inWorker(file: string, memoryMb: number): Promise<SheetData[]> {
       settle(() => reject(new Error(`the read worker exited with ${code} before answering`))),
     );
   });
+}
+
+function outOfMemory(task: ReadTask, what: string, memoryMb: number): Error {
+  return 'file' in task
+    ? new WorkbookFileError(
+        `${what}用尽了 ${memoryMb} MB 的内存上限，已停止：文件结构异常（如层层嵌套）或内容过多，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试`,
+      )
+    : new RequestError(
+        413,
+        `${what}用尽了 ${memoryMb} MB 的内存上限，已停止：请改为上传台账文件（.xlsx）`,
+      );
 }
 
 function readMemoryMb(env = process.env): number {

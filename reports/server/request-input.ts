@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
-import type { SheetData } from '../../core/index.js';
+import { parseIsoArg, todayIso, type SheetData } from '../../core/index.js';
 import { fromJsonCell } from '../../core/sheets-json.js';
 import { safePart } from '../cards/files.js';
 import { readWorkbookBounded } from './bounded-read.js';
@@ -33,7 +33,27 @@ export interface RequestInput {
 /** Reads the workbook and fields; an upload is saved in `dir` first (a job's own folder). */
 export async function readInput(request: FastifyRequest, dir: string): Promise<RequestInput> {
   if (request.isMultipart()) return readMultipart(request, dir);
-  const body = request.body;
+  return jsonInput(request.body);
+}
+
+/** What Fastify's own JSON parser would say; also said for a body parsed in a worker. */
+export const BAD_JSON = '请求体不是有效的 JSON';
+export const EMPTY_JSON = '请求体是空的：应是 JSON 对象';
+
+/** A JSON body's bytes, parsed and checked (in the read worker: see bounded-read.ts). */
+export function jsonBytesInput(bytes: Uint8Array): RequestInput {
+  if (bytes.byteLength === 0) throw new RequestError(400, EMPTY_JSON);
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString());
+  } catch {
+    throw new RequestError(400, BAD_JSON);
+  }
+  return jsonInput(body);
+}
+
+/** A parsed JSON body: `{"sheets": […], field: …}`. */
+export function jsonInput(body: unknown): RequestInput {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     throw new RequestError(
       400,
@@ -148,6 +168,14 @@ export function checkFields(fields: Fields, allowed: string[], what: string): vo
         400,
         `${what}不认识请求字段"${key}"；可用的字段：${allowed.join('、') || '无'}`,
       );
+}
+
+/** The asOf field: an ISO date, default today. */
+export function dateField(value: string | undefined): string {
+  if (value === undefined) return todayIso();
+  const iso = parseIsoArg(value);
+  if (!iso) throw new RequestError(400, `请求字段 asOf 的日期"${value}"无效，应如 2026-11-25`);
+  return iso;
 }
 
 /** A text field, or undefined; true/false is not text. */
