@@ -1,7 +1,8 @@
 // No one request takes the server down for every unit (issue 20, items 6 and 10), against a
 // real `twelve serve` process: a workbook whose reading needs more memory than a read may have
 // ends in one Chinese line while the server keeps serving; XML nested ten million deep is
-// answered at once; and large JSON bodies do not stop the server answering others.
+// answered at once; and large JSON bodies (parsed and scored in the read worker) do not stop
+// the server answering others.
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -167,15 +168,19 @@ describe('large JSON bodies (item 10)', () => {
     expect(slowest).toBeLessThan(1000);
   }, 300_000);
 
-  it('measures eight bodies the size of the pane’s largest (printed, not asserted)', async () => {
+  it('answers others while eight bodies the size of the pane’s largest are scored', async () => {
     const server = await serve();
-    // About 16 MB: what the pane sends for the 100,000-row benchmark workbook.
+    // About 16 MB: what the pane sends for the 100,000-row benchmark workbook. Parsed and
+    // scored in the read worker, so the event loop stays free (it was 32 s on the main thread).
     const body = sheetsJson(11);
     const { statuses, slowest, answered } = await whileBodiesArrive(server, body, 8);
     console.log(
       `eight ${(body.length / 1024 / 1024).toFixed(1)} MB JSON bodies: ${statuses.join(' ')}; slowest of ${answered} GETs meanwhile ${slowest.toFixed(0)} ms`,
     );
     expect(statuses.every((s) => s === 200 || s === 400)).toBe(true);
+    // The goal is 200 ms; on a shared 2-core machine the workers take both cores, so 1 s is
+    // asserted (the event loop itself is free: the figure is CPU contention, not blocking).
+    expect(slowest).toBeLessThan(1000);
     await stillServing(server);
   }, 300_000);
 });
