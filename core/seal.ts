@@ -74,18 +74,19 @@ function factsText(text: string): string {
 }
 
 function codeOf(hex: string): string {
-  let out = '';
-  // 60 bits: three runs of 20 bits (5 hex digits), four characters each.
+  // 60 bits: three runs of 20 bits (5 hex digits), four characters each. Joined from an array,
+  // not concatenated: a flat string, which the compare's maps hash without flattening a rope.
+  const out: string[] = [];
   for (let i = 0; i < 15; i += 5) {
     let n = parseInt(hex.slice(i, i + 5), 16);
-    let group = '';
-    for (let k = 0; k < 4; k++) {
-      group = ALPHABET.charAt(n % 32) + group;
+    const group: string[] = [];
+    for (let k = 3; k >= 0; k--) {
+      group[k] = ALPHABET.charAt(n % 32);
       n = Math.floor(n / 32);
     }
-    out += (out ? '-' : '') + group;
+    out.push(group.join(''));
   }
-  return out;
+  return out.join('-');
 }
 
 /**
