@@ -145,6 +145,7 @@ export {
   sealRow,
   sealBroken,
   verifySeal,
+  type Sha256Hex,
   verifySealRows,
   verificationLines,
   verificationSummary,

@@ -16,6 +16,7 @@ import { readWorkbook } from '../read-workbook.js';
 import { runToday } from '../today.js';
 import { verify as declared } from '../usage/verify.js';
 import { readSealReports } from '../seal/read-reports.js';
+import { nodeSha256 } from '../sha256.js';
 
 export async function runVerify(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, declared.options);
@@ -33,7 +34,7 @@ export async function runVerify(args: string[], io: Io): Promise<number> {
     throw new UsageError(
       `--against 所给的文件中没有本单位${unit ? `"${unit}"` : ''}可核对的季度汇总表（格式版本 2，带“校验码”工作表）`,
     );
-  const verification = verifySeal(unit, parsed.entries, reports);
+  const verification = verifySeal(unit, parsed.entries, reports, nodeSha256);
   if (values.json) io.out.write(JSON.stringify(verifyJson(verification), null, 2) + '\n');
   else {
     for (const line of verificationLines(verification)) io.out.write(line + '\n');
