@@ -552,7 +552,11 @@ describe('打印与报送 on a server that asks for a token', () => {
         );
       } finally {
         await page.close();
+        // The browser still holds idle keep-alive sockets: stopping must not wait them out
+        // (it did, 72 s and more, until Fastify was told to close idle ones).
+        const stopping = Date.now();
         await server.close();
+        expect(Date.now() - stopping).toBeLessThan(10_000);
       }
     },
   );
