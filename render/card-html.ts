@@ -25,8 +25,11 @@ export class TemplateError extends ClerkError {
 export interface CardTemplates {
   /** One card's HTML fragment. Throws TemplateError naming a missing field. */
   card(kind: CardKind, view: object): string;
-  /** A whole printable document holding the given card fragments, one after another. */
-  document(fragments: string[]): string;
+  /**
+   * A whole printable document holding the given card fragments, one after another; `title` is
+   * what a PDF viewer shows for it (else Chromium names the PDF "about:blank").
+   */
+  document(fragments: string[], title?: string): string;
 }
 
 // Nothing from outside: no script, no network; styles and images only inline.
@@ -87,8 +90,9 @@ function assemble<T>(
   const style = sources.css.join('\n').replace(/<\/style/gi, '<\\/style');
   return {
     card: (kind, view) => named(`${kind}.hbs`, () => compiled[kind](view)),
-    document: (fragments) =>
+    document: (fragments, title = '') =>
       `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
+      `<title>${hb.escapeExpression(title)}</title>` +
       `<meta http-equiv="Content-Security-Policy" content="${CSP}">` +
       `<style>${style}</style></head><body>${fragments.join('\n')}</body></html>`,
   };

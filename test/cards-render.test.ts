@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LEVEL_LABELS,
@@ -88,6 +89,16 @@ describe('notice cards', () => {
       expect(pages[i]).toContain(squash(card.view.number));
       expect(pages[i]).toContain(squash(card.memberName));
     });
+  });
+
+  it('names each PDF for a viewer: the card and its member, the merged one the card (not about:blank)', async () => {
+    for (const { card, pdf } of rendered.cards)
+      expect((await PDFDocument.load(pdf)).getTitle()).toBe(
+        `${card.view.title}（${card.memberName}）`,
+      );
+    expect((await PDFDocument.load(rendered.merged!)).getTitle()).toBe(cards()[0].view.title);
+    const ranking = await renderRanking(parsed, '2026-11', { session });
+    expect((await PDFDocument.load(ranking)).getTitle()).toBe('机关党员“十二分制”积分榜单');
   });
 
   it('gives a card whose facts run over a page its two pages, in its file and the merged one', async () => {

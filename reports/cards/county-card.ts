@@ -23,7 +23,7 @@ export async function renderCounty(
   });
   const session = options.session ?? (await openCardSession(options));
   try {
-    const html = session.templates.document([session.templates.card('county', view)]);
+    const html = session.templates.document([session.templates.card('county', view)], view.title);
     return await session.renderer.render(html, { pageNumbers: true });
   } finally {
     if (!options.session) await session.close();

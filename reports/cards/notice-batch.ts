@@ -31,10 +31,13 @@ export async function renderNotices(
   const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   // Every fragment first: a template error stops the run before any PDF is made.
   const fragments = options.fragments ?? cards.map((c) => templates.card('notice', c.view));
+  // What a PDF viewer shows: the document's name, and the member's for a single card.
+  const titles = cards.map((c) => `${c.view.title}（${c.memberName}）`);
   const rendered: (Buffer | null)[] = [];
   let firstPdf: Buffer | null = null;
   // The merged PDF: the one batch as rendered, or the batches joined as they are split.
   const merged = cards.length > size ? await PDFDocument.create({ updateMetadata: false }) : null;
+  if (merged && cards.length) merged.setTitle(cards[0].view.title);
   const unsplit: number[] = [];
   let done = 0;
   // Splitting batch i (Node) overlaps with rendering batch i+1 (the browser). A card is one
@@ -43,26 +46,37 @@ export async function renderNotices(
   let splitting: Promise<void> = Promise.resolve();
   for (let start = 0; start < cards.length; start += size) {
     const count = Math.min(size, cards.length - start);
-    const pdf = await renderer.render(templates.document(fragments.slice(start, start + count)));
+    const pdf = await renderer.render(
+      templates.document(fragments.slice(start, start + count), cards[start].view.title),
+    );
     firstPdf ??= pdf;
     await splitting;
-    splitting = splitOrNull(pdf, Array<number>(count).fill(1), merged).then((parts) => {
-      if (parts) parts.forEach((part, i) => (rendered[start + i] = part));
-      else unsplit.push(start);
-      done += count;
-      options.onProgress?.(done);
-    });
+    const batchTitles = titles.slice(start, start + count);
+    splitting = splitOrNull(pdf, Array<number>(count).fill(1), merged, batchTitles).then(
+      (parts) => {
+        if (parts) parts.forEach((part, i) => (rendered[start + i] = part));
+        else unsplit.push(start);
+        done += count;
+        options.onProgress?.(done);
+      },
+    );
     // Awaited before the next batch; until then a failure must not count as unhandled.
     splitting.catch(() => undefined);
   }
   await splitting;
   for (const start of unsplit) {
     const batch = fragments.slice(start, start + size);
-    await renderer.load(templates.document(batch));
-    const parts = await splitOrNull(await renderer.pdf(), await renderer.sheetPages());
+    await renderer.load(templates.document(batch, cards[start].view.title));
+    const parts = await splitOrNull(
+      await renderer.pdf(),
+      await renderer.sheetPages(),
+      null,
+      titles.slice(start, start + size),
+    );
     // Still no match (an unusual template): one document per card, slower but always right.
     for (let i = 0; i < batch.length; i++)
-      rendered[start + i] = parts?.[i] ?? (await renderer.render(templates.document([batch[i]])));
+      rendered[start + i] =
+        parts?.[i] ?? (await renderer.render(templates.document([batch[i]], titles[start + i])));
   }
   return {
     cards: cards.map((card, i) => ({ card, pdf: rendered[i]! })),
@@ -73,10 +87,11 @@ export async function renderNotices(
 async function splitOrNull(
   pdf: Buffer,
   pages: number[],
-  mergeInto: PDFDocument | null = null,
+  mergeInto: PDFDocument | null,
+  titles: string[],
 ): Promise<Buffer[] | null> {
   try {
-    return await splitPdf(pdf, pages, mergeInto ?? undefined);
+    return await splitPdf(pdf, pages, mergeInto ?? undefined, titles);
   } catch (error) {
     if (error instanceof SplitMismatchError) return null;
     throw error;

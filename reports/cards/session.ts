@@ -73,7 +73,7 @@ export async function renderQuarterly(
 ): Promise<Buffer> {
   const view = quarterlyView(summary, settings, options.version, options.issued ?? todayIso());
   return withSession(options, (s) =>
-    s.renderer.render(s.templates.document([s.templates.card('quarterly', view)]), {
+    s.renderer.render(s.templates.document([s.templates.card('quarterly', view)], view.title), {
       pageNumbers: true,
     }),
   );
@@ -98,7 +98,7 @@ export async function renderRanking(
     parsed.settings,
   );
   return withSession(options, (s) =>
-    s.renderer.render(s.templates.document([s.templates.card('ranking', view)]), {
+    s.renderer.render(s.templates.document([s.templates.card('ranking', view)], view.title), {
       pageNumbers: true,
     }),
   );

@@ -11,12 +11,14 @@ export class SplitMismatchError extends Error {}
 
 /**
  * `pages[i]` pages for card i, in order; their sum must be the document's page count. With
- * `mergeInto`, the document's pages are also appended there, reusing the parse.
+ * `mergeInto`, the document's pages are also appended there, reusing the parse. `titles[i]`
+ * names card i's PDF in a viewer.
  */
 export async function splitPdf(
   pdf: Uint8Array,
   pages: number[],
   mergeInto?: PDFDocument,
+  titles?: string[],
 ): Promise<Buffer[]> {
   const source = await PDFDocument.load(pdf, LOAD);
   // Merged first: the batch's pages are right even where the per-card counts are not.
@@ -28,8 +30,9 @@ export async function splitPdf(
   if (wanted !== total) throw new SplitMismatchError(`expected ${wanted} pages, got ${total}`);
   const out: Buffer[] = [];
   let first = 0;
-  for (const count of pages) {
+  for (const [i, count] of pages.entries()) {
     const doc = await PDFDocument.create({ updateMetadata: false });
+    if (titles?.[i]) doc.setTitle(titles[i]);
     const indices = Array.from({ length: count }, (_, i) => first + i);
     for (const page of await doc.copyPages(source, indices)) doc.addPage(page);
     out.push(Buffer.from(await doc.save(SAVE)));
