@@ -9,12 +9,12 @@ import {
   parseIsoArg,
   parseMonth,
   quarterRange,
-  todayIso,
   unfinishedQuarterLine as unfinishedQuarter,
   type IsoDate,
   type Problem,
 } from '../core/index.js';
 import { fileProblem } from './file-errors.js';
+import { runToday } from './today.js';
 
 export { UsageError };
 
@@ -32,7 +32,7 @@ export function parseCommandArgs<T extends OptionDeclarations>(args: string[], o
 const DATE_FORMS = '应如 2026-11-24（也可写 2026/11/24、2026.11.24、2026年11月24日）';
 
 export function asOfArg(value: string | undefined): IsoDate {
-  if (value === undefined) return todayIso();
+  if (value === undefined) return runToday();
   return dateArg('--as-of', value);
 }
 
@@ -54,12 +54,12 @@ export function quarterArg(value: string | undefined) {
 
 /** The core's line for a quarter that has not ended today, or ''. */
 export function unfinishedQuarterLine(range: { quarter: string; end: IsoDate }): string {
-  return unfinishedQuarter(range.quarter, todayIso());
+  return unfinishedQuarter(range.quarter, runToday());
 }
 
 /** The core's line for a ranking whose day has not come today, or ''. */
 export function futureRankingLine(month: string, rankingDay: IsoDate): string {
-  return futureRanking(month, rankingDay, todayIso());
+  return futureRanking(month, rankingDay, runToday());
 }
 
 /**

@@ -419,6 +419,9 @@ describe('a period not yet over is said, and still printed', () => {
     const r = await run(['quarterly', book, '--quarter', '2030年第一季度', '--out', out]);
     expect(r.code, r.err).toBe(0);
     expect(r.out.split('\n')[0]).toMatch(/^注意：2030Q1 尚未结束（季度末为 2030-03-31/);
+    // The day of the run is one day: TWELVE_TODAY (vitest.config.ts) for dates in the workbook
+    // and for this warning alike.
+    expect(r.out.split('\n')[0]).toContain('今天是 2026-12-31');
     expect(r.out).toContain('记分汇总公示卡-2030Q1-内部公示.pdf');
   });
 });

@@ -1,6 +1,7 @@
 // The county's 记分情况汇总表 as a PDF, in the same official style as the units' cards.
-import { countyView, todayIso, type Consolidation, type IsoDate } from '../../core/index.js';
+import { countyView, type Consolidation, type IsoDate } from '../../core/index.js';
 import { openCardSession, type CardSession, type SessionOptions } from './session.js';
+import { runToday } from '../today.js';
 
 export interface CountyCardOptions extends SessionOptions {
   /** The consolidating organisation, for the red head and the seal line. */
@@ -18,7 +19,7 @@ export async function renderCounty(
 ): Promise<Buffer> {
   const view = countyView(consolidation, {
     organisation: options.organisation,
-    issued: options.issued ?? todayIso(),
+    issued: options.issued ?? runToday(),
     skipped: options.skipped,
   });
   const session = options.session ?? (await openCardSession(options));

@@ -4,7 +4,6 @@ import {
   parseMonth,
   quarterlyView,
   rankingView,
-  todayIso,
   type IsoDate,
   type ParsedWorkbook,
   type QuarterlyVersion,
@@ -16,6 +15,7 @@ import { checkFonts } from './fonts.js';
 import type { CardTemplates } from '../../render/card-html.js';
 import { PdfRenderer } from './renderer.js';
 import { loadTemplates } from './template-folder.js';
+import { runToday } from '../today.js';
 
 export interface CardSession {
   templates: CardTemplates;
@@ -71,7 +71,7 @@ export async function renderQuarterly(
   settings: Settings,
   options: QuarterlyOptions,
 ): Promise<Buffer> {
-  const view = quarterlyView(summary, settings, options.version, options.issued ?? todayIso());
+  const view = quarterlyView(summary, settings, options.version, options.issued ?? runToday());
   return withSession(options, (s) =>
     s.renderer.render(s.templates.document([s.templates.card('quarterly', view)], view.title), {
       pageNumbers: true,

@@ -3,7 +3,6 @@
 import {
   noticeCards,
   score,
-  todayIso,
   type IsoDate,
   type ParsedWorkbook,
   type ScoreResult,
@@ -14,6 +13,7 @@ import { renderNotices, type RenderedNotice } from '../cards/notice-batch.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { mergedNoticeName, writeNotices } from '../cards/write-notices.js';
 import { cliOption, type OptionLabel, type WorkContext } from './work.js';
+import { runToday } from '../today.js';
 
 export interface NoticeOptions {
   asOf: IsoDate;
@@ -38,7 +38,7 @@ export function noticeOptions(
   raw: { asOf?: string; since?: string; until?: string; templates?: string },
   label: OptionLabel = cliOption,
 ): NoticeOptions {
-  const asOf = raw.asOf === undefined ? todayIso() : dateArg(label('as-of'), raw.asOf);
+  const asOf = raw.asOf === undefined ? runToday() : dateArg(label('as-of'), raw.asOf);
   const since = raw.since === undefined ? null : dateArg(label('since'), raw.since);
   const until = raw.until === undefined ? asOf : dateArg(label('until'), raw.until);
   if (since !== null && since > until)

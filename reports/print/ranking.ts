@@ -1,13 +1,14 @@
 // The monthly 榜单 as of the ranking day, 末位 marked, with the talks due: `twelve ranking` and
 // the server's ranking job.
 import path from 'node:path';
-import { parseMonth, todayIso, type IsoDate, type ParsedWorkbook } from '../../core/index.js';
+import { parseMonth, type IsoDate, type ParsedWorkbook } from '../../core/index.js';
 import { UsageError } from '../args.js';
 import { dateArg } from '../command.js';
 import { writeFileAtomic } from '../cards/files.js';
 import { renderRanking } from '../cards/session.js';
 import { loadTemplates } from '../cards/template-folder.js';
 import { cliOption, type OptionLabel, type WorkContext } from './work.js';
+import { runToday } from '../today.js';
 
 function rankingFileName(month: string): string {
   return `积分榜单-${month}.pdf`;
@@ -31,7 +32,7 @@ export function rankingOptions(
     throw new UsageError(
       `${label('month')} 的值"${raw.month}"无效，应如 2026-11（也可写 2026年11月）`,
     );
-  const printed = raw.asOf === undefined ? todayIso() : dateArg(label('as-of'), raw.asOf);
+  const printed = raw.asOf === undefined ? runToday() : dateArg(label('as-of'), raw.asOf);
   return {
     month: `${ym.year}-${String(ym.month).padStart(2, '0')}`,
     printed,

@@ -3,7 +3,6 @@
 // mail job.
 import {
   quarterlySummary,
-  todayIso,
   type IsoDate,
   type ParsedWorkbook,
   type QuarterSummary,
@@ -19,6 +18,7 @@ import type { RetryHooks } from '../mail/smtp-send.js';
 import { quarterDelivery, type CardPdf } from '../mail/quarter-delivery.js';
 import { renderQuarterly } from '../cards/session.js';
 import { QUARTERLY_VERSIONS, quarterlyFileName } from './quarterly.js';
+import { runToday } from '../today.js';
 
 const UPWARD_LABEL = QUARTERLY_VERSIONS.find((v) => v.version === 'upward')!.label;
 
@@ -65,7 +65,7 @@ export async function deliverQuarter(
   onRetry?: RetryHooks['onRetry'],
 ): Promise<{ delivery: Delivery; result: DeliveryResult }> {
   const summary = quarterlySummary(parsed, options.quarter);
-  const issued = todayIso();
+  const issued = runToday();
   const card = await renderCard(summary, parsed.settings, issued, options.templatesDir);
   const delivery = await quarterDelivery({
     summary,

@@ -6,10 +6,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
-import { parseIsoArg, todayIso, type SheetData } from '../../core/index.js';
+import { parseIsoArg, type SheetData } from '../../core/index.js';
 import { fromJsonCell } from '../../core/sheets-json.js';
 import { safePart } from '../cards/files.js';
 import { readWorkbookBounded } from './bounded-read.js';
+import { runToday } from '../today.js';
 
 export class RequestError extends Error {
   constructor(
@@ -172,7 +173,7 @@ export function checkFields(fields: Fields, allowed: string[], what: string): vo
 
 /** The asOf field: an ISO date, default today. */
 export function dateField(value: string | undefined): string {
-  if (value === undefined) return todayIso();
+  if (value === undefined) return runToday();
   const iso = parseIsoArg(value);
   if (!iso) throw new RequestError(400, `请求字段 asOf 的日期"${value}"无效，应如 2026-11-25`);
   return iso;

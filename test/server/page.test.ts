@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   noticeCards,
   problemLine,
@@ -37,6 +37,9 @@ const complaints: string[] = [];
 const posts: { url: string; type: string; body: string }[] = [];
 
 beforeAll(async () => {
+  // The page takes its defaults from the browser's clock; the server (its day is TWELVE_TODAY,
+  // reports/today.ts) must see the same day, as on a clerk's one PC.
+  vi.stubEnv('TWELVE_TODAY', todayIso());
   const webDir = await buildWeb(path.join(tempDir(), 'web'));
   server = await startTestServer({ webDir });
   sample = scoreWorkbook(await readWorkbook(SAMPLE_WORKBOOK), AS_OF);
