@@ -31,8 +31,16 @@ export function startCli(
   args: string[],
   options: { cwd: string; tmp: string; env?: NodeJS.ProcessEnv },
 ): CliRun {
+  return startNode([CLI, ...args], options);
+}
+
+/** Starts `node argv…` with its own temp folder `tmp` (created if missing), output captured. */
+export function startNode(
+  argv: string[],
+  options: { cwd: string; tmp: string; env?: NodeJS.ProcessEnv },
+): CliRun {
   mkdirSync(options.tmp, { recursive: true });
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, argv, {
     cwd: options.cwd,
     env: {
       ...process.env,

@@ -1,10 +1,11 @@
 // Test helper: a real `twelve serve` as a child process (the CLI from source, run by tsx), on
 // 127.0.0.1 over HTTP, with its own temp folder, so that what it leaves there can be counted
 // and signals reach it as they reach a clerk's server.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../reports/paths.js';
+import { startNode } from './cli-process.js';
 import { send, type Reply, type RequestOptions } from './serve.js';
 
 const ENTRY = path.join(PROJECT_ROOT, 'test', 'helpers', 'cli-entry.ts');
@@ -24,34 +25,18 @@ export async function startServeProcess(
   args: string[],
   options: { tmp: string; env?: NodeJS.ProcessEnv; state?: string },
 ): Promise<ServeProcess> {
-  mkdirSync(options.tmp, { recursive: true });
   const state = options.state ?? path.join(options.tmp, '..', 'state');
-  const child = spawn(
-    process.execPath,
+  const { child, stdout, stderr, exited } = startNode(
     ['--import', 'tsx', ENTRY, 'serve', '--http', '--port', '0', '--state', state, ...args],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        TMPDIR: options.tmp,
-        TEMP: options.tmp,
-        TMP: options.tmp,
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    { cwd: PROJECT_ROOT, tmp: options.tmp, env: options.env },
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not start: ${stdout()}${stderr()}`)),
+      60_000,
+    );
     const look = () => {
-      const m = /已启动：(http:\/\/\S+?)\/\n/.exec(out);
+      const m = /已启动：(http:\/\/\S+?)\/\n/.exec(stdout());
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -60,15 +45,15 @@ export async function startServeProcess(
     child.stdout!.on('data', look);
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`serve exited: ${out}${err}`));
+      reject(new Error(`serve exited: ${stdout()}${stderr()}`));
     });
   });
   return {
     child,
     pid: child.pid!,
     url,
-    stdout: () => out,
-    stderr: () => err,
+    stdout,
+    stderr,
     exited,
     request: (method, target, o) => send(url, null, method, target, o),
   };
