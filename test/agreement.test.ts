@@ -17,6 +17,8 @@ import {
   findFile,
   levelCount,
   levelWords,
+  mailFigures,
+  mailLines,
   quarterCardLines,
   quarterFigures,
   rankingOwed,
@@ -161,6 +163,12 @@ describe.each(UNITS.map((make, i) => ({ make, i })))('every view agrees: unit $i
     expect(atEnd.notices.filter((n) => n.sheet === '会议签到').length).toBeGreaterThan(0);
     expect(atEnd.reviews.length).toBeGreaterThanOrEqual(2);
     expect(atEnd.obligations.filter((o) => o.state === 'superseded').length).toBeGreaterThan(0);
+  });
+
+  it('the mail: its text and its 单位数据 say the quarter’s figures, all of them', () => {
+    for (const line of mailLines(atEnd, unit)) expect(mail.text).toContain(line);
+    const expected = mailFigures(atEnd, unit);
+    expect(Object.fromEntries(Object.keys(expected).map((k) => [k, figures[k]]))).toEqual(expected);
   });
 
   it('card numbers: the notices PDF prints score --json’s numbers, each once', () => {

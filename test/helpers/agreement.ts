@@ -199,6 +199,33 @@ export function quarterCardLines(json: ScoreJson, unit: Unit): string[] {
   ];
 }
 
+/** The lines of the upward mail's text for the quarter, whoever wrote the .eml. */
+export function mailLines(json: ScoreJson, unit: Unit): string[] {
+  const q = quarterFigures(json, unit);
+  return [
+    `季度末等级：${levelWords(json)}，其余为正常`,
+    `本季度有记分或奖励记录的党员 ${q.listed} 名，共记分 ${q.demerits} 分，奖励分 ${q.rewards} 分`,
+    `本季应办 ${q.talksDue} 项：已办 ${q.talksDone} 项，逾期未办 ${q.talksOverdue} 项`,
+    `${unit.heading}党员“十二分制”`,
+  ];
+}
+
+/** The figures of the mail's .xlsx (单位数据), as the county reads them back. */
+export function mailFigures(json: ScoreJson, unit: Unit): Record<string, number> {
+  const q = quarterFigures(json, unit);
+  return {
+    reminder: levelCount(json, 'reminder'),
+    warning: levelCount(json, 'warning'),
+    unqualified: levelCount(json, 'unqualified'),
+    listedMembers: q.listed,
+    demerits: q.demerits,
+    rewards: q.rewards,
+    talksDue: q.talksDue,
+    talksDone: q.talksDone,
+    talksOverdue: q.talksOverdue,
+  };
+}
+
 /** The talks still to do on the day: open or overdue, never done or superseded. */
 export const owedTalks = (json: ScoreJson) =>
   json.obligations.filter((o) => o.state === 'open' || o.state === 'overdue');
