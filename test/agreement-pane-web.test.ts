@@ -303,6 +303,16 @@ describe.each(UNITS.map((make, i) => ({ make, i })))(
         ).toEqual(problemsExpected(json));
       });
 
+      it('the 街道 reaches the pane and the page with its 会议签到, reviews and superseded talks', async () => {
+        if (unit.heading === '机关') return; // the sample is what it is
+        const summary = await sheetRecords(pane, '积分汇总');
+        expect(summary.some((r) => String(r['应办处置']).includes('已被取代'))).toBe(true);
+        const todo = await sheetRecords(pane, '待办事项');
+        expect(todo.some((r) => r['事项'] === '复核未办结')).toBe(true);
+        for (const screen of [paneScreen, webScreen])
+          expect(screen.preview.some((p) => p.note.includes('（会议签到 第'))).toBe(true);
+      });
+
       it('the pane’s overview, talks, 待办, 问题 and card preview', () => {
         expectScreenAgrees(paneScreen, json, text);
       });
