@@ -1,8 +1,8 @@
 // The two sheets the tools write, as 2-D arrays: 积分汇总 and 校验结果.
 import type { CellValue, Member, Obligation, Problem, ScoreResult, Severity } from './types.js';
 import { LEVEL_LABELS } from './levels.js';
-import { entryState } from './score.js';
 import { obligationStateText } from './obligations.js';
+import { warningLabel } from './warning.js';
 
 export const SUMMARY_SHEET = '积分汇总';
 export const PROBLEMS_SHEET = '校验结果';
@@ -26,7 +26,7 @@ export const SUMMARY_HEADER = [
   '应办处置',
   '排名',
   '可推荐评先评优',
-  '警示党员',
+  '警示名单',
   '计算日期',
 ] as const;
 
@@ -43,8 +43,11 @@ export function summaryRows(result: ScoreResult): CellValue[][] {
     if (list) list.push(o);
     else owed.set(o.member, [o]);
   }
+  // 待核实 is the core's list (score's 【待核实】 and 待办 read it): an entry dated after the
+  // as-of date is not waiting yet on that day.
+  const pending = new Map<Member, number>();
+  for (const p of result.pending) pending.set(p.member, (pending.get(p.member) ?? 0) + 1);
   for (const m of result.members) {
-    const pending = m.entries.filter((e) => entryState(e, result.asOf) === 'pending').length;
     rows.push([
       m.member.id ?? '',
       m.member.name,
@@ -54,11 +57,12 @@ export function summaryRows(result: ScoreResult): CellValue[][] {
       m.demerits,
       m.rewards,
       m.cancelled,
-      pending,
+      pending.get(m.member) ?? 0,
       (owed.get(m.member) ?? []).map(obligationText).join('\n'),
       m.rank,
       m.awardEligible ? '是' : '否',
-      m.warningListed ? '是' : '否',
+      // 警示党员 or 警示对象, as score, the cards and the ranking name the listing.
+      warningLabel(m) ?? '',
       result.asOf,
     ]);
   }

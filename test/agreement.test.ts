@@ -2,130 +2,36 @@
 // and list by list, read back from the real outputs a clerk and the 组织部 get — `twelve score`
 // text and --json, the card PDFs (notices, ranking, quarterly internal and upward), the .eml
 // `twelve mail` writes with its .xlsx, and the county's workbook made from that .eml. For the
-// sample and for a second unit (a 街道 with 会议签到, reviews and superseded talks).
+// sample and for a second unit (a 街道 with 会议签到, reviews and superseded talks). The pane's
+// sheets and the web page are compared with the same result in test/agreement-pane-web.test.ts;
+// both take the units and the expectations from test/helpers/agreement.ts.
 // Only files and text are read, never the core's objects: the views must agree as printed.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../reports/cli.js';
 import { readSummaryXlsx } from '../reports/county/read-summary.js';
-import { SAMPLE_WORKBOOK } from '../reports/paths.js';
-import { generateUnit } from '../scripts/generate-unit.js';
-import { writeUnitXlsx } from '../scripts/write-unit.js';
-import { captureIo } from './helpers/io.js';
+import {
+  UNITS,
+  findFile,
+  levelCount,
+  levelWords,
+  mailFigures,
+  mailLines,
+  quarterCardLines,
+  quarterFigures,
+  rankingOwed,
+  run,
+  scoreAt,
+  LEVEL_WORDS,
+  type ScoreJson,
+  type Unit,
+} from './helpers/agreement.js';
 import { pdfPages, squash } from './helpers/pdf-text.js';
 import { tempDir } from './helpers/workbook.js';
 
-interface Unit {
-  label: string;
-  file: string;
-  name: string;
-  heading: string;
-  quarter: string;
-  start: string;
-  end: string;
-  month: string;
-  rankingDay: string;
-  notices: { since: string; until: string };
-}
-
-interface ScoreJson {
-  members: { id: string; name: string; level: string; steps: { date: string; points: number }[] }[];
-  obligations: {
-    memberId: string;
-    kind: string;
-    due: string;
-    deadline: string;
-    state: string;
-    supersededOn: string | null;
-  }[];
-  notices: { number: string; date: string; memberId: string; sheet: string }[];
-  reviews: unknown[];
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo();
-  const code = await main(args, io.out, io.err);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
-
 const pdfText = async (file: string) => (await pdfPages(readFileSync(file))).join('');
-const findFile = (dir: string, re: RegExp): string => {
-  const all = readdirSync(dir, { recursive: true }) as string[];
-  const hit = all.find((f) => re.test(f));
-  if (!hit) throw new Error(`${dir} 中没有 ${re}：${all.join('、')}`);
-  return path.join(dir, hit);
-};
-
-/** A second unit: a 街道, 卡片抬头 街道, with meetings, talks recorded (few: some superseded), reviews. */
-async function streetUnit(): Promise<string> {
-  const unit = generateUnit({
-    members: 36,
-    ledgerRows: 160,
-    seed: 18,
-    year: 2025,
-    unitName: '示例街道',
-    followThrough: { meetings: 12, records: 6, asOf: '2025-11-24' },
-  });
-  const settings = unit.sheets.find((s) => s.name === '设置')!;
-  settings.rows.push(['卡片抬头', '街道']);
-  // Reviews: two counted rows of the third quarter, one upheld and one still open.
-  const ledger = unit.sheets.find((s) => s.name === '记分台账')!;
-  const header = ledger.rows.findIndex((r) => r.includes('复核申请日期'));
-  const col = (name: string) => ledger.rows[header].indexOf(name);
-  const q3 = ledger.rows.filter(
-    (r, i) =>
-      i > header &&
-      r[0] instanceof Date &&
-      r[0].toISOString() >= '2025-07-01' &&
-      r[0].toISOString() < '2025-09-01' &&
-      /^P[12]$/.test(String(r[3])),
-  );
-  const day = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
-  for (const [i, r] of q3.slice(0, 2).entries()) {
-    const date = r[0] as Date;
-    r[col('告知日期')] = day(date, 2);
-    r[col('复核申请日期')] = day(date, 5);
-    if (i === 0) {
-      r[col('复核结果')] = '维持';
-      r[col('复核日期')] = day(date, 12);
-    }
-  }
-  const file = path.join(tempDir('twelve-agree-'), '示例街道台账.xlsx');
-  await writeUnitXlsx(unit.sheets, file);
-  return file;
-}
-
-const UNITS: (() => Promise<Unit>)[] = [
-  async () => ({
-    label: 'the sample',
-    file: SAMPLE_WORKBOOK,
-    name: '示例经开区党工委',
-    heading: '机关',
-    quarter: '2026Q3',
-    start: '2026-07-01',
-    end: '2026-09-30',
-    month: '2026-10',
-    rankingDay: '2026-10-25',
-    notices: { since: '2026-09-01', until: '2026-09-30' },
-  }),
-  async () => ({
-    label: 'a 街道 of our own',
-    file: await streetUnit(),
-    name: '示例街道党工委',
-    heading: '街道',
-    quarter: '2025Q3',
-    start: '2025-07-01',
-    end: '2025-09-30',
-    month: '2025-10',
-    rankingDay: '2025-10-25',
-    notices: { since: '2025-07-01', until: '2025-08-31' },
-  }),
-];
-
-const LEVEL_WORDS = { reminder: '提醒', warning: '警示', unqualified: '不合格' } as const;
 
 describe.each(UNITS.map((make, i) => ({ make, i })))('every view agrees: unit $i', ({ make }) => {
   let unit: Unit;
@@ -143,12 +49,8 @@ describe.each(UNITS.map((make, i) => ({ make, i })))('every view agrees: unit $i
   beforeAll(async () => {
     unit = await make();
     const out = tempDir('twelve-agree-out-');
-    const score = await run(['score', unit.file, '--as-of', unit.end, '--json']);
-    atEnd = JSON.parse(score.out) as ScoreJson;
-    atEndText = (await run(['score', unit.file, '--as-of', unit.end])).out;
-    atRanking = JSON.parse(
-      (await run(['score', unit.file, '--as-of', unit.rankingDay, '--json'])).out,
-    ) as ScoreJson;
+    ({ json: atEnd, text: atEndText } = await scoreAt(unit.file, unit.end));
+    atRanking = (await scoreAt(unit.file, unit.rankingDay)).json;
 
     const mailDir = path.join(out, 'mail');
     const sent = await run(['mail', unit.file, '--quarter', unit.quarter, '--out', mailDir]);
@@ -202,15 +104,14 @@ describe.each(UNITS.map((make, i) => ({ make, i })))('every view agrees: unit $i
   }, 600_000);
 
   it('季度末等级: score --as-of the quarter end, score text, 单位数据, mail text, both cards, county', () => {
-    const count = (l: string) => atEnd.members.filter((m) => m.level === l).length;
-    const words = (Object.keys(LEVEL_WORDS) as (keyof typeof LEVEL_WORDS)[])
-      .map((l) => `${LEVEL_WORDS[l]} ${count(l)} 名`)
-      .join('，');
-    for (const l of Object.keys(LEVEL_WORDS)) expect(figures[l]).toBe(count(l));
+    const count = (l: keyof typeof LEVEL_WORDS) => levelCount(atEnd, l);
+    const words = levelWords(atEnd);
+    for (const l of Object.keys(LEVEL_WORDS) as (keyof typeof LEVEL_WORDS)[])
+      expect(figures[l]).toBe(count(l));
     expect(atEndText).toContain(words);
     expect(mail.text).toContain(`季度末等级：${words}，其余为正常`);
-    expect(upwardPdf).toContain(squash(`季末等级：${words}`));
-    expect(internalPdf).toContain(squash(`季末等级：${words}`));
+    for (const pdf of [upwardPdf, internalPdf])
+      for (const line of quarterCardLines(atEnd, unit)) expect(pdf).toContain(squash(line));
     expect(countyRow['季度末提醒人数']).toBe(count('reminder'));
     expect(countyRow['季度末警示人数']).toBe(count('warning'));
     expect(countyRow['季度末不合格人数']).toBe(count('unqualified'));
@@ -218,11 +119,7 @@ describe.each(UNITS.map((make, i) => ({ make, i })))('every view agrees: unit $i
   });
 
   it('the quarter’s members and points: score --json steps, 单位数据, mail text, cards, county', () => {
-    const inQ = (d: string) => d >= unit.start && d <= unit.end;
-    const steps = atEnd.members.map((m) => m.steps.filter((s) => inQ(s.date)));
-    const listed = steps.filter((s) => s.length > 0).length;
-    const demerits = steps.flat().reduce((a, s) => a + Math.max(s.points, 0), 0);
-    const rewards = steps.flat().reduce((a, s) => a + Math.max(-s.points, 0), 0);
+    const { listed, demerits, rewards } = quarterFigures(atEnd, unit);
     expect([figures.listedMembers, figures.demerits, figures.rewards]).toEqual([
       listed,
       demerits,
@@ -240,31 +137,22 @@ describe.each(UNITS.map((make, i) => ({ make, i })))('every view agrees: unit $i
   });
 
   it('talks of the quarter, superseded ones by the one rule: score --json, 单位数据, mail, card, county', () => {
-    const due = atEnd.obligations.filter((o) => o.due >= unit.start && o.due <= unit.end);
-    const done = due.filter((o) => o.state === 'done').length;
-    const overdue = due.filter(
-      (o) => o.state === 'overdue' || (o.state === 'superseded' && o.supersededOn! > o.deadline),
-    ).length;
+    const { talksDue: due, talksDone: done, talksOverdue: overdue } = quarterFigures(atEnd, unit);
     expect([figures.talksDue, figures.talksDone, figures.talksOverdue]).toEqual([
-      due.length,
+      due,
       done,
       overdue,
     ]);
-    const line = `本季应办 ${due.length} 项：已办 ${done} 项，逾期未办 ${overdue} 项`;
+    const line = `本季应办 ${due} 项：已办 ${done} 项，逾期未办 ${overdue} 项`;
     expect(mail.text).toContain(line);
     expect(upwardPdf).toContain(squash(line));
-    expect([countyRow['应约谈（处置）人次'], countyRow['逾期未约谈']]).toEqual([
-      due.length,
-      overdue,
-    ]);
+    expect([countyRow['应约谈（处置）人次'], countyRow['逾期未约谈']]).toEqual([due, overdue]);
   });
 
   it('the ranking’s 应约谈名单 lists exactly the talks score owes on the ranking day', () => {
-    const names = new Map(atRanking.members.map((m) => [m.id, m.name]));
-    const owed = atRanking.obligations.filter((o) => o.state === 'open' || o.state === 'overdue');
-    for (const o of owed) expect(rankingPdf).toContain(squash(names.get(o.memberId) ?? o.memberId));
-    const overdue = owed.filter((o) => o.state === 'overdue').length;
-    expect(rankingPdf.split('逾期未办').length - 1).toBe(overdue);
+    const owed = rankingOwed(atRanking);
+    for (const name of owed.names) expect(rankingPdf).toContain(squash(name));
+    expect(rankingPdf.split('逾期未办').length - 1).toBe(owed.overdue);
     // Superseded talks are closed: none is listed as owed unless the member owes another.
     const superseded = atRanking.obligations.filter((o) => o.state === 'superseded');
     if (unit.heading === '街道') expect(superseded.length).toBeGreaterThan(0);
@@ -275,6 +163,12 @@ describe.each(UNITS.map((make, i) => ({ make, i })))('every view agrees: unit $i
     expect(atEnd.notices.filter((n) => n.sheet === '会议签到').length).toBeGreaterThan(0);
     expect(atEnd.reviews.length).toBeGreaterThanOrEqual(2);
     expect(atEnd.obligations.filter((o) => o.state === 'superseded').length).toBeGreaterThan(0);
+  });
+
+  it('the mail: its text and its 单位数据 say the quarter’s figures, all of them', () => {
+    for (const line of mailLines(atEnd, unit)) expect(mail.text).toContain(line);
+    const expected = mailFigures(atEnd, unit);
+    expect(Object.fromEntries(Object.keys(expected).map((k) => [k, figures[k]]))).toEqual(expected);
   });
 
   it('card numbers: the notices PDF prints score --json’s numbers, each once', () => {

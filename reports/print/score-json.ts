@@ -1,5 +1,5 @@
 // The score result as JSON: `twelve score --json` and the server's score answer alike.
-import type { Member, ScoreResult } from '../../core/index.js';
+import { warningLabel, type Member, type ScoreResult } from '../../core/index.js';
 
 /** The machine-readable result: stable field names, Chinese only in messages. */
 export function scoreJson(result: ScoreResult) {
@@ -18,6 +18,8 @@ export function scoreJson(result: ScoreResult) {
       rank: m.rank,
       awardEligible: m.awardEligible,
       warningListed: m.warningListed,
+      /** 警示党员 or 警示对象 where listed, as every printed view names it. */
+      warning: warningLabel(m),
       actions: m.actions.map((a) => ({
         date: a.date,
         threshold: a.threshold,
