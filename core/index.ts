@@ -85,7 +85,17 @@ export {
   type TodoKind,
 } from './todo.js';
 export { blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
-export { SHEET_NAMES, OUTPUT_SHEETS } from './sheets.js';
+export {
+  SHEET_NAMES,
+  OUTPUT_SHEETS,
+  WORKBOOK_LAYOUT,
+  dropdownAlert,
+  type ColumnLayout,
+  type ColumnSpec,
+  type DropdownSource,
+  type SheetLayout,
+  type SheetRole,
+} from './layout.js';
 export { describeRule, STATUS_CHOICES, REVIEW_CHOICES } from './ledger.js';
 export { KIND_LABELS, KIND_CHOICES, parseKind } from './records.js';
 export { countsAt, revokedOnReview } from './entry-state.js';

@@ -9,7 +9,7 @@ import type {
   Rule,
   Verification,
 } from './types.js';
-import { Table } from './sheets.js';
+import { Table } from './table.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
 import { dateProblem, futureDateProblem, parseDate } from './dates.js';

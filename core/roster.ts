@@ -1,9 +1,12 @@
 // The 党员名册: members, and an index to find them by 编号 or 姓名.
 import type { Member, Problem } from './types.js';
-import { Table } from './sheets.js';
+import { Table } from './table.js';
 import { normalize } from './text.js';
 
-const ACTIVE = new Set(['', '在册', '正常', '在职', '在岗']);
+/** What the 状态 dropdown of 党员名册 offers; the first is the one that is scored. */
+export const ROSTER_STATUS_CHOICES = ['在册', '转出', '停止党籍'] as const;
+
+const ACTIVE = new Set(['', ROSTER_STATUS_CHOICES[0], '正常', '在职', '在岗']);
 
 export function parseRoster(table: Table, problems: Problem[]): Member[] {
   const members: Member[] = [];

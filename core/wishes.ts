@@ -1,6 +1,6 @@
 // The 微心愿 sheet: one row per member and year, scored on 12-31 of that year.
 import type { Entry, IsoDate, Problem, Rule, Settings } from './types.js';
-import { Table } from './sheets.js';
+import { Table } from './table.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { isoOf, SCHEME_YEARS } from './dates.js';
 import { optionalDate } from './optional-date.js';
