@@ -1,6 +1,8 @@
 // The 会议签到 sheet: one row per meeting; each name on leave or absent becomes a P1/P2
 // entry on the meeting's date, traced to its row and name (domain.md, Attendance).
-import type { CellValue, Entry, IsoDate, Member, Problem, Rule } from './types.js';
+import type { CellValue, IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Entry, Member, Rule } from './workbook-types.js';
 import { Table } from './table.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';

@@ -1,7 +1,8 @@
 // What a blank roster workbook holds: the sheets, headers, widths, date columns and dropdown
 // lists of core/layout.ts, with the built-in rules and the default settings filled in.
 // `twelve init` and the add-in's 准备台账 both write this.
-import type { CellValue, Rule } from './types.js';
+import type { CellValue } from './input-types.js';
+import type { Rule } from './workbook-types.js';
 import { BUILTIN_RULES } from './catalog.js';
 import { SETTING_ROWS } from './settings.js';
 import {

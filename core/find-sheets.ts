@@ -1,6 +1,7 @@
 // Which of the workbook's sheets plays each role, by the names core/layout.ts declares, and a
 // word on every sheet that is not read.
-import type { CellValue, Problem, SheetData } from './types.js';
+import type { CellValue, SheetData } from './input-types.js';
+import type { Problem } from './problem-types.js';
 import { OUTPUT_SHEETS, SHEET_NAMES, WORKBOOK_LAYOUT, type SheetRole } from './layout.js';
 import { sheetProblem, structureProblem } from './sheet-problem.js';
 import { isBlank, normalize } from './text.js';

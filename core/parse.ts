@@ -1,7 +1,9 @@
 // From sheets to validated members, rules and entries: everything but the arithmetic.
 import { cardNumbers } from './card-numbers.js';
-import type { Entry, IsoDate, ParsedWorkbook, Problem, SheetData } from './types.js';
-import { UnusableWorkbookError } from './types.js';
+import { UnusableWorkbookError } from './clerk-error.js';
+import type { IsoDate, SheetData } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Entry, ParsedWorkbook } from './workbook-types.js';
 import {
   ATTENDANCE_COLUMNS,
   LEDGER_COLUMNS,

@@ -1,6 +1,9 @@
 // Entries waiting for verification (待核实): not counted, never invisible. Each is listed with
 // the days it has waited; one waiting longer than 认定期限天数 is a warning.
-import type { Entry, IsoDate, PendingEntry, Problem, Settings } from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { PendingEntry } from './result-types.js';
+import type { Entry, Settings } from './workbook-types.js';
 import { daysBetween } from './dates.js';
 import { entryState } from './entry-state.js';
 

@@ -1,6 +1,9 @@
 // Reviews (复核): an open review still counts; an outcome not reached within 复核办结天数 and
 // an application later than 告知日期 + 复核申请天数 are warned about (domain.md, Review).
-import type { Entry, IsoDate, Problem, ReviewStatus, Settings } from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { ReviewStatus } from './result-types.js';
+import type { Entry, Settings } from './workbook-types.js';
 import { addDays, chineseDate } from './dates.js';
 import { headerOf } from './layout.js';
 

@@ -1,5 +1,6 @@
 // The 党员名册: members, and an index to find them by 编号 or 姓名.
-import type { Member, Problem } from './types.js';
+import type { Problem } from './problem-types.js';
+import type { Member } from './workbook-types.js';
 import { Table } from './table.js';
 import { normalize } from './text.js';
 

@@ -1,5 +1,7 @@
 // The 记分规则 sheet: a unit's own catalog, replacing the built-in one where present.
-import type { Problem, Rule, SheetData } from './types.js';
+import type { SheetData } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Rule } from './workbook-types.js';
 import { locateTable, Table } from './table.js';
 import { allHeaders, RULE_COLUMNS } from './layout.js';
 import { sheetProblem } from './sheet-problem.js';

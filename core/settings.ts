@@ -1,5 +1,7 @@
 // The 设置 sheet: two columns, 项目 / 值, each with a default from the article.
-import type { CellValue, Problem, Settings, SheetData } from './types.js';
+import type { CellValue, SheetData } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Settings } from './workbook-types.js';
 import { cellText, isBlank, normalize } from './text.js';
 import { locateTable, Table } from './table.js';
 import { SETTINGS_COLUMNS } from './layout.js';

@@ -1,5 +1,5 @@
 // Problems about a whole sheet, and the mark of a problem of the workbook's structure.
-import type { Problem, Severity } from './types.js';
+import type { Problem, Severity } from './problem-types.js';
 
 /** The problem, marked as one of the workbook's structure (see Problem.structure). */
 export function structureProblem(problem: Problem): Problem {

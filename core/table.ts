@@ -1,6 +1,7 @@
 // A sheet's table: its header row found by the header texts and aliases a ColumnSpec gives,
 // wherever it sits, and its cells read and located by column key.
-import type { CellValue, Problem, Severity, SheetData } from './types.js';
+import type { CellValue, SheetData } from './input-types.js';
+import type { Problem, Severity } from './problem-types.js';
 import type { ColumnSpec } from './layout.js';
 import { fillMerges, isErrorValue } from './cells.js';
 import { cellText, columnLetter, invisibleCharacter, isBlank, normalizeHeader } from './text.js';

@@ -1,7 +1,10 @@
 // The clerk's to-do list (待办): talks and handling not done, notice cards not given, reviews
 // not decided, entries waiting for verification. Overdue first. The CLI's 待办 section, the
 // pane's list and the written sheet 待办事项 all show these items, so they always agree.
-import type { CellValue, IsoDate, Member, NoticeDue, ScoreResult, SourceRef } from './types.js';
+import type { CellValue, IsoDate } from './input-types.js';
+import type { SourceRef } from './problem-types.js';
+import type { NoticeDue, ScoreResult } from './result-types.js';
+import type { Member } from './workbook-types.js';
 import { addDays, chineseDate } from './dates.js';
 
 export type TodoKind = 'obligation' | 'notice' | 'review' | 'pending';
