@@ -240,6 +240,13 @@ export function sheetLayout(role: SheetRole): SheetLayout {
   throw new Error(`no sheet ${role}`);
 }
 
+/**
+ * A column's header by its key, whichever sheet it is on: a key names the same header on
+ * every sheet (日期, 姓名, 状态, 告知日期…), so a message about any sheet's cell can name it.
+ */
+export const COLUMN_HEADERS: Record<string, string> = {};
+for (const s of WORKBOOK_LAYOUT) for (const c of s.columns) COLUMN_HEADERS[c.key] ??= c.header;
+
 /** A column's header by its key; the key itself where the sheet has no such column. */
 export function headerOf(role: SheetRole, key: string): string {
   for (const c of sheetLayout(role).columns) if (c.key === key) return c.header;

@@ -63,7 +63,7 @@ export function parseWorkbook(
   const rosterTable = requireTable(found.roster, ROSTER_COLUMNS);
   rosterTable.checkCells(problems);
   const members = parseRoster(rosterTable, problems);
-  const memberIndex = new MemberIndex(members, problems, found.roster.name);
+  const memberIndex = new MemberIndex(members, problems, rosterTable);
 
   const ledgerTable = requireTable(found.ledger, LEDGER_COLUMNS);
   if (!ledgerTable.has('id') && !ledgerTable.has('name')) {

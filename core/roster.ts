@@ -60,8 +60,9 @@ export class MemberIndex {
   constructor(
     readonly members: readonly Member[],
     problems: Problem[],
-    sheet: string,
+    roster: Table,
   ) {
+    const sheet = roster.name;
     for (const m of members) {
       if (m.id) push(this.byId, normalize(m.id), m);
       push(this.byName, normalize(m.name), m);
@@ -72,7 +73,7 @@ export class MemberIndex {
           severity: 'error',
           sheet,
           row: dup.source.row,
-          column: '编号',
+          column: roster.header('id'),
           cell: null,
           message: `编号"${dup.id}"与第${list[0].source.row}行重复`,
           fix: '每名党员的编号须唯一：改正其中一个编号',
@@ -85,7 +86,7 @@ export class MemberIndex {
           severity: 'warning',
           sheet,
           row: dup.source.row,
-          column: '姓名',
+          column: roster.header('name'),
           cell: null,
           message: `姓名"${dup.name}"与第${list[0].source.row}行重名`,
           fix: '重名党员在记分台账中须同时填写编号，否则无法确定是哪一位',

@@ -6,6 +6,7 @@ import type { SourceRef } from './problem-types.js';
 import type { NoticeDue, ScoreResult } from './result-types.js';
 import type { Member } from './workbook-types.js';
 import { addDays, chineseDate } from './dates.js';
+import { COLUMN_HEADERS } from './layout.js';
 
 export type TodoKind = 'obligation' | 'notice' | 'review' | 'pending';
 
@@ -41,7 +42,7 @@ export function todoItems(result: ScoreResult): TodoItem[] {
   const at = (sheet: string, row: number | null, key: string): SourceRef => {
     const letters = result.columns[sheet] ?? {};
     const letter = letters[key] ?? letters.first ?? 'A';
-    const header = letters[key] ? (HEADERS[key] ?? null) : null;
+    const header = letters[key] ? (COLUMN_HEADERS[key] ?? null) : null;
     return { sheet, row, column: header, cell: row === null ? null : `${letter}${row}` };
   };
   const entrySource = new Map(result.entries.map((e) => [e.key, e.source]));
@@ -119,14 +120,6 @@ export function todoItems(result: ScoreResult): TodoItem[] {
       order.get(a)! - order.get(b)!,
   );
 }
-
-const HEADERS: Record<string, string> = {
-  item: '事项',
-  name: '姓名',
-  noticeDate: '告知日期',
-  reviewOutcome: '复核结果',
-  status: '状态',
-};
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -48,6 +48,16 @@ const dropdowns = WORKBOOK_LAYOUT.flatMap((s) =>
 /** The one warning every dropdown gives, whoever wrote it: init's and 准备台账's are the same. */
 const ALERT_WORDS = /不在下拉列表中/;
 
+describe('the declaration', () => {
+  it("gives a column key one header on every sheet, so any sheet's message can name it", () => {
+    const headers = new Map<string, Set<string>>();
+    for (const s of WORKBOOK_LAYOUT)
+      for (const c of s.columns)
+        headers.set(c.key, (headers.get(c.key) ?? new Set()).add(c.header));
+    expect([...headers].filter(([, h]) => h.size > 1)).toEqual([]);
+  });
+});
+
 describe('the workbook twelve init writes', () => {
   let book: ExcelJS.Workbook;
   beforeAll(async () => {
