@@ -6,34 +6,26 @@
 // entries but warn rather than stop on anything else (a norm name such as 三会一课, a unit's
 // own rule code, a status synonym): the scorer accepts more than a list can hold, and says
 // what it cannot read. Dropdowns need ExcelApi 1.8; below that the rest is still done.
-import { blankWorkbook, type BlankSheet, type CellValue, type SheetData } from '../core/index.js';
 import {
-  ATTENDANCE_COLUMNS,
-  LEDGER_COLUMNS,
-  RECORD_COLUMNS,
-  ROSTER_COLUMNS,
-  RULE_COLUMNS,
-  SETTINGS_COLUMNS,
+  blankWorkbook,
+  dropdownAlert,
   SHEET_NAMES,
-  WISH_COLUMNS,
-  locateTable,
-  type ColumnSpec,
+  WORKBOOK_LAYOUT,
+  type BlankSheet,
+  type CellValue,
+  type ColumnLayout,
+  type SheetData,
   type SheetRole,
-} from '../core/sheets.js';
+} from '../core/index.js';
+import { locateTable } from '../core/table.js';
 import { columnLetter, normalize } from '../core/text.js';
 import { officeFeatures, rangeAt, type HostFeatures } from './host-features.js';
 import { sheetNames } from './read-sheets.js';
 import { writeSheets } from './write-sheets.js';
 
-const ROLES: Record<string, { role: SheetRole; specs: readonly ColumnSpec[] }> = {
-  党员名册: { role: 'roster', specs: ROSTER_COLUMNS },
-  记分台账: { role: 'ledger', specs: LEDGER_COLUMNS },
-  会议签到: { role: 'attendance', specs: ATTENDANCE_COLUMNS },
-  处置记录: { role: 'records', specs: RECORD_COLUMNS },
-  微心愿: { role: 'wishes', specs: WISH_COLUMNS },
-  记分规则: { role: 'rules', specs: RULE_COLUMNS },
-  设置: { role: 'settings', specs: SETTINGS_COLUMNS },
-};
+/** Each sheet's columns as core/layout.ts declares them: how its header row is found. */
+const COLUMNS = {} as Record<SheetRole, readonly ColumnLayout[]>;
+for (const s of WORKBOOK_LAYOUT) COLUMNS[s.role] = s.columns;
 
 /** The top of a sheet read to find its header row (the core looks in the first 30 rows). */
 const HEAD_ROWS = 30;
@@ -58,24 +50,15 @@ interface Placed {
   columns: Map<string, number>;
 }
 
-/** What Excel says when a typed value is not in the list: carry on, the scorer will check. */
-const NOT_IN_LIST: Excel.DataValidationErrorAlert = {
-  showAlert: true,
-  style: 'Warning' as Excel.DataValidationAlertStyle,
-  title: '不在下拉列表中',
-  message: '可以继续保存这个值：评分时会按记分规则检查，读不懂的会写进“校验结果”。',
-};
-
 export async function prepareWorkbook(
   context: Excel.RequestContext,
   features: HostFeatures = officeFeatures(),
 ): Promise<PrepareReport> {
   const names = await sheetNames(context);
   const report: PrepareReport = { addedSheets: [], addedHeaders: [], dropdowns: 0, skipped: [] };
-  // Only the sheets whose role the reader knows (all of them today).
-  const blanks = blankWorkbook().filter((b) => ROLES[b.name]);
+  const blanks = blankWorkbook();
   const existing = blanks.map((b) => {
-    const aliases = SHEET_NAMES[ROLES[b.name].role].map(normalize);
+    const aliases = SHEET_NAMES[b.role].map(normalize);
     return names.find((n) => aliases.includes(normalize(n))) ?? null;
   });
 
@@ -107,7 +90,7 @@ export async function prepareWorkbook(
     }
     const values = head.values as CellValue[][];
     const sheet: SheetData = { name, rows: values.map((r) => r.map((v) => (v === '' ? null : v))) };
-    const table = locateTable(sheet, ROLES[blank.name].specs);
+    const table = locateTable(sheet, COLUMNS[blank.role]);
     if (!('columns' in table)) {
       if (values.every((r) => r.every((v) => v === '' || v === null))) {
         headerWrites.push({ sheet: name, row: 0, col: 0, headers: [...blank.header] });
@@ -117,11 +100,10 @@ export async function prepareWorkbook(
     }
     const columns = new Map<string, number>();
     const missing: string[] = [];
-    for (const header of blank.header) {
-      const spec = ROLES[blank.name].specs.find((s) => s.header === header);
-      const at = spec ? table.columns[spec.key] : -1;
-      if (at >= 0) columns.set(header, at);
-      else missing.push(header);
+    for (const spec of COLUMNS[blank.role]) {
+      const at = table.columns[spec.key];
+      if (at >= 0) columns.set(spec.header, at);
+      else missing.push(spec.header);
     }
     const row = values[table.headerIndex];
     let next = row.reduce<number>((last, v, c) => (v === '' || v === null ? last : c), -1) + 1;
@@ -186,7 +168,12 @@ export async function prepareWorkbook(
     const source = listSource(t.d.list, placed);
     if (source === null) continue;
     t.range.dataValidation.rule = { list: { inCellDropDown: true, source } };
-    t.range.dataValidation.errorAlert = NOT_IN_LIST;
+    // Warn, never stop: the reader takes more than a list can hold (see dropdownAlert).
+    t.range.dataValidation.errorAlert = {
+      showAlert: true,
+      style: 'Warning' as Excel.DataValidationAlertStyle,
+      ...dropdownAlert(t.d.column),
+    };
     report.dropdowns++;
   }
   if (!features.dataValidation) report.noDropdowns = true;

@@ -1,6 +1,7 @@
 // The same absence typed twice: once in 会议签到 and once in 记分台账. It counts once, as the
 // ledger row (domain.md, Attendance), and the 会议签到 name is warned about.
-import type { Entry, Problem, Rule } from './types.js';
+import type { Problem } from './problem-types.js';
+import type { Entry, Rule } from './workbook-types.js';
 
 const ruleKeyOf = (r: Rule) => `${r.code}|${r.variant ?? ''}`;
 const keyOf = (e: Entry) => `${e.member.source.row}|${e.date}|${ruleKeyOf(e.rule)}`;

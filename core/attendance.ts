@@ -1,18 +1,37 @@
 // The 会议签到 sheet: one row per meeting; each name on leave or absent becomes a P1/P2
 // entry on the meeting's date, traced to its row and name (domain.md, Attendance).
-import type { CellValue, Entry, IsoDate, Member, Problem, Rule } from './types.js';
-import { Table } from './sheets.js';
+import type { CellValue, IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Entry, Member, Rule } from './workbook-types.js';
+import { Table } from './table.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
 import { futureDateProblem, parseDate, requiredDateProblem } from './dates.js';
 import { optionalDate } from './optional-date.js';
 import { normalize } from './text.js';
 
-/** Meeting names that stand for a rule's norm: the parts of 三会一课, the names of the 活动日. */
-const MEETING_NORMS: [RegExp, string][] = [
-  [/^(三会一课|支部党员大会|党员大会|支部委员会|支委会|党小组会|党课)$/, '三会一课'],
-  [/^(党员固定活动日|固定活动日|主题党日|主题党日活动)$/, '党员固定活动日'],
+/**
+ * Meeting names that stand for a rule's norm: the parts of 三会一课, the names of the 活动日.
+ * `choices` are what the 会议 dropdown offers (core/layout.ts); `also` are read as well.
+ */
+const MEETINGS: { norm: string; choices: readonly string[]; also: readonly string[] }[] = [
+  {
+    norm: '三会一课',
+    choices: ['支部党员大会', '支部委员会', '党小组会', '党课'],
+    also: ['三会一课', '党员大会', '支委会'],
+  },
+  {
+    norm: '党员固定活动日',
+    choices: ['党员固定活动日'],
+    also: ['固定活动日', '主题党日', '主题党日活动'],
+  },
 ];
+
+/** What the 会议 dropdown of 会议签到 offers: the parts of 三会一课 and the activity day. */
+export const MEETING_CHOICES: readonly string[] = MEETINGS.flatMap((m) => m.choices);
+
+const MEETING_NORMS = new Map<string, string>();
+for (const m of MEETINGS) for (const w of [...m.choices, ...m.also]) MEETING_NORMS.set(w, m.norm);
 
 const COLUMNS = [
   { key: 'leave', variant: '请假' },
@@ -119,7 +138,7 @@ function meetingRules(
   rules: RuleIndex,
 ): ((variant: string) => Rule | null) | null {
   const key = normalize(meeting);
-  const item = MEETING_NORMS.find(([re]) => re.test(key))?.[1] ?? meeting;
+  const item = MEETING_NORMS.get(key) ?? meeting;
   const group = rules.group(item);
   if (!group) return null;
   return (variant) => {

@@ -1,19 +1,17 @@
-// What a blank roster workbook holds: sheets, headers, the built-in rules, the default
-// settings and dropdown lists. `twelve init` and the add-in's 准备台账 both write this.
-import type { CellValue, Rule } from './types.js';
+// What a blank roster workbook holds: the sheets, headers, widths, date columns and dropdown
+// lists of core/layout.ts, with the built-in rules and the default settings filled in.
+// `twelve init` and the add-in's 准备台账 both write this.
+import type { CellValue } from './input-types.js';
+import type { Rule } from './workbook-types.js';
 import { BUILTIN_RULES } from './catalog.js';
 import { SETTING_ROWS } from './settings.js';
-import { REVIEW_CHOICES, STATUS_CHOICES } from './ledger.js';
-import { KIND_CHOICES } from './records.js';
-
-/** What the 会议 dropdown of 会议签到 offers: the parts of 三会一课 and the activity day. */
-const MEETING_CHOICES = [
-  '支部党员大会',
-  '支部委员会',
-  '党小组会',
-  '党课',
-  '党员固定活动日',
-] as const;
+import {
+  SHEET_NAMES,
+  WORKBOOK_LAYOUT,
+  headerOf,
+  type SheetLayout,
+  type SheetRole,
+} from './layout.js';
 
 export interface DropdownSpec {
   /** Header of the column that gets the list. */
@@ -23,103 +21,60 @@ export interface DropdownSpec {
 }
 
 export interface BlankSheet {
+  role: SheetRole;
   name: string;
   header: readonly string[];
   rows: CellValue[][];
   widths: readonly number[];
+  /** Headers of the columns shown as dates. */
+  dates: readonly string[];
   dropdowns: readonly DropdownSpec[];
 }
 
 export function blankWorkbook(rules: readonly Rule[] = BUILTIN_RULES): BlankSheet[] {
   // Micro-wishes belong in their own sheet, once a year: the ledger's lists leave them out.
   const ledgerRules = rules.filter((r) => !r.yearly);
-  const codes = [...new Set(ledgerRules.map((r) => r.code))];
-  const variants = [
-    ...new Set(ledgerRules.map((r) => r.variant).filter((v): v is string => v !== null)),
-  ];
-  return [
-    {
-      name: '党员名册',
-      header: ['编号', '姓名', '支部', '职务', '邮箱', '状态'],
-      rows: [],
-      widths: [10, 12, 16, 14, 26, 10],
-      dropdowns: [{ column: '状态', list: ['在册', '转出', '停止党籍'] }],
-    },
-    {
-      name: '记分台账',
-      header: [
-        '日期',
-        '编号',
-        '姓名',
-        '事项',
-        '情形',
-        '分值',
-        '状态',
-        '说明',
-        '告知日期',
-        '认定日期',
-        '复核申请日期',
-        '复核结果',
-        '复核日期',
-      ],
-      rows: [],
-      widths: [12, 10, 12, 10, 12, 8, 10, 40, 12, 12, 14, 10, 12],
-      dropdowns: [
-        { column: '姓名', list: { sheet: '党员名册', column: '姓名' } },
-        { column: '事项', list: codes },
-        { column: '情形', list: variants },
-        { column: '状态', list: STATUS_CHOICES },
-        { column: '复核结果', list: REVIEW_CHOICES },
-      ],
-    },
-    {
-      name: '会议签到',
-      header: ['日期', '会议', '支部', '请假', '缺席', '说明', '告知日期'],
-      rows: [],
-      widths: [12, 14, 16, 30, 30, 30, 12],
-      dropdowns: [{ column: '会议', list: MEETING_CHOICES }],
-    },
-    {
-      name: '处置记录',
-      header: ['日期', '编号', '姓名', '处置', '承办人', '结果'],
-      rows: [],
-      widths: [12, 10, 12, 12, 14, 40],
-      dropdowns: [
-        { column: '姓名', list: { sheet: '党员名册', column: '姓名' } },
-        { column: '处置', list: KIND_CHOICES },
-      ],
-    },
-    {
-      name: '微心愿',
-      header: ['年度', '编号', '姓名', '认领数', '完成数', '告知日期'],
-      rows: [],
-      widths: [8, 10, 12, 10, 10, 12],
-      dropdowns: [{ column: '姓名', list: { sheet: '党员名册', column: '姓名' } }],
-    },
-    {
-      name: '记分规则',
-      header: ['代码', '类别', '规范', '情形', '分值', '一次性记满', '需认定', '警示'],
-      rows: rules.map((r) => [
-        r.code,
-        r.category,
-        r.norm,
-        r.variant ?? '',
-        r.points === null ? '' : r.reward ? -r.points : r.points,
-        yn(r.oneTimeFull),
-        yn(r.needsVerification),
-        yn(r.warningList),
-      ]),
-      widths: [8, 20, 50, 12, 8, 12, 8, 8],
-      dropdowns: [],
-    },
-    {
-      name: '设置',
-      header: ['项目', '值'],
-      rows: SETTING_ROWS.map(([k, v]) => [k, v]),
-      widths: [22, 30],
-      dropdowns: [],
-    },
-  ];
+  const lists = {
+    members: { sheet: SHEET_NAMES.roster[0], column: headerOf('roster', 'name') },
+    'rule-codes': [...new Set(ledgerRules.map((r) => r.code))],
+    'rule-variants': [
+      ...new Set(ledgerRules.map((r) => r.variant).filter((v): v is string => v !== null)),
+    ],
+  };
+  return WORKBOOK_LAYOUT.map((sheet) => ({
+    role: sheet.role,
+    name: sheet.name,
+    header: sheet.columns.map((c) => c.header),
+    rows: filled(sheet, rules),
+    widths: sheet.columns.map((c) => c.width),
+    dates: sheet.columns.filter((c) => c.date).map((c) => c.header),
+    dropdowns: sheet.columns.flatMap((c) =>
+      c.dropdown === undefined
+        ? []
+        : [
+            {
+              column: c.header,
+              list: typeof c.dropdown === 'string' ? lists[c.dropdown] : c.dropdown,
+            },
+          ],
+    ),
+  }));
+}
+
+/** The rows a blank sheet starts with: the rules in 记分规则, the defaults in 设置. */
+function filled(sheet: SheetLayout, rules: readonly Rule[]): CellValue[][] {
+  if (sheet.role === 'settings') return SETTING_ROWS.map(([k, v]) => [k, v]);
+  if (sheet.role !== 'rules') return [];
+  return rules.map((r) => [
+    r.code,
+    r.category,
+    r.norm,
+    r.variant ?? '',
+    r.points === null ? '' : r.reward ? -r.points : r.points,
+    yn(r.oneTimeFull),
+    yn(r.needsVerification),
+    yn(r.warningList),
+  ]);
 }
 
 const yn = (b: boolean) => (b ? '是' : '否');

@@ -1,7 +1,7 @@
 // Card numbers (domain.md "Card numbers"): 〔year〕NNNN, unique within the unit and the year
 // across every sheet that makes entries. A card number is an official document number, so it
 // is decided here once and carried on the result for every view (cards, previews, mail).
-import type { Entry } from './types.js';
+import type { Entry } from './workbook-types.js';
 
 /**
  * Every valid entry's number, keyed by entry key. The order is (date, member id, rule, variant,

@@ -1,5 +1,5 @@
 // The rules catalog: built in from the article, replaceable by a unit's 记分规则 sheet.
-import type { Rule } from './types.js';
+import type { Rule } from './workbook-types.js';
 import { normalize } from './text.js';
 
 type RuleSeed = Omit<

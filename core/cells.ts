@@ -1,7 +1,7 @@
 // One reading of cells for every reader: the exceljs/zip reader of the report tool and the
 // Office.js reader of the add-in hand raw values and number formats here, so a date, a merged
 // area or an error value means the same thing whichever program opened the workbook.
-import type { CellValue, MergeArea, SheetData } from './types.js';
+import type { CellValue, MergeArea, SheetData } from './input-types.js';
 
 /** Excel serial 25569 is 1970-01-01 in the 1900 date system; the 1904 system is 1462 days on. */
 const EPOCH_1900 = 25569;

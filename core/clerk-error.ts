@@ -28,3 +28,11 @@ export class ClerkError extends Error {
     this.name = 'ClerkError';
   }
 }
+
+/** Thrown only for a workbook that cannot be used at all (no roster, no ledger). */
+export class UnusableWorkbookError extends ClerkError {
+  constructor(message: string) {
+    super(message, 'input');
+    this.name = 'UnusableWorkbookError';
+  }
+}

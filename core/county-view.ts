@@ -1,7 +1,8 @@
 // What the county's consolidation shows, one row per unit: the columns of the county workbook
 // (reports/county/county-xlsx.ts) and the view-model of the county card (templates/county.hbs).
 import type { Consolidation } from './county.js';
-import type { FigureKey, IsoDate, UnitFigures } from './types.js';
+import type { FigureKey, UnitFigures } from './figure-types.js';
+import type { IsoDate } from './input-types.js';
 import { chineseDate } from './dates.js';
 import { quarterLabel } from './periods.js';
 

@@ -2,7 +2,8 @@
 // send up (the .xlsx contract of upward.ts). Reading a report's sheets, trusting it (format,
 // hash), keeping the newest report of each unit and adding the figures up are pure; finding
 // the files, the mails and their attachments is the report tool's (reports/county/).
-import type { CellValue, FigureKey, IsoDate, SheetData, UnitFigures } from './types.js';
+import type { FigureKey, UnitFigures } from './figure-types.js';
+import type { CellValue, IsoDate, SheetData } from './input-types.js';
 import { quarterRange } from './dates.js';
 import { cellText, normalize } from './text.js';
 import {

@@ -1,5 +1,5 @@
 // Dates as clerks type them, turned into ISO 'YYYY-MM-DD' strings.
-import type { CellValue, IsoDate } from './types.js';
+import type { CellValue, IsoDate } from './input-types.js';
 import { cellText, normalize } from './text.js';
 
 /**

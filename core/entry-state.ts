@@ -1,5 +1,7 @@
 // How an entry stands at an as-of date: the one place that decides whether it counts.
-import type { Entry, EntryState, IsoDate } from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { EntryState } from './result-types.js';
+import type { Entry } from './workbook-types.js';
 
 /** 撤销 on review, decided by the as-of date (an undated outcome is taken as decided). */
 export function revokedOnReview(entry: Entry, asOf: IsoDate): boolean {

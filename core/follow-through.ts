@@ -1,6 +1,9 @@
 // What the committee must do after scoring, at the as-of date: obligations, notice cards,
 // reviews and pending entries (domain.md, Follow-through). Problems of the date go to `problems`.
-import type { IsoDate, MemberResult, ParsedWorkbook, Problem, ScoreResult } from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { MemberResult, ScoreResult } from './result-types.js';
+import type { ParsedWorkbook } from './workbook-types.js';
 import { obligations } from './obligations.js';
 import { noticesDue } from './notices.js';
 import { reviewStatuses } from './reviews.js';

@@ -1,5 +1,9 @@
 // The scoring core: pure TypeScript, no I/O. The report tool and the add-in both call this.
-export * from './types.js';
+export * from './input-types.js';
+export * from './problem-types.js';
+export * from './workbook-types.js';
+export * from './result-types.js';
+export * from './figure-types.js';
 export * from './clerk-error.js';
 export { parseWorkbook, type ParseOptions } from './parse.js';
 export { score, scoreWorkbook, entryState, assignRanks } from './score.js';
@@ -85,7 +89,17 @@ export {
   type TodoKind,
 } from './todo.js';
 export { blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
-export { SHEET_NAMES, OUTPUT_SHEETS } from './sheets.js';
+export {
+  SHEET_NAMES,
+  OUTPUT_SHEETS,
+  WORKBOOK_LAYOUT,
+  dropdownAlert,
+  type ColumnLayout,
+  type ColumnSpec,
+  type DropdownSource,
+  type SheetLayout,
+  type SheetRole,
+} from './layout.js';
 export { describeRule, STATUS_CHOICES, REVIEW_CHOICES } from './ledger.js';
 export { KIND_LABELS, KIND_CHOICES, parseKind } from './records.js';
 export { countsAt, revokedOnReview } from './entry-state.js';
@@ -113,22 +127,21 @@ export {
 } from './cells.js';
 export { cardNumbers } from './card-numbers.js';
 export {
-  noticeCards,
-  quarterlyView,
-  rankingView,
   signed,
   typographicQuotes,
   DOCUMENT_NAMES,
   documentTitle,
   schemeName,
+  type MemberView,
+} from './card-text.js';
+export {
+  noticeCards,
   type NoticeCard,
   type NoticeCardView,
   type NoticeOptions,
-  type QuarterlyView,
-  type QuarterlyVersion,
-  type RankingView,
-  type MemberView,
-} from './cards.js';
+} from './notice-cards.js';
+export { quarterlyView, type QuarterlyView, type QuarterlyVersion } from './quarterly-view.js';
+export { rankingView, type RankingView } from './ranking-view.js';
 export { obligationStateText } from './obligations.js';
 export {
   compareSeals,

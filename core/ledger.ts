@@ -1,15 +1,8 @@
 // The 记分台账: each row checked on its own; a row with any error is listed and left out.
-import type {
-  CellValue,
-  Entry,
-  EntryReview,
-  IsoDate,
-  Problem,
-  ReviewOutcome,
-  Rule,
-  Verification,
-} from './types.js';
-import { Table } from './sheets.js';
+import type { CellValue, IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Entry, EntryReview, ReviewOutcome, Rule, Verification } from './workbook-types.js';
+import { Table } from './table.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { RuleIndex } from './catalog.js';
 import { dateProblem, futureDateProblem, parseDate } from './dates.js';

@@ -1,5 +1,6 @@
 // Levels, thresholds and the actions they call for, with their Chinese names.
-import type { Action, Level, Settings } from './types.js';
+import type { Action, Level } from './result-types.js';
+import type { Settings } from './workbook-types.js';
 
 export const LEVEL_LABELS: Record<Level, string> = {
   normal: '正常',

@@ -1,6 +1,8 @@
 // Notice cards (告知): every counted entry needs its card given within 告知期限天数, counting
 // from its 认定日期 where typed, else its 日期.
-import type { Entry, IsoDate, NoticeDue, Settings } from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { NoticeDue } from './result-types.js';
+import type { Entry, Settings } from './workbook-types.js';
 import { addDays } from './dates.js';
 import { entryState } from './entry-state.js';
 

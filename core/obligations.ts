@@ -1,15 +1,9 @@
 // Talks and handling owed (domain.md, Follow-through): each threshold action and each 末位 of
 // a monthly ranking, matched to the 处置记录 rows that record them as done.
-import type {
-  HandlingRecord,
-  IsoDate,
-  Member,
-  MemberResult,
-  Obligation,
-  ObligationKind,
-  ParsedWorkbook,
-  Problem,
-} from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { MemberResult, Obligation } from './result-types.js';
+import type { HandlingRecord, Member, ObligationKind, ParsedWorkbook } from './workbook-types.js';
 import { BOTTOM_TALK } from './levels.js';
 import { addDays, chineseDate, daysInMonth, isoOf } from './dates.js';
 import { markBottom } from './bottom.js';

@@ -1,7 +1,8 @@
 // A date column that does not change the score (告知日期, 认定日期…): an unreadable one is a
 // warning, and the row still counts.
-import type { CellValue, IsoDate, Problem } from './types.js';
-import type { Table } from './sheets.js';
+import type { CellValue, IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Table } from './table.js';
 import { dateProblem, futureDateProblem, parseDate } from './dates.js';
 import { cellText } from './text.js';
 

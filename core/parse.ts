@@ -1,22 +1,22 @@
 // From sheets to validated members, rules and entries: everything but the arithmetic.
 import { cardNumbers } from './card-numbers.js';
-import type { Entry, IsoDate, ParsedWorkbook, Problem, SheetData } from './types.js';
-import { UnusableWorkbookError } from './types.js';
+import { UnusableWorkbookError } from './clerk-error.js';
+import type { IsoDate, SheetData } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Entry, ParsedWorkbook } from './workbook-types.js';
 import {
   ATTENDANCE_COLUMNS,
-  findSheets,
   LEDGER_COLUMNS,
-  locateTable,
-  nearRole,
-  reviewSheets,
   RECORD_COLUMNS,
   ROSTER_COLUMNS,
-  sheetProblem,
   SHEET_NAMES,
-  structureProblem,
-  Table,
   WISH_COLUMNS,
-} from './sheets.js';
+  allHeaders,
+  type ColumnSpec,
+} from './layout.js';
+import { findSheets, nearRole, reviewSheets } from './find-sheets.js';
+import { locateTable, Table } from './table.js';
+import { sheetProblem, structureProblem } from './sheet-problem.js';
 import { parseSettings } from './settings.js';
 import { parseRules } from './rule-sheet.js';
 import { MemberIndex, parseRoster } from './roster.js';
@@ -63,7 +63,7 @@ export function parseWorkbook(
   const rosterTable = requireTable(found.roster, ROSTER_COLUMNS);
   rosterTable.checkCells(problems);
   const members = parseRoster(rosterTable, problems);
-  const memberIndex = new MemberIndex(members, problems, found.roster.name);
+  const memberIndex = new MemberIndex(members, problems, rosterTable);
 
   const ledgerTable = requireTable(found.ledger, LEDGER_COLUMNS);
   if (!ledgerTable.has('id') && !ledgerTable.has('name')) {
@@ -76,7 +76,7 @@ export function parseWorkbook(
 
   const attendanceTable = optionalTable(found.attendance, ATTENDANCE_COLUMNS, problems, {
     what: '会议签到未计分',
-    fix: '在表头行写上 日期、会议、请假、缺席',
+    fix: `在表头行写上 ${allHeaders('attendance')}`,
   });
   if (attendanceTable) {
     const fromMeetings = parseAttendance(attendanceTable, memberIndex, ruleIndex, problems, today);
@@ -85,7 +85,7 @@ export function parseWorkbook(
 
   const recordTable = optionalTable(found.records, RECORD_COLUMNS, problems, {
     what: '处置记录未读取',
-    fix: '在表头行写上 日期、编号或姓名、处置、承办人、结果',
+    fix: `在表头行写上 ${allHeaders('records')}`,
   });
   const records = recordTable
     ? parseRecords(recordTable, memberIndex, settings, problems, today)
@@ -106,7 +106,7 @@ export function parseWorkbook(
             'error',
             found.wishes.name,
             `找不到表头（缺少 ${located.missing.join('、')}），微心愿未计分`,
-            '在表头行写上 年度、编号或姓名、认领数、完成数',
+            `在表头行写上 ${allHeaders('wishes')}`,
           ),
         ),
       );
@@ -147,7 +147,7 @@ function nearNames(sheets: readonly SheetData[], role: 'roster' | 'ledger'): str
 /** An optional sheet's table; a sheet whose header cannot be found is an error, never ignored. */
 function optionalTable(
   sheet: SheetData | null,
-  specs: typeof ROSTER_COLUMNS,
+  specs: readonly ColumnSpec[],
   problems: Problem[],
   text: { what: string; fix: string },
 ): Table | null {
@@ -167,7 +167,7 @@ function optionalTable(
   return null;
 }
 
-function requireTable(sheet: SheetData, specs: typeof ROSTER_COLUMNS): Table {
+function requireTable(sheet: SheetData, specs: readonly ColumnSpec[]): Table {
   const table = locateTable(sheet, specs);
   if (table instanceof Table) return table;
   throw new UnusableWorkbookError(

@@ -1,7 +1,7 @@
 // Which month and quarter a clerk prints by default, and the one wording for a period that has
 // not ended yet. The CLI, the pane and the web page all read these: a 榜单 is taken on its
 // ranking day, a quarter's summary after its last day, and printing either earlier says so.
-import type { IsoDate } from './types.js';
+import type { IsoDate } from './input-types.js';
 import { daysInMonth, isoOf, quarterRange } from './dates.js';
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));

@@ -1,6 +1,6 @@
 // Points as typed: 6, "6分", "-2", "－2", "−2". Whole numbers only, and no more than any rule
 // could give: 3.5 or 1e308 is a typing mistake, not a score.
-import type { CellValue } from './types.js';
+import type { CellValue } from './input-types.js';
 import { cellText, normalize } from './text.js';
 
 /** The most points one entry can carry, either sign (a one-time full is 12). */

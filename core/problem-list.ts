@@ -2,7 +2,7 @@
 // problems, and holding them all would cost a gigabyte before the list is cut to size. What is
 // kept is what a clerk must fix first: structure problems, then errors, then warnings, then the
 // rest; what is counted is everything.
-import type { Problem, Severity } from './types.js';
+import type { Problem, Severity } from './problem-types.js';
 
 /** Enough problems to fix a workbook; the rest are counted, not kept. */
 export const MAX_PROBLEMS = 1000;

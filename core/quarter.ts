@@ -1,12 +1,7 @@
 // The quarterly summary (记分汇总公示卡): members with a counted entry in the quarter.
 import { problemCounts } from './problem-list.js';
-import type {
-  ParsedWorkbook,
-  QuarterRow,
-  QuarterSummary,
-  Reconciliation,
-  ScoreResult,
-} from './types.js';
+import type { QuarterRow, QuarterSummary, Reconciliation, ScoreResult } from './result-types.js';
+import type { ParsedWorkbook } from './workbook-types.js';
 import { quarterRange } from './dates.js';
 import { entryState, score } from './score.js';
 import { warningLabel } from './warning.js';

@@ -1,13 +1,7 @@
 // The monthly ranking (榜单), taken on the ranking day (25th) of a month.
-import type {
-  IsoDate,
-  Member,
-  Obligation,
-  ParsedWorkbook,
-  Ranking,
-  RankingRow,
-  Settings,
-} from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { Obligation, Ranking, RankingRow } from './result-types.js';
+import type { Member, ParsedWorkbook, Settings } from './workbook-types.js';
 import { daysInMonth, isoOf } from './dates.js';
 import { assignRanks, score } from './score.js';
 import { ACTIONS, BOTTOM_TALK } from './levels.js';

@@ -1,6 +1,8 @@
 // The 处置记录 sheet: one row per talk or handling done, as the clerk records it.
-import type { HandlingRecord, IsoDate, ObligationKind, Problem, Settings } from './types.js';
-import { Table } from './sheets.js';
+import type { IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { HandlingRecord, ObligationKind, Settings } from './workbook-types.js';
+import { Table } from './table.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { futureDateProblem, parseDate, requiredDateProblem } from './dates.js';
 import { normalize } from './text.js';

@@ -1,9 +1,13 @@
 // The 党员名册: members, and an index to find them by 编号 or 姓名.
-import type { Member, Problem } from './types.js';
-import { Table } from './sheets.js';
+import type { Problem } from './problem-types.js';
+import type { Member } from './workbook-types.js';
+import { Table } from './table.js';
 import { normalize } from './text.js';
 
-const ACTIVE = new Set(['', '在册', '正常', '在职', '在岗']);
+/** What the 状态 dropdown of 党员名册 offers; the first is the one that is scored. */
+export const ROSTER_STATUS_CHOICES = ['在册', '转出', '停止党籍'] as const;
+
+const ACTIVE = new Set(['', ROSTER_STATUS_CHOICES[0], '正常', '在职', '在岗']);
 
 export function parseRoster(table: Table, problems: Problem[]): Member[] {
   const members: Member[] = [];
@@ -56,8 +60,9 @@ export class MemberIndex {
   constructor(
     readonly members: readonly Member[],
     problems: Problem[],
-    sheet: string,
+    roster: Table,
   ) {
+    const sheet = roster.name;
     for (const m of members) {
       if (m.id) push(this.byId, normalize(m.id), m);
       push(this.byName, normalize(m.name), m);
@@ -68,7 +73,7 @@ export class MemberIndex {
           severity: 'error',
           sheet,
           row: dup.source.row,
-          column: '编号',
+          column: roster.header('id'),
           cell: null,
           message: `编号"${dup.id}"与第${list[0].source.row}行重复`,
           fix: '每名党员的编号须唯一：改正其中一个编号',
@@ -81,7 +86,7 @@ export class MemberIndex {
           severity: 'warning',
           sheet,
           row: dup.source.row,
-          column: '姓名',
+          column: roster.header('name'),
           cell: null,
           message: `姓名"${dup.name}"与第${list[0].source.row}行重名`,
           fix: '重名党员在记分台账中须同时填写编号，否则无法确定是哪一位',

@@ -1,6 +1,10 @@
 // The 记分规则 sheet: a unit's own catalog, replacing the built-in one where present.
-import type { Problem, Rule, SheetData } from './types.js';
-import { locateTable, RULE_COLUMNS, sheetProblem, Table } from './sheets.js';
+import type { SheetData } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Rule } from './workbook-types.js';
+import { locateTable, Table } from './table.js';
+import { allHeaders, RULE_COLUMNS } from './layout.js';
+import { sheetProblem } from './sheet-problem.js';
 import { cellText, normalize, parseYesNo } from './text.js';
 import { parsePoints, pointsProblem } from './points.js';
 import { BUILTIN_RULES } from './catalog.js';
@@ -14,7 +18,7 @@ export function parseRules(sheet: SheetData | null, problems: Problem[]): Rule[]
         'warning',
         sheet.name,
         `找不到表头（缺少 ${table.missing.join('、')}），已按内置规则计算`,
-        `在表头行写上 ${RULE_COLUMNS.map((c) => c.header).join('、')}`,
+        `在表头行写上 ${allHeaders('rules')}`,
       ),
     );
     return [...BUILTIN_RULES];

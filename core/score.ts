@@ -1,13 +1,7 @@
 // The arithmetic: balances, actions, levels and ranks at an as-of date.
-import type {
-  Entry,
-  IsoDate,
-  MemberResult,
-  ParsedWorkbook,
-  ScoreResult,
-  SheetData,
-  Step,
-} from './types.js';
+import type { IsoDate, SheetData } from './input-types.js';
+import type { MemberResult, ScoreResult, Step } from './result-types.js';
+import type { Entry, ParsedWorkbook } from './workbook-types.js';
 import { actionsCrossed, levelAtLeast, levelOf } from './levels.js';
 import { parseWorkbook, type ParseOptions } from './parse.js';
 import { countsAt } from './entry-state.js';

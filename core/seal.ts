@@ -12,7 +12,8 @@ import { sha256 } from 'js-sha256';
 import { countsAt } from './entry-state.js';
 import { describeRule } from './ledger.js';
 import { normalize } from './text.js';
-import type { Entry, IsoDate } from './types.js';
+import type { IsoDate } from './input-types.js';
+import type { Entry } from './workbook-types.js';
 
 /** Part of what is hashed: a later way of deriving codes gets another tag, never the same. */
 const SEAL_TAG = 'twelve-seal-1';

@@ -1,7 +1,10 @@
 // The 设置 sheet: two columns, 项目 / 值, each with a default from the article.
-import type { CellValue, Problem, Settings, SheetData } from './types.js';
+import type { CellValue, SheetData } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Settings } from './workbook-types.js';
 import { cellText, isBlank, normalize } from './text.js';
-import { locateTable, SETTINGS_COLUMNS, Table } from './sheets.js';
+import { locateTable, Table } from './table.js';
+import { SETTINGS_COLUMNS } from './layout.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   unitName: '',
@@ -19,23 +22,28 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   reviewDecisionDays: 15,
 }) as Settings;
 
-/** The 设置 keys a clerk types, with their defaults: what `twelve init` writes. */
+const D = DEFAULT_SETTINGS;
+
+/**
+ * The 设置 keys a clerk types, with their defaults (the values above, as a clerk would type
+ * them): what a blank workbook's 设置 holds.
+ */
 export const SETTING_ROWS: readonly [string, string | number][] = [
-  ['单位名称', ''],
-  ['提醒分值', 6],
-  ['警示分值', 9],
-  ['不合格分值', 12],
-  ['清零方式', '不清零'],
-  ['每年应认领微心愿数', 0],
-  ['上级党组织邮箱', ''],
-  ['每月调整日', 25],
-  ['末位人数', 3],
-  ['复核申请天数', 7],
-  ['告知期限天数', 7],
-  ['处置期限天数', 15],
-  ['认定期限天数', 30],
-  ['复核办结天数', 15],
-  ['卡片抬头', '机关'],
+  ['单位名称', D.unitName],
+  ['提醒分值', D.thresholds.reminder],
+  ['警示分值', D.thresholds.warning],
+  ['不合格分值', D.thresholds.unqualified],
+  ['清零方式', D.reset === 'none' ? '不清零' : '每年'],
+  ['每年应认领微心愿数', D.requiredWishes],
+  ['上级党组织邮箱', D.upwardEmail ?? ''],
+  ['每月调整日', D.rankingDay],
+  ['末位人数', D.bottomCount],
+  ['复核申请天数', D.reviewDays],
+  ['告知期限天数', D.noticeDays],
+  ['处置期限天数', D.handlingDays],
+  ['认定期限天数', D.verificationDays],
+  ['复核办结天数', D.reviewDecisionDays],
+  ['卡片抬头', D.cardHeading],
 ];
 
 type NumberKey =

@@ -1,7 +1,7 @@
 // Sheets sent as JSON (the web page and the pane to the server, the server to the page): a
 // Date cell travels as JSON.stringify writes it, 2026-03-05T00:00:00.000Z, and is read back as
 // the Date it was; every other cell travels as it is.
-import type { CellValue, SheetData } from './types.js';
+import type { CellValue, SheetData } from './input-types.js';
 
 const JSON_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -1,5 +1,8 @@
 // The two sheets the tools write, as 2-D arrays: 积分汇总 and 校验结果.
-import type { CellValue, Member, Obligation, Problem, ScoreResult, Severity } from './types.js';
+import type { CellValue } from './input-types.js';
+import type { Problem, Severity } from './problem-types.js';
+import type { Obligation, ScoreResult } from './result-types.js';
+import type { Member } from './workbook-types.js';
 import { LEVEL_LABELS } from './levels.js';
 import { obligationStateText } from './obligations.js';
 import { warningLabel } from './warning.js';

@@ -1,5 +1,5 @@
 // Normalising what clerks type, so that "姓 名", "分值（分）" and "Ｐ１" match their canonical forms.
-import type { CellValue } from './types.js';
+import type { CellValue } from './input-types.js';
 
 const QUOTES = /["'“”‘’「」『』《》〈〉]/g;
 // Characters that take no room on screen: a name copied from a chat or a web page brings them

@@ -1,8 +1,12 @@
 // The clerk's to-do list (待办): talks and handling not done, notice cards not given, reviews
 // not decided, entries waiting for verification. Overdue first. The CLI's 待办 section, the
 // pane's list and the written sheet 待办事项 all show these items, so they always agree.
-import type { CellValue, IsoDate, Member, NoticeDue, ScoreResult, SourceRef } from './types.js';
+import type { CellValue, IsoDate } from './input-types.js';
+import type { SourceRef } from './problem-types.js';
+import type { NoticeDue, ScoreResult } from './result-types.js';
+import type { Member } from './workbook-types.js';
 import { addDays, chineseDate } from './dates.js';
+import { COLUMN_HEADERS } from './layout.js';
 
 export type TodoKind = 'obligation' | 'notice' | 'review' | 'pending';
 
@@ -38,7 +42,7 @@ export function todoItems(result: ScoreResult): TodoItem[] {
   const at = (sheet: string, row: number | null, key: string): SourceRef => {
     const letters = result.columns[sheet] ?? {};
     const letter = letters[key] ?? letters.first ?? 'A';
-    const header = letters[key] ? (HEADERS[key] ?? null) : null;
+    const header = letters[key] ? (COLUMN_HEADERS[key] ?? null) : null;
     return { sheet, row, column: header, cell: row === null ? null : `${letter}${row}` };
   };
   const entrySource = new Map(result.entries.map((e) => [e.key, e.source]));
@@ -116,14 +120,6 @@ export function todoItems(result: ScoreResult): TodoItem[] {
       order.get(a)! - order.get(b)!,
   );
 }
-
-const HEADERS: Record<string, string> = {
-  item: '事项',
-  name: '姓名',
-  noticeDate: '告知日期',
-  reviewOutcome: '复核结果',
-  status: '状态',
-};
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

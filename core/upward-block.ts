@@ -1,7 +1,7 @@
 // Nothing goes upward from a misread workbook (domain.md): while a structure problem leaves
 // rows unread, the upward card, the mail and the county's input are not made. Row errors do
 // not block; the upward documents say how many rows were left out.
-import type { Problem } from './types.js';
+import type { Problem } from './problem-types.js';
 
 /**
  * Why no upward document may be made from a reading with these problems, as one Chinese line;

@@ -2,16 +2,9 @@
 // sheet by sheet, so that a higher-level organisation can read it by program (county.ts) as
 // well as by eye. The writer (reports/mail/summary-xlsx.ts) styles these tables; the cells and
 // the data hash are decided here, once, for the writer and the reader alike.
-import type {
-  CellValue,
-  FigureKey,
-  IsoDate,
-  QuarterRow,
-  QuarterSummary,
-  Reconciliation,
-  ScoreResult,
-  OwnFigures,
-} from './types.js';
+import type { FigureKey, OwnFigures } from './figure-types.js';
+import type { CellValue, IsoDate } from './input-types.js';
+import type { QuarterRow, QuarterSummary, Reconciliation, ScoreResult } from './result-types.js';
 import { LEVEL_LABELS, levelCounts } from './levels.js';
 import { describeRule } from './ledger.js';
 import type { SealRow } from './seal.js';

@@ -2,7 +2,8 @@
 // (W1) or on reaching 9 points, and as 警示对象 after a 诫勉谈话 on a complaint by the
 // public (M1). The score's `warningListed` says whether; this says which, for every output
 // that prints it.
-import type { Entry, MemberResult, Rule, Settings } from './types.js';
+import type { MemberResult } from './result-types.js';
+import type { Entry, Rule, Settings } from './workbook-types.js';
 import { levelAtLeast, levelOf } from './levels.js';
 
 export type WarningLabel = '警示党员' | '警示对象';

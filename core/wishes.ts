@@ -1,6 +1,8 @@
 // The 微心愿 sheet: one row per member and year, scored on 12-31 of that year.
-import type { Entry, IsoDate, Problem, Rule, Settings } from './types.js';
-import { Table } from './sheets.js';
+import type { IsoDate } from './input-types.js';
+import type { Problem } from './problem-types.js';
+import type { Entry, Rule, Settings } from './workbook-types.js';
+import { Table } from './table.js';
 import { MemberIndex, memberProblemText } from './roster.js';
 import { isoOf, SCHEME_YEARS } from './dates.js';
 import { optionalDate } from './optional-date.js';

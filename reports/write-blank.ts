@@ -1,13 +1,12 @@
 // Writes the blank roster workbook that core/blank.ts describes: bold frozen headers, column
 // widths, date formats, the built-in rules, default settings and dropdown lists.
 import ExcelJS from 'exceljs';
-import { blankWorkbook, type BlankSheet, type DropdownSpec } from '../core/index.js';
+import { blankWorkbook, dropdownAlert, type BlankSheet, type DropdownSpec } from '../core/index.js';
 import { columnLetter } from '../core/text.js';
 
 /** How many rows below the header get the dropdown lists (and the name list looks at). */
 export const DROPDOWN_ROWS = 2000;
 
-const DATE_HEADERS = new Set(['日期', '告知日期', '认定日期', '复核申请日期', '复核日期']);
 const DATE_FORMAT = 'yyyy-mm-dd';
 
 /** The blank workbook as .xlsx bytes. */
@@ -29,7 +28,7 @@ function writeSheet(
   });
   ws.columns = sheet.header.map((h, c) => ({
     width: sheet.widths[c] ?? 12,
-    ...(DATE_HEADERS.has(h) ? { style: { numFmt: DATE_FORMAT } } : {}),
+    ...(sheet.dates.includes(h) ? { style: { numFmt: DATE_FORMAT } } : {}),
   }));
   const header = ws.addRow([...sheet.header]);
   header.font = { bold: true };
@@ -51,14 +50,15 @@ interface WithValidations {
 
 /** A list dropdown that warns, not blocks: the reader also accepts e.g. a rule's norm text. */
 function validation(dropdown: DropdownSpec, all: readonly BlankSheet[]): ExcelJS.DataValidation {
+  const alert = dropdownAlert(dropdown.column);
   return {
     type: 'list',
     allowBlank: true,
     formulae: [listFormula(dropdown, all)],
     showErrorMessage: true,
     errorStyle: 'warning',
-    errorTitle: `${dropdown.column}不在列表中`,
-    error: `请从下拉列表中选择${dropdown.column}。确需填写其他内容时点"是"保留。`,
+    errorTitle: alert.title,
+    error: alert.message,
   };
 }
 

@@ -29,7 +29,9 @@ const d = (date: string) => ({ date });
 
 /** Every sheet of the contract, each kind of cell, one bad row and one near-miss sheet name. */
 export function writerUnit(): Sheet[] {
-  const [, , , rules, settings] = blankWorkbook();
+  const blank = blankWorkbook();
+  const rules = blank.find((s) => s.role === 'rules')!;
+  const settings = blank.find((s) => s.role === 'settings')!;
   return [
     {
       name: '党员名册',

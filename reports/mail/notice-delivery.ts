@@ -5,7 +5,7 @@ import type { Delivery } from './deliver.js';
 import { sha256 } from './send-log.js';
 import { renderMail } from './templates.js';
 
-/** What the email needs of a notice card (core/cards.ts NoticeCard has all of it). */
+/** What the email needs of a notice card (core/notice-cards.ts NoticeCard has all of it). */
 export interface NoticeCardLike {
   entryKey: string;
   memberName: string;

@@ -1,4 +1,4 @@
-// What the quarterly email says: the card's own view-model (core/cards.ts quarterlyView), so
+// What the quarterly email says: the card's own view-model (core/quarterly-view.ts), so
 // the email and the attached card never disagree, plus the list of attachments. Pure.
 import type { QuarterlyView } from '../../core/index.js';
 
