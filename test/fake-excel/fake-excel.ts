@@ -10,12 +10,24 @@
 // - merged areas: the value sits in the top-left cell only, the others read as '';
 //   Range.getMergedAreasOrNullObject (1.13) lists them as "Sheet!A1:B2, Sheet!C3:C5";
 // - the 1904 date system: DATE() through workbook.functions (1.2) answers in it;
-// - a range read at once is limited to five million cells on every platform.
+// - a range read at once is limited to five million cells on every platform;
+// - writing values or numberFormat: a 2-D array must have the range's rows and columns, else
+//   InvalidArgument; a single value (not an array) goes to every cell ("Update all cells in a
+//   range", Excel JavaScript API core concepts); null inside an array leaves that cell as it
+//   is, '' resets a number format to General; a bare null, or any cell-level write to an
+//   unbounded range (A:B, 2:3), is refused;
+// - format.fill.color takes "#RRGGBB" or "RRGGBB" and reads back as "#RRGGBB";
+//   format.horizontalAlignment and verticalAlignment take the Excel.HorizontalAlignment and
+//   VerticalAlignment names (all ExcelApi 1.1).
 // Known differences: the error code for more than 512 merged areas in one
 // getMergedAreasOrNullObject, and for a range over five million cells, is not documented;
 // the fake uses GeneralException and ResponsePayloadSizeLimitExceeded (the message Microsoft
 // documents for Office Scripts hitting either limit). Error values (#N/A, #REF!) are strings
 // in `values`, as in Excel; `valueTypes` is not modelled (the add-in does not read it).
+// Formats are set, never read back through the API: fill colour, alignment and bold can only be
+// written (reading them throws as not loaded), and the test reads them from the state. Named
+// HTML colours ("orange"), which Excel takes for a fill, are refused here: the add-in sends
+// hex only. Excel's error code for an unbounded write is not documented (InvalidArgument here).
 
 export type Scalar = string | number | boolean;
 
@@ -39,6 +51,10 @@ export interface FakeSheet {
   merges: Box[];
   /** Cell keys "r,c" whose font was made bold. */
   bold: Set<string>;
+  /** Cell keys "r,c" → fill colour as Excel reads it back, "#RRGGBB". */
+  fills: Map<string, string>;
+  /** Cell keys "r,c" → alignment names as set ('Center', 'Bottom'…). */
+  alignments: Map<string, { horizontal?: string; vertical?: string }>;
   columnWidths: Map<number, number>;
   frozenRows: number;
 }
@@ -118,6 +134,8 @@ export class FakeWorkbookState {
       validations: [],
       merges: merges.map(parseA1),
       bold: new Set(),
+      fills: new Map(),
+      alignments: new Map(),
       columnWidths: new Map(),
       frozenRows: 0,
     };
@@ -479,12 +497,16 @@ export class FakeWorksheet extends Proxy {
   }
 
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, this, () => {
+    const whole = address ? unboundedBox(address) : null;
+    const range = new FakeRange(this.ctx, this, () => {
       const s = this.sheet();
+      if (whole) return whole;
       if (!address)
         return { row: 0, col: 0, rows: Math.max(1, s.values.length), cols: width(s) || 1 };
       return parseA1(address);
     });
+    range.unbounded = whole !== null;
+    return range;
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
@@ -516,9 +538,31 @@ interface Box {
   cols: number;
 }
 
+/** Excel.HorizontalAlignment and Excel.VerticalAlignment (ExcelApi 1.1). */
+const HORIZONTAL = [
+  'General',
+  'Left',
+  'Center',
+  'Right',
+  'Fill',
+  'Justify',
+  'CenterAcrossSelection',
+  'Distributed',
+];
+const VERTICAL = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+
+const writeOnly = (prop: string) => ({
+  get(): never {
+    throw notLoaded(prop);
+  },
+});
+
 export class FakeRange extends Proxy {
   readonly format: {
     font: { bold: boolean };
+    fill: { color: string };
+    horizontalAlignment: string;
+    verticalAlignment: string;
     columnWidth: number;
   };
   constructor(
@@ -544,6 +588,34 @@ export class FakeRange extends Proxy {
         },
       });
     };
+    const setFill = (color: string) => {
+      const m = /^#?([0-9a-f]{6})$/i.exec(String(color));
+      ctx.enqueue({
+        size: 60 + jsonBytes(color),
+        run: () => {
+          if (!m) throw new FakeExcelError('InvalidArgument', `fake: fill colour ${String(color)}`);
+          this.eachCell((s, r, c) => void s.fills.set(`${r},${c}`, `#${m[1].toUpperCase()}`));
+        },
+      });
+    };
+    const setAlign = (axis: 'horizontal' | 'vertical', names: string[], v: string) =>
+      ctx.enqueue({
+        size: 60 + jsonBytes(v),
+        run: () => {
+          if (names.indexOf(v) < 0)
+            throw new FakeExcelError('InvalidArgument', `fake: ${axis} alignment ${v}`);
+          this.eachCell((s, r, c) => {
+            const key = `${r},${c}`;
+            s.alignments.set(key, { ...s.alignments.get(key), [axis]: v });
+          });
+        },
+      });
+    const fill = {};
+    Object.defineProperty(fill, 'color', {
+      ...writeOnly('format/fill/color'),
+      set: setFill,
+      enumerable: true,
+    });
     this.format = {
       font: {
         get bold(): boolean {
@@ -552,6 +624,19 @@ export class FakeRange extends Proxy {
         set bold(v: boolean) {
           setBold(v);
         },
+      },
+      fill: fill as { color: string },
+      get horizontalAlignment(): string {
+        throw notLoaded('format/horizontalAlignment');
+      },
+      set horizontalAlignment(v: string) {
+        setAlign('horizontal', HORIZONTAL, v);
+      },
+      get verticalAlignment(): string {
+        throw notLoaded('format/verticalAlignment');
+      },
+      set verticalAlignment(v: string) {
+        setAlign('vertical', VERTICAL, v);
       },
       get columnWidth(): number {
         throw notLoaded('format/columnWidth');
@@ -564,6 +649,8 @@ export class FakeRange extends Proxy {
   }
 
   private dataValidations: FakeDataValidation | null;
+  /** Whole columns or rows (A:B, 2:3): cell-level properties read as null and cannot be set. */
+  unbounded = false;
 
   get dataValidation(): FakeDataValidation {
     this.ctx.needs('1.8', 'dataValidation');
@@ -608,6 +695,7 @@ export class FakeRange extends Proxy {
   protected readProperty(prop: string): unknown {
     const s = this.worksheet.sheet();
     const b = this.resolve();
+    if ((prop === 'values' || prop === 'numberFormat') && this.unbounded) return null;
     if ((prop === 'values' || prop === 'numberFormat') && b.rows * b.cols > this.ctx.cellLimit)
       throw new FakeExcelError(
         'ResponsePayloadSizeLimitExceeded',
@@ -642,13 +730,13 @@ export class FakeRange extends Proxy {
   get values(): Scalar[][] {
     return this.loaded('values');
   }
-  set values(v: Scalar[][]) {
+  set values(v: Scalar[][] | Scalar) {
     this.write('values', v);
   }
   get numberFormat(): string[][] {
     return this.loaded('numberFormat');
   }
-  set numberFormat(v: string[][]) {
+  set numberFormat(v: string[][] | string) {
     this.write('numberFormat', v);
   }
   get address(): string {
@@ -667,12 +755,27 @@ export class FakeRange extends Proxy {
     return this.loaded('columnIndex');
   }
 
-  private write(prop: 'values' | 'numberFormat', v: unknown[][]): void {
+  private write(prop: 'values' | 'numberFormat', v: unknown): void {
     this.ctx.enqueue({
       size: 80 + jsonBytes(v),
       run: () => {
+        if (this.unbounded)
+          throw new FakeExcelError(
+            'InvalidArgument',
+            `fake: cannot set ${prop} on an unbounded range`,
+          );
+        if (v === null || v === undefined)
+          throw new FakeExcelError('InvalidArgument', `fake: ${prop} cannot be set to null`);
         const b = this.resolve();
-        if (v.length !== b.rows || v.some((row) => row.length !== b.cols))
+        // A single value goes to every cell of the range.
+        const at: (r: number, c: number) => unknown = Array.isArray(v)
+          ? (r, c) => (v as unknown[][])[r][c]
+          : () => v;
+        if (
+          Array.isArray(v) &&
+          (v.length !== b.rows ||
+            v.some((row: unknown) => !Array.isArray(row) || row.length !== b.cols))
+        )
           throw new FakeExcelError(
             'InvalidArgument',
             `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
@@ -680,7 +783,13 @@ export class FakeRange extends Proxy {
         const s = this.worksheet.sheet();
         const target = prop === 'values' ? s.values : s.formats;
         for (let r = 0; r < b.rows; r++)
-          for (let c = 0; c < b.cols; c++) setCell(s, target, b.row + r, b.col + c, v[r][c]);
+          for (let c = 0; c < b.cols; c++) {
+            const cell = at(r, c);
+            // null leaves the cell as it is; a blank number format is General.
+            if (cell === null) continue;
+            const value = prop === 'numberFormat' && cell === '' ? 'General' : cell;
+            setCell(s, target, b.row + r, b.col + c, value);
+          }
       },
     });
   }
@@ -695,6 +804,8 @@ export class FakeRange extends Proxy {
             setCell(s, s.formats, r, c, 'General');
           }
           s.bold.delete(`${r},${c}`);
+          s.fills.delete(`${r},${c}`);
+          s.alignments.delete(`${r},${c}`);
         });
       },
     });
@@ -896,6 +1007,26 @@ function parseCell(ref: string): { row: number; col: number } {
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** The box of a whole-column or whole-row address (A:B, 2:3), or null for any other. */
+function unboundedBox(address: string): Box | null {
+  const ref = address.slice(address.lastIndexOf('!') + 1);
+  const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(ref);
+  if (cols) {
+    const from = parseCell(`${cols[1]}1`).col;
+    const to = parseCell(`${cols[2]}1`).col;
+    return { row: 0, col: from, rows: MAX_ROWS, cols: to - from + 1 };
+  }
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(ref);
+  if (rows) {
+    const from = Number(rows[1]) - 1;
+    return { row: from, col: 0, rows: Number(rows[2]) - from, cols: MAX_COLS };
+  }
+  return null;
 }
 
 export function parseA1(address: string): Box {
