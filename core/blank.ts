@@ -31,6 +31,19 @@ export interface BlankSheet {
   dropdowns: readonly DropdownSpec[];
 }
 
+/**
+ * How a blank workbook looks, whoever writes it: `twelve init` into the .xlsx, 准备台账 on a
+ * sheet it adds. The date columns show 2026-03-05 whatever the clerk's regional settings; the
+ * header row is bold and centred on a light orange fill, so it reads as a header, not data.
+ */
+export const BLANK_LOOK = {
+  dateFormat: 'yyyy-mm-dd',
+  /** RRGGBB. */
+  headerFill: 'FCE4D6',
+  /** How many rows below the header get the dropdowns in a .xlsx (and the name list looks at). */
+  rows: 2000,
+} as const;
+
 export function blankWorkbook(rules: readonly Rule[] = BUILTIN_RULES): BlankSheet[] {
   // Micro-wishes belong in their own sheet, once a year: the ledger's lists leave them out.
   const ledgerRules = rules.filter((r) => !r.yearly);

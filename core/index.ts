@@ -88,7 +88,7 @@ export {
   type TodoItem,
   type TodoKind,
 } from './todo.js';
-export { blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
+export { BLANK_LOOK, blankWorkbook, type BlankSheet, type DropdownSpec } from './blank.js';
 export {
   SHEET_NAMES,
   OUTPUT_SHEETS,

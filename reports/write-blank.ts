@@ -1,13 +1,17 @@
 // Writes the blank roster workbook that core/blank.ts describes: bold frozen headers, column
 // widths, date formats, the built-in rules, default settings and dropdown lists.
 import ExcelJS from 'exceljs';
-import { blankWorkbook, dropdownAlert, type BlankSheet, type DropdownSpec } from '../core/index.js';
+import {
+  BLANK_LOOK,
+  blankWorkbook,
+  dropdownAlert,
+  type BlankSheet,
+  type DropdownSpec,
+} from '../core/index.js';
 import { columnLetter } from '../core/text.js';
 
 /** How many rows below the header get the dropdown lists (and the name list looks at). */
-export const DROPDOWN_ROWS = 2000;
-
-const DATE_FORMAT = 'yyyy-mm-dd';
+export const DROPDOWN_ROWS = BLANK_LOOK.rows;
 
 /** The blank workbook as .xlsx bytes. */
 export async function blankWorkbookBuffer(sheets: readonly BlankSheet[] = blankWorkbook()) {
@@ -28,12 +32,16 @@ function writeSheet(
   });
   ws.columns = sheet.header.map((h, c) => ({
     width: sheet.widths[c] ?? 12,
-    ...(sheet.dates.includes(h) ? { style: { numFmt: DATE_FORMAT } } : {}),
+    ...(sheet.dates.includes(h) ? { style: { numFmt: BLANK_LOOK.dateFormat } } : {}),
   }));
   const header = ws.addRow([...sheet.header]);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center' };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+  header.fill = {
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { argb: `FF${BLANK_LOOK.headerFill}` },
+  };
   for (const row of sheet.rows) ws.addRow(row.map((v) => (v === undefined || v === '' ? null : v)));
   const validations = (ws as unknown as WithValidations).dataValidations;
   for (const dropdown of sheet.dropdowns) {
