@@ -6,7 +6,11 @@
 // entries but warn rather than stop on anything else (a norm name such as 三会一课, a unit's
 // own rule code, a status synonym): the scorer accepts more than a list can hold, and says
 // what it cannot read. Dropdowns need ExcelApi 1.8; below that the rest is still done.
+// A sheet it adds also gets init's look (core/blank.ts BLANK_LOOK): date columns shown as
+// 2026-03-05, the header row centred on init's fill. A sheet the clerk already has keeps its
+// own look, header cells added to it included: only their font is made bold.
 import {
+  BLANK_LOOK,
   blankWorkbook,
   dropdownAlert,
   SHEET_NAMES,
@@ -155,6 +159,7 @@ export async function prepareWorkbook(
       b.widths.forEach((w, c) => {
         rangeAt(ws, features, 0, c, 1, 1).format.columnWidth = w * 7;
       });
+    blankLook(ws, b, features);
     report.addedSheets.push(b.name);
   }
   for (const w of headerWrites) {
@@ -179,6 +184,27 @@ export async function prepareWorkbook(
   if (!features.dataValidation) report.noDropdowns = true;
   await context.sync();
   return report;
+}
+
+/**
+ * init's header look and date formats on a sheet just added, with ExcelApi 1.1 calls only.
+ * init formats a whole date column; Office.js refuses numberFormat on a whole column (an
+ * unbounded range), so the rows init gives dropdowns get it (BLANK_LOOK.rows): on Excel 2016
+ * (1.1) the used range the scorer reads takes in formatted cells, and a million formatted
+ * rows would make every score read them.
+ */
+function blankLook(ws: Excel.Worksheet, b: BlankSheet, features: HostFeatures): void {
+  const header = rangeAt(ws, features, 0, 0, 1, b.header.length);
+  header.format.fill.color = `#${BLANK_LOOK.headerFill}`;
+  header.format.horizontalAlignment = 'Center';
+  header.format.verticalAlignment = 'Center';
+  b.header.forEach((h, c) => {
+    if (!b.dates.includes(h)) return;
+    // One value, not a 2-D array: Excel applies it to every cell of the range ("Update all
+    // cells in a range" in the Office.js docs); the typings only know the array form.
+    rangeAt(ws, features, 1, c, BLANK_LOOK.rows, 1).numberFormat =
+      BLANK_LOOK.dateFormat as unknown as string[][];
+  });
 }
 
 function indexMap(headers: readonly string[]): Map<string, number> {

@@ -107,6 +107,9 @@ describe.each(['1.1', '1.7', '1.8', '1.13'])('检查并评分 at ExcelApi %s', (
       expect(ledger.validations).toEqual([]);
     }
     expect(state.sheet('记分规则')!.columnWidths.size > 0).toBe(at('1.2'));
+    // init's look needs nothing above 1.1: the header's fill and the date column's format.
+    const wishes = state.sheet('微心愿')!;
+    expect([wishes.fills.get('0,0'), wishes.formats[1][5]]).toEqual(['#FCE4D6', 'yyyy-mm-dd']);
   });
 });
 

@@ -2,10 +2,15 @@
 // 准备台账 on a clerk's real, messy workbook: only empty cells and new sheets are written.
 import { describe, expect, it } from 'vitest';
 import { prepareWorkbook } from '../addin/prepare-workbook.js';
-import { FakeRequestContext } from './fake-excel/fake-excel.js';
+import { FakeRequestContext, a1, parseA1, type FakeSheet } from './fake-excel/fake-excel.js';
 import { messySheets } from './fake-excel/messy.js';
 import { fakeFromXlsx } from './fake-excel/seed.js';
 import { writeXlsx } from './helpers/workbook.js';
+
+const key = (cell: string) => {
+  const b = parseA1(cell);
+  return `${b.row},${b.col}`;
+};
 
 describe('准备台账', () => {
   it('adds what is missing beside a ledger that sits under a banner, and changes no data', async () => {
@@ -19,6 +24,12 @@ describe('准备台账', () => {
         }),
       );
     const before = new Map(state.sheets.map((s) => [s.name, trimmed(s.values)]));
+    /** Every cell's number format that is not General: what the clerk set. */
+    const formatted = (s: FakeSheet) =>
+      s.formats.flatMap((row, r) =>
+        row.flatMap((f, c) => (f === 'General' ? [] : [`${a1(r, c)} ${f}`])),
+      );
+    const formatsBefore = new Map(state.sheets.map((s) => [s.name, formatted(s)]));
     const ctx = new FakeRequestContext(state);
     const report = await prepareWorkbook(ctx as unknown as Excel.RequestContext);
 
@@ -41,6 +52,19 @@ describe('准备台账', () => {
       expect(trimmed(state.sheet(name)!.values), name).toBe(values);
     }
     ledger.values[2].splice(9, 5, ...added);
+
+    // The clerk's sheets keep their look: no number format, fill or alignment changes, and the
+    // added header cells are only made bold. The sheets it adds look as init's do.
+    for (const [name, formats] of formatsBefore) {
+      const s = state.sheet(name)!;
+      expect(formatted(s), name).toEqual(formats);
+      expect([...s.fills, ...s.alignments], name).toEqual([]);
+    }
+    expect(['J3', 'K3', 'L3', 'M3', 'N3'].every((c) => ledger.bold.has(key(c)))).toBe(true);
+    const meetings = state.sheet('会议签到')!;
+    expect(meetings.fills.get('0,0')).toBe('#FCE4D6');
+    expect(meetings.formats[1][0]).toBe('yyyy-mm-dd');
+    expect(meetings.formats[2000][6]).toBe('yyyy-mm-dd');
 
     // Dropdowns start below the header, in the columns where the headers really are.
     const rules = ledger.validations.map((v) => [v.row, v.col, v.rule]);

@@ -10,8 +10,10 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../reports/cli.js';
 import { PROJECT_ROOT } from '../reports/paths.js';
+import { isDateFormat } from '../core/cells.js';
 import { prepareWorkbook } from '../addin/prepare-workbook.js';
 import {
+  BLANK_LOOK,
   BUILTIN_RULES,
   SETTING_ROWS,
   WORKBOOK_LAYOUT,
@@ -22,7 +24,7 @@ import {
   type SheetData,
   type SheetLayout,
 } from '../core/index.js';
-import { FakeRequestContext, FakeWorkbookState } from './fake-excel/fake-excel.js';
+import { FakeRequestContext, FakeWorkbookState, type FakeSheet } from './fake-excel/fake-excel.js';
 import { tempDir } from './helpers/workbook.js';
 
 const layoutOf = (role: SheetLayout['role']) => WORKBOOK_LAYOUT.find((s) => s.role === role)!;
@@ -157,6 +159,63 @@ describe('准备台账 on a workbook with none of the sheets', () => {
         ];
       });
       expect(got, sheet.name).toEqual(want);
+    }
+  });
+
+  it("gives the sheets init's date columns and header look", async () => {
+    const file = path.join(tempDir('layout-look-'), '记分台账.xlsx');
+    const sink = new PassThrough();
+    sink.resume();
+    await main(['init', file], sink, sink);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    /** How a header cell looks, in words both sides can say. */
+    const look = (fill?: string, horizontal?: string, vertical?: string, bold?: boolean) => ({
+      fill: fill?.toUpperCase(),
+      horizontal: horizontal?.toLowerCase(),
+      // exceljs says middle for what Office.js calls Center.
+      vertical: vertical?.toLowerCase().replace('middle', 'center'),
+      bold: !!bold,
+    });
+    const paneFormat = (s: FakeSheet, r: number, c: number) => s.formats[r]?.[c] ?? 'General';
+    for (const sheet of WORKBOOK_LAYOUT) {
+      const ws = book.getWorksheet(sheet.name)!;
+      const s = state.sheet(sheet.name)!;
+      const header = sheet.columns.map((_, c) => {
+        const cell = ws.getRow(1).getCell(c + 1);
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        return look(
+          fill?.fgColor?.argb?.slice(2),
+          cell.alignment?.horizontal,
+          cell.alignment?.vertical,
+          cell.font?.bold,
+        );
+      });
+      expect(header.every((h) => h.fill && h.horizontal && h.vertical && h.bold)).toBe(true);
+      const pane = sheet.columns.map((_, c) => {
+        const key = `0,${c}`;
+        const align = s.alignments.get(key);
+        return look(
+          s.fills.get(key)?.slice(1),
+          align?.horizontal,
+          align?.vertical,
+          s.bold.has(key),
+        );
+      });
+      expect(pane, sheet.name).toEqual(header);
+
+      // A date column shows init's format on every row it gives a dropdown; no other does.
+      sheet.columns.forEach((c, i) => {
+        const initFormat = ws.getColumn(i + 1).numFmt;
+        const shown = new Set(
+          Array.from({ length: BLANK_LOOK.rows }, (_, r) => paneFormat(s, r + 1, i)),
+        );
+        if (c.date) expect([...shown], `${sheet.name} ${c.header}`).toEqual([initFormat]);
+        else {
+          expect(initFormat, `${sheet.name} ${c.header}`).toBeFalsy();
+          expect([...shown].filter(isDateFormat), `${sheet.name} ${c.header}`).toEqual([]);
+        }
+      });
     }
   });
 
