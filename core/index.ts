@@ -143,6 +143,7 @@ export {
   sealLines,
   sealPlace,
   sealRow,
+  sealRows,
   sealBroken,
   verifySeal,
   type Sha256Hex,

@@ -8,7 +8,7 @@ import {
   lookupText,
   readSubmission,
   sealBroken,
-  sealRow,
+  sealRows,
   verificationLines,
   verificationSummary,
   verifySeal,
@@ -101,7 +101,7 @@ export function mountSealPanel(section: HTMLElement, options: SealPanelOptions =
     show(name, all) {
       unit = name;
       entries = all;
-      current = all.map((e) => sealRow(name, e));
+      current = sealRows(name, all);
       section.hidden = false;
       refresh();
       if (codeInput.value) lookup();
