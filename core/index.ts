@@ -150,6 +150,7 @@ export {
   verifySealRows,
   verificationLines,
   verificationSummary,
+  noSealReportText,
   SEAL_KIND_LABELS,
   STATUS_TEXT as SEAL_STATUS_TEXT,
   type SealChange,

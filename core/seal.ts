@@ -560,6 +560,11 @@ export function verificationLines(v: SealVerification): string[] {
   return [...v.changed, ...v.deleted, ...v.added, ...v.corrected].map((c) => c.line);
 }
 
+/** What `verify` says when what it was given holds no report of the unit to compare with. */
+export function noSealReportText(unit: string): string {
+  return `所给的文件中没有本单位${unit ? `"${unit}"` : ''}可核对的季度汇总表（格式版本 2，带“校验码”工作表）`;
+}
+
 /** The closing line: how many entries stand as reported, and how many do not. */
 export function verificationSummary(v: SealVerification): string {
   const quarters = v.reports.map((r) => r.quarter).join('、');
