@@ -13,7 +13,7 @@ import {
   sealRows,
   verificationLines,
   verificationSummary,
-  verifySeal,
+  verifySealRows,
   type Entry,
   type SealReport,
   type SealRow,
@@ -77,7 +77,6 @@ export function mountSealPanel(section: HTMLElement, options: SealPanelOptions =
   appendAll(section, [...parts, skippedList, summary, lines, box, check, answer]);
 
   let unit = '';
-  let entries: readonly Entry[] = [];
   let current: SealRow[] = [];
   let reports: SealReport[] = [];
 
@@ -89,7 +88,8 @@ export function mountSealPanel(section: HTMLElement, options: SealPanelOptions =
       else say(summary, '选择上次报送的邮件或汇总表，核对台账中已报送的记录是否改动过。');
       return;
     }
-    const v = verifySeal(unit, entries, reports);
+    // The rows sealed once in show(), for the 核验 box too: verifySeal would seal them again.
+    const v = verifySealRows(current, reports);
     fill(
       lines,
       verificationLines(v).map((text) => element(doc, 'li', text)),
@@ -105,7 +105,6 @@ export function mountSealPanel(section: HTMLElement, options: SealPanelOptions =
   const panel: SealPanel = {
     show(name, all) {
       unit = name;
-      entries = all;
       current = sealRows(name, all);
       section.hidden = false;
       refresh();
