@@ -6,7 +6,7 @@ import cardTemplates from 'virtual:card-templates';
 import { noticeRenderer } from './card-preview.js';
 import { findWebPage, startMessage, whenExcelReady } from './office-start.js';
 import { mountPrintSection, type TokenStore } from '../ui/print-section.js';
-import { reportApi } from '../ui/report-api.js';
+import { reportApi, ReportApiError } from '../ui/report-api.js';
 import { paneFileOpening } from './open-file.js';
 import { mountTaskPane, offerWebPage, showCannotStart } from './taskpane.js';
 import { mountSealPanel } from '../ui/seal-panel.js';
@@ -33,7 +33,22 @@ function mountPane(): void {
     ? mountPrintSection(document, section, api, paneFileOpening(Office), tokens)
     : null;
   const sealSection = document.querySelector('#seal') as HTMLElement | null;
-  const seal = sealSection ? mountSealPanel(sealSection) : null;
+  // The last upward report, chosen in the pane, is read by `twelve serve` where it serves the
+  // pane (the IE11 webview can unzip neither a mail nor a workbook); without it, say where to go.
+  const seal = sealSection
+    ? mountSealPanel(sealSection, {
+        readReports: (file, unit) =>
+          api.sealReports(file, unit).catch((error: Error) => {
+            const failure = error instanceof ReportApiError ? error.failure : null;
+            if (failure === 'absent' || failure === 'unreachable')
+              throw new Error(
+                '读取报送的邮件或汇总表要由报表服务（twelve serve）来读，本加载项现在没有连接到它；' +
+                  '请用 twelve serve 打开加载项，或用命令 twelve verify 台账.xlsx --against 报送邮件.eml',
+              );
+            throw error;
+          }),
+      })
+    : null;
   mountTaskPane(
     document,
     (batch) => Excel.run(batch),

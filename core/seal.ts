@@ -13,7 +13,7 @@ import { countsAt } from './entry-state.js';
 import { describeRule } from './ledger.js';
 import { normalize } from './text.js';
 import type { IsoDate } from './input-types.js';
-import type { Entry } from './workbook-types.js';
+import type { Entry, Rule } from './workbook-types.js';
 
 /** Part of what is hashed: a later way of deriving codes gets another tag, never the same. */
 const SEAL_TAG = 'twelve-seal-1';
@@ -54,19 +54,98 @@ export function sealCode(unit: string, entry: Entry, hash: Sha256Hex = sha256): 
   return codeOf(hash(sealText(unit, entry)));
 }
 
-/** What the code is taken of: the entry's content, each field as a clerk's retyping leaves it. */
+/**
+ * What the code is taken of: the entry's content, each field as a clerk's retyping leaves it.
+ * Exactly the text `JSON.stringify([SEAL_TAG, unit, member, date, rule, variant, points,
+ * verification, facts])` gives, each field normalized (test/seal/seal-text.test.ts holds that
+ * formula against this one).
+ */
 export function sealText(unit: string, entry: Entry): string {
-  return JSON.stringify([
-    SEAL_TAG,
-    normalize(unit),
-    normalize(entry.member.id ?? entry.member.name),
-    entry.date,
-    normalize(entry.rule.code),
-    normalize(entry.variantText || entry.rule.variant || ''),
-    entry.points,
-    entry.verification,
-    factsText(entry.note),
-  ]);
+  return sealTexts(unit).text(entry);
+}
+
+/** What one call seals many entries of one unit with: their texts, and the 事项 the rows show. */
+interface Sealer {
+  text(entry: Entry): string;
+  item(entry: Entry): string;
+}
+
+/**
+ * sealText for many entries of one unit. JSON.stringify, normalize's shared cache, the facts'
+ * NFKC and the strings joined for each field were most of a 100,000-entry verify; a ledger
+ * repeats its members, dates, rules and facts, so each distinct field is normalized and quoted
+ * once per call, in maps that live as long as the call.
+ */
+function sealTexts(unit: string): Sealer {
+  const head = `[${jsonString(SEAL_TAG)},${jsonString(normalize(unit))},`;
+  const members = new Map<string, string>();
+  const dates = new Map<string, string>();
+  const facts = new Map<string, string>();
+  // Per rule and variant as typed: the quoted `rule,variant` of the text and the row's 事项.
+  const rules = new Map<Rule, Map<string, { json: string; item: string }>>();
+  const quoted = (map: Map<string, string>, text: string, make: (text: string) => string) => {
+    let out = map.get(text);
+    if (out === undefined) {
+      out = jsonString(make(text));
+      map.set(text, out);
+    }
+    return out;
+  };
+  const same = (text: string) => text;
+  const rule = (entry: Entry) => {
+    let variants = rules.get(entry.rule);
+    if (!variants) {
+      variants = new Map();
+      rules.set(entry.rule, variants);
+    }
+    const variant = entry.variantText || entry.rule.variant || '';
+    let out = variants.get(variant);
+    if (!out) {
+      out = {
+        json: `${jsonString(normalize(entry.rule.code))},${jsonString(normalize(variant))}`,
+        item: describeRule({ code: entry.rule.code, norm: entry.rule.norm, variant }),
+      };
+      variants.set(variant, out);
+    }
+    return out;
+  };
+  return {
+    text: (entry) =>
+      head +
+      quoted(members, entry.member.id ?? entry.member.name, normalize) +
+      ',' +
+      quoted(dates, entry.date, same) +
+      ',' +
+      rule(entry).json +
+      ',' +
+      jsonValue(entry.points) +
+      ',' +
+      jsonString(entry.verification) +
+      ',' +
+      quoted(facts, entry.note, factsText) +
+      ']',
+    item: (entry) => rule(entry).item,
+  };
+}
+
+/** A string as JSON.stringify writes it: quoted as it stands unless it holds what it escapes. */
+function jsonString(text: string): string {
+  // Quotes, backslashes, C0 controls and surrogates (JSON.stringify escapes lone ones): a loop,
+  // not a regular expression, which cost a call per field.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff))
+      return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
+
+/** A finite number is written as String writes it (the JSON spec's ToString); else stringify. */
+function jsonValue(value: unknown): string {
+  if (typeof value === 'number' && isFinite(value)) return String(value);
+  if (typeof value === 'string') return jsonString(value);
+  const json = JSON.stringify(value) as string | undefined;
+  return json === undefined ? 'null' : json;
 }
 
 /** Facts keep their wording; only spacing, line breaks and full-width forms are formatting. */
@@ -74,20 +153,32 @@ function factsText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+const CODE_CHARS: number[] = [];
+for (let i = 0; i < ALPHABET.length; i++) CODE_CHARS.push(ALPHABET.charCodeAt(i));
+const DASH = 45;
+
 function codeOf(hex: string): string {
-  // 60 bits: three runs of 20 bits (5 hex digits), four characters each. Joined from an array,
-  // not concatenated: a flat string, which the compare's maps hash without flattening a rope.
-  const out: string[] = [];
-  for (let i = 0; i < 15; i += 5) {
-    let n = parseInt(hex.slice(i, i + 5), 16);
-    const group: string[] = [];
-    for (let k = 3; k >= 0; k--) {
-      group[k] = ALPHABET.charAt(n % 32);
-      n = Math.floor(n / 32);
-    }
-    out.push(group.join(''));
-  }
-  return out.join('-');
+  // 60 bits: three runs of 20 bits (5 hex digits), four characters each, made in one
+  // String.fromCharCode: a flat string, which the compare's maps hash without flattening a rope.
+  const a = parseInt(hex.slice(0, 5), 16);
+  const b = parseInt(hex.slice(5, 10), 16);
+  const c = parseInt(hex.slice(10, 15), 16);
+  return String.fromCharCode(
+    CODE_CHARS[(a >>> 15) & 31],
+    CODE_CHARS[(a >>> 10) & 31],
+    CODE_CHARS[(a >>> 5) & 31],
+    CODE_CHARS[a & 31],
+    DASH,
+    CODE_CHARS[(b >>> 15) & 31],
+    CODE_CHARS[(b >>> 10) & 31],
+    CODE_CHARS[(b >>> 5) & 31],
+    CODE_CHARS[b & 31],
+    DASH,
+    CODE_CHARS[(c >>> 15) & 31],
+    CODE_CHARS[(c >>> 10) & 31],
+    CODE_CHARS[(c >>> 5) & 31],
+    CODE_CHARS[c & 31],
+  );
 }
 
 /**
@@ -115,13 +206,29 @@ export function correctionOf(entry: Entry): string {
 }
 
 export function sealRow(unit: string, entry: Entry, hash: Sha256Hex = sha256): SealRow {
+  return rowOf(sealTexts(unit), entry, hash);
+}
+
+/** The sealed rows of many entries of one unit, in their order. */
+export function sealRows(
+  unit: string,
+  entries: readonly Entry[],
+  hash: Sha256Hex = sha256,
+): SealRow[] {
+  const texts = sealTexts(unit);
+  const out: SealRow[] = [];
+  for (let i = 0; i < entries.length; i++) out.push(rowOf(texts, entries[i], hash));
+  return out;
+}
+
+function rowOf(sealer: Sealer, entry: Entry, hash: Sha256Hex): SealRow {
   return {
-    code: sealCode(unit, entry, hash),
+    code: codeOf(hash(sealer.text(entry))),
     memberId: entry.member.id ?? '',
     name: entry.member.name,
     date: entry.date,
     rule: entry.rule.code,
-    item: describeRule({ ...entry.rule, variant: entry.variantText || entry.rule.variant }),
+    item: sealer.item(entry),
     points: entry.points,
     status: STATUS_TEXT[entry.verification],
     note: entry.note,
@@ -142,10 +249,11 @@ export function sealedEntries(
   end: IsoDate,
   hash: Sha256Hex = sha256,
 ): SealRow[] {
+  const texts = sealTexts(unit);
   const out: SealRow[] = [];
   for (const e of entries) {
     if (e.date > end) continue;
-    if (countsAt(e, end) || correctionOf(e) !== '') out.push(sealRow(unit, e, hash));
+    if (countsAt(e, end) || correctionOf(e) !== '') out.push(rowOf(texts, e, hash));
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -191,23 +299,45 @@ export function compareSeals(
   current: readonly SealRow[],
 ): SealComparison {
   const out: SealComparison = { unchanged: 0, changed: [], deleted: [], added: [], corrected: [] };
-  const byCode = new Map<string, SealRow[]>();
-  for (const row of current) {
-    const list = byCode.get(row.code);
-    if (list) list.push(row);
-    else byCode.set(row.code, [row]);
+  // Code → the first current row with it; `next` chains the rare rows of the same content. An
+  // index and a flag per row, not a list per code: 100,000 small arrays were most of a compare.
+  const byCode = new Map<string, number>();
+  const next: number[] = [];
+  const used: boolean[] = [];
+  let repeated = false;
+  for (let i = 0; i < current.length; i++) {
+    next.push(-1);
+    used.push(false);
+    let k = byCode.get(current[i].code);
+    if (k === undefined) byCode.set(current[i].code, i);
+    else {
+      repeated = true;
+      while (next[k] >= 0) k = next[k];
+      next[k] = i;
+    }
   }
   const left: SealRow[] = [];
   for (const r of reported) {
-    const same = byCode.get(r.code);
-    const now = same && same.length > 0 ? same.shift()! : null;
-    if (!now) left.push(r);
-    else if (now.correction !== '' && now.correction !== r.correction)
+    let i = byCode.get(r.code);
+    while (i !== undefined && i >= 0 && used[i]) i = next[i];
+    if (i === undefined || i < 0) {
+      left.push(r);
+      continue;
+    }
+    used[i] = true;
+    const now = current[i];
+    if (now.correction !== '' && now.correction !== r.correction)
       out.corrected.push({ kind: 'corrected', reported: r, current: now, what: now.correction });
     else out.unchanged++;
   }
+  // What is left, each code's rows together in the order their codes first appear.
   const rest = new Set<SealRow>();
-  byCode.forEach((list) => list.forEach((row) => rest.add(row)));
+  for (let i = 0; i < current.length; i++) {
+    if (!repeated) {
+      if (!used[i]) rest.add(current[i]);
+    } else if (byCode.get(current[i].code) === i)
+      for (let k = i; k >= 0; k = next[k]) if (!used[k]) rest.add(current[k]);
+  }
 
   const member = (s: SealRow) => normalize(s.memberId || s.name);
   const keys: ((s: SealRow) => string)[] = [
@@ -378,10 +508,7 @@ export function verifySeal(
   reports: readonly SealReport[],
   hash: Sha256Hex = sha256,
 ): SealVerification {
-  return verifySealRows(
-    entries.map((e) => sealRow(unit, e, hash)),
-    reports,
-  );
+  return verifySealRows(sealRows(unit, entries, hash), reports);
 }
 
 /** The same against sealed rows as they stand now: a later report's, for the county. */
@@ -432,6 +559,11 @@ export function sealBroken(v: Pick<SealVerification, 'changed' | 'deleted' | 'ad
 /** Every line of a verification, in the order changed, deleted, added, corrected. */
 export function verificationLines(v: SealVerification): string[] {
   return [...v.changed, ...v.deleted, ...v.added, ...v.corrected].map((c) => c.line);
+}
+
+/** What `verify` says when what it was given holds no report of the unit to compare with. */
+export function noSealReportText(unit: string): string {
+  return `所给的文件中没有本单位${unit ? `"${unit}"` : ''}可核对的季度汇总表（格式版本 2，带“校验码”工作表）`;
 }
 
 /** The closing line: how many entries stand as reported, and how many do not. */

@@ -1,6 +1,7 @@
 // One HTTP request from the pane: fetch where the engine has it, XMLHttpRequest where it does
 // not (Trident, the IE11 engine of volume-licensed Office 2016/2019 on Windows). Bodies are
-// text both ways, so neither path needs TextEncoder or streams.
+// text both ways, so neither path needs TextEncoder or streams; an upload goes as FormData,
+// which both send as multipart (IE10 and later).
 
 export interface HttpResponse {
   status: number;
@@ -14,7 +15,7 @@ export type HttpMethod = 'GET' | 'POST';
 export type Transport = (
   method: HttpMethod,
   url: string,
-  body: string | null,
+  body: string | FormData | null,
   headers: Record<string, string>,
 ) => Promise<HttpResponse>;
 

@@ -1,7 +1,7 @@
 // The one request and reply of `twelve serve`'s job API (docs/server.md), as the server sends
 // them and the pane and the web page read them: the server types its replies with these, the
 // clients check what arrives against them. Types only: nothing here runs.
-import type { IsoDate, SheetData } from '../core/index.js';
+import type { IsoDate, SealReport, SheetData } from '../core/index.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -69,4 +69,14 @@ export interface UploadedWorkbook {
   sheets: SheetData[];
   /** When the server forgets it (ISO time), unless a job uses it again before. */
   expiresAt: string;
+}
+
+/**
+ * POST /api/seal-reports (multipart: `file`, an upward .eml or .xlsx; `unit`, the ledger's unit):
+ * the reports in it as `twelve verify --against` reads them, and one `[跳过] …` line for each
+ * it could not use (another unit's, format 1, not a summary).
+ */
+export interface SealReportsReply {
+  reports: SealReport[];
+  skipped: string[];
 }

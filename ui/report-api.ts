@@ -5,7 +5,7 @@
 // IE11 too.
 import type { CellValue, SheetData } from '../core/index.js';
 import { defaultTransport, NetworkError, type HttpMethod, type Transport } from './http.js';
-import type { Capabilities, JobKind, JobRequest, JobStatus } from './job-api.js';
+import type { Capabilities, JobKind, JobRequest, JobStatus, SealReportsReply } from './job-api.js';
 
 export type ApiFailure =
   /** No API at this origin (an answer that is not the server's JSON): not served by twelve serve. */
@@ -30,6 +30,8 @@ export interface ReportApi {
   capabilities(): Promise<Capabilities>;
   startJob(request: JobRequest): Promise<string>;
   job(id: string): Promise<JobStatus>;
+  /** An upward report (.eml or .xlsx) as `twelve verify --against` reads it, for the seal panel. */
+  sealReports(file: Blob & { name: string }, unit: string): Promise<SealReportsReply>;
 }
 
 /**
@@ -58,6 +60,18 @@ export function reportApi(
     async job(id) {
       const json = await call('GET', `/api/jobs/${encodeURIComponent(id)}`);
       return jobStatus(json, root);
+    },
+    async sealReports(file, unit) {
+      const form = new FormData();
+      // FormData's own append (IE10 and later), not the DOM's ParentNode.append the rule is for.
+      // eslint-disable-next-line no-restricted-properties
+      form.append('unit', unit);
+      // eslint-disable-next-line no-restricted-properties
+      form.append('file', file);
+      const json = await call('POST', '/api/seal-reports', form);
+      if (!Array.isArray(json.reports) || !Array.isArray(json.skipped))
+        throw new ReportApiError('报表服务的回答不完整：没有读出的报送', 'refused');
+      return json as unknown as SealReportsReply;
     },
   };
 }
@@ -139,14 +153,16 @@ async function request(
   token: string | null,
 ): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // FormData sets its own multipart type, with the boundary.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let response;
   try {
     response = await transport(
       method,
       url,
-      body === undefined ? null : JSON.stringify(body),
+      body === undefined ? null : form ? (body as FormData) : JSON.stringify(body),
       headers,
     );
   } catch (error) {

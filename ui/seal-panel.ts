@@ -2,33 +2,38 @@
 // upward report, the same lines as `twelve verify`; and a 核验 box where a 校验码 typed from a
 // paper card says whether the ledger still holds that entry unchanged. Every sentence comes
 // from core/seal.ts; this module only lays them out. Text goes in through textContent only.
-import { sha256 } from 'js-sha256';
+// The report, a saved upward mail (.eml) or its summary (.xlsx), is read by `twelve serve` with
+// what `twelve verify --against` reads it with (POST /api/seal-reports): the pane's IE11 webview
+// could unzip neither, and one reader means one set of answers and of `[跳过]` lines.
 import {
   lookupSeal,
   lookupText,
-  readSubmission,
+  noSealReportText,
   sealBroken,
-  sealRow,
+  sealRows,
   verificationLines,
   verificationSummary,
-  verifySeal,
+  verifySealRows,
   type Entry,
   type SealReport,
   type SealRow,
-  type SheetData,
 } from '../core/index.js';
+import type { SealReportsReply } from './job-api.js';
 import { appendAll, element, fill, setClass } from './dom.js';
 
 export interface SealPanelOptions {
-  /** Reads a chosen report file into sheets (the web page: the server's reader); none: no file input. */
-  readReport?: (file: File) => Promise<SheetData[]>;
+  /**
+   * Reads a chosen report file for the ledger's unit (the server's reader); none: no file input.
+   * Rejects with an Error whose message is the Chinese line to show.
+   */
+  readReports?: (file: File, unit: string) => Promise<SealReportsReply>;
 }
 
 export interface SealPanel {
   /** The workbook as scored: its unit and every entry, counted or not. */
   show(unit: string, entries: readonly Entry[]): void;
-  /** A report's sheets (a file chosen, or the sheet the pane keeps): checked like the county. */
-  useReport(sheets: readonly SheetData[], source: string): string | null;
+  /** The reports read from a chosen file; the lines of those that could not be used. */
+  useReports(reply: SealReportsReply): void;
 }
 
 export function mountSealPanel(section: HTMLElement, options: SealPanelOptions = {}): SealPanel {
@@ -49,42 +54,42 @@ export function mountSealPanel(section: HTMLElement, options: SealPanelOptions =
   box.appendChild(codeInput);
 
   const parts: Node[] = [element(doc, 'h2', '核验（校验码）')];
-  if (options.readReport) {
+  const skippedList = element(doc, 'ul', '', 'seal-skipped');
+  if (options.readReports) {
     const file = element(doc, 'input');
     file.type = 'file';
     file.id = 'seal-report';
-    file.setAttribute('accept', '.xlsx');
-    const label = element(doc, 'label', '上次报送的汇总表（.xlsx） ');
+    file.setAttribute('accept', '.eml,.xlsx');
+    const label = element(doc, 'label', '上次报送的邮件（.eml）或汇总表（.xlsx） ');
     label.appendChild(file);
     file.addEventListener('change', () => {
       const chosen = file.files && file.files[0];
-      if (!chosen || !options.readReport) return;
+      if (!chosen || !options.readReports) return;
+      fill(skippedList, []);
       summary.textContent = `正在读取“${chosen.name}”…`;
-      options.readReport(chosen).then(
-        (sheets) => {
-          const problem = panel.useReport(sheets, chosen.name);
-          if (problem) say(summary, `“${chosen.name}”：${problem}`, true);
-        },
+      options.readReports(chosen, unit).then(
+        (reply) => panel.useReports(reply),
         (error: Error) => say(summary, `“${chosen.name}”：${error.message}`, true),
       );
     });
     parts.push(label);
   }
-  appendAll(section, [...parts, summary, lines, box, check, answer]);
+  appendAll(section, [...parts, skippedList, summary, lines, box, check, answer]);
 
   let unit = '';
-  let entries: readonly Entry[] = [];
   let current: SealRow[] = [];
-  let report: SealReport | null = null;
+  let reports: SealReport[] = [];
 
   const refresh = () => {
-    if (!report) {
+    if (reports.length === 0) {
       fill(lines, []);
-      if (!options.readReport) say(summary, '尚无报送记录可核对；核验框仍可核对告知卡上的校验码。');
-      else say(summary, '选择上次报送的汇总表，核对台账中已报送的记录是否改动过。');
+      if (!options.readReports)
+        say(summary, '尚无报送记录可核对；核验框仍可核对告知卡上的校验码。');
+      else say(summary, '选择上次报送的邮件或汇总表，核对台账中已报送的记录是否改动过。');
       return;
     }
-    const v = verifySeal(unit, entries, [report]);
+    // The rows sealed once in show(), for the 核验 box too: verifySeal would seal them again.
+    const v = verifySealRows(current, reports);
     fill(
       lines,
       verificationLines(v).map((text) => element(doc, 'li', text)),
@@ -100,27 +105,23 @@ export function mountSealPanel(section: HTMLElement, options: SealPanelOptions =
   const panel: SealPanel = {
     show(name, all) {
       unit = name;
-      entries = all;
-      current = all.map((e) => sealRow(name, e));
+      current = sealRows(name, all);
       section.hidden = false;
       refresh();
       if (codeInput.value) lookup();
     },
-    useReport(sheets, source) {
-      const read = readSubmission(sheets, (text) => sha256(text));
-      if (!read.ok) return read.message;
-      const s = read.submission;
-      if (!s.seal) return '是格式版本 1 的汇总表，没有校验码，无法核对';
-      report = {
-        source,
-        unit: s.unit,
-        quarter: s.quarter,
-        end: s.end,
-        generated: s.generated,
-        rows: s.seal.rows,
-      };
+    useReports(reply) {
+      // As `twelve verify` prints them: a line for each report not used, then the comparison.
+      fill(
+        skippedList,
+        reply.skipped.map((text) => element(doc, 'li', text)),
+      );
+      if (reply.reports.length === 0) {
+        say(summary, noSealReportText(unit), true);
+        return;
+      }
+      reports = reply.reports;
       refresh();
-      return null;
     },
   };
   section.hidden = true;

@@ -2,7 +2,6 @@
 // (ui/report-api.ts): the unit's token, kept for this tab only; the one upload of the workbook;
 // a job's file fetched with the token and saved under its own name.
 import { reviveSheets } from '../core/sheets-json.js';
-import type { SheetData } from '../core/index.js';
 import type { JobFile, UploadedWorkbook } from '../ui/job-api.js';
 import { ReportApiError } from '../ui/report-api.js';
 
@@ -36,12 +35,6 @@ export async function uploadWorkbook(file: File): Promise<UploadedWorkbook> {
     throw new ReportApiError('服务器的回答不完整：没有台账编号', 'refused');
   const uploaded = data as unknown as UploadedWorkbook;
   return { ...uploaded, sheets: reviveSheets(uploaded.sheets) };
-}
-
-/** An upward report's sheets (the seal panel checks them); any .xlsx, not only a ledger. */
-export async function readReportSheets(file: File): Promise<SheetData[]> {
-  const data = await postFile('/api/report-sheets', file);
-  return reviveSheets(data.sheets as SheetData[]);
 }
 
 /** A file in the form field workbook; the reply's JSON, or the server's Chinese error. */

@@ -27,9 +27,11 @@ export function mountPage(doc: Document): void {
   const asOf = $<HTMLInputElement>('#as-of');
   const scoreButton = $<HTMLButtonElement>('#score');
   asOf.value = todayIso();
-  const seal = mountSealPanel($<HTMLElement>('#seal'), { readReport: api.readReportSheets });
 
   const jobs = reportApi(`${location.protocol}//${location.host}`, undefined, api.token);
+  const seal = mountSealPanel($<HTMLElement>('#seal'), {
+    readReports: (file, unit) => jobs.sealReports(file, unit),
+  });
   let file: File | null = null;
   let uploaded: UploadedWorkbook | null = null;
   let result: ScoreResult | null = null;

@@ -2,6 +2,7 @@
 // unit reported upward (core/seal.ts). Exit 0: everything reported stands (corrections made the
 // legitimate way included); 1: an entry was changed, deleted or added (补录); 2: bad input.
 import {
+  noSealReportText,
   parseWorkbook,
   sealBroken,
   sealPlace,
@@ -30,10 +31,7 @@ export async function runVerify(args: string[], io: Io): Promise<number> {
   const unit = parsed.settings.unitName;
   const { reports, skipped } = await readSealReports([against], unit || null);
   for (const line of skipped) io.err.write(line + '\n');
-  if (reports.length === 0)
-    throw new UsageError(
-      `--against 所给的文件中没有本单位${unit ? `"${unit}"` : ''}可核对的季度汇总表（格式版本 2，带“校验码”工作表）`,
-    );
+  if (reports.length === 0) throw new UsageError(`--against ${noSealReportText(unit)}`);
   const verification = verifySeal(unit, parsed.entries, reports, nodeSha256);
   if (values.json) io.out.write(JSON.stringify(verifyJson(verification), null, 2) + '\n');
   else {

@@ -21,12 +21,25 @@ import { gate, type Caller } from './callers.js';
 import { JOB_KINDS, jobWork, mailCapabilities, type JobNote, type JobSetup } from './job-kinds.js';
 import { manifestFor } from './manifest.js';
 import { scoreJsonBounded } from './bounded-read.js';
-import { BAD_JSON, checkFields, EMPTY_JSON, readInput, RequestError } from './request-input.js';
+import {
+  BAD_JSON,
+  checkFields,
+  EMPTY_JSON,
+  readInput,
+  RequestError,
+  saveUpload,
+} from './request-input.js';
+import { readSealReports } from '../seal/read-reports.js';
 import { scoreRequest } from './score-request.js';
 import type { Unit } from './units.js';
 import { runToday } from '../today.js';
 import { storedInput, WorkbookStore } from './workbooks.js';
-import type { Capabilities, JobStatus, UploadedWorkbook } from '../../ui/job-api.js';
+import type {
+  Capabilities,
+  JobStatus,
+  SealReportsReply,
+  UploadedWorkbook,
+} from '../../ui/job-api.js';
 
 export interface AppOptions {
   host: string;
@@ -298,16 +311,38 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }
     },
   );
-  // The seal panel (ui/seal-panel.ts): an upward report's sheets, read as they are; the page
-  // checks them against the upward contract itself, as the county does.
-  fastify.post('/api/report-sheets', { config: { rateLimit: {} } }, async (request) => {
-    const dir = queue.scratch();
-    try {
-      return { sheets: (await readInput(request, dir)).sheets };
-    } finally {
-      queue.release(dir);
-    }
-  });
+  // The seal panel (ui/seal-panel.ts) of the pane and the web page: an upward report (.eml or
+  // .xlsx) read by what `twelve verify --against` reads it with, the same skipped lines included.
+  fastify.post(
+    '/api/seal-reports',
+    { config: { rateLimit: {} } },
+    async (request): Promise<SealReportsReply> => {
+      const dir = queue.scratch();
+      try {
+        const { file, fields } = await saveUpload(
+          request,
+          dir,
+          ['.eml', '.xlsx'],
+          '报送邮件（.eml）或汇总表（.xlsx）',
+        );
+        const unit = typeof fields.unit === 'string' && fields.unit !== '' ? fields.unit : null;
+        const read = await readSealReports([file], unit, dir);
+        return {
+          reports: read.reports.map((r) => ({
+            source: r.source,
+            unit: r.unit,
+            quarter: r.quarter,
+            end: r.end,
+            generated: r.generated,
+            rows: r.rows,
+          })),
+          skipped: read.skipped,
+        };
+      } finally {
+        queue.release(dir);
+      }
+    },
+  );
 
   fastify.post('/api/jobs', { config: { rateLimit: {} } }, async (request, reply) => {
     const caller = callerOf(request);

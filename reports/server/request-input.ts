@@ -104,6 +104,43 @@ async function readMultipart(request: FastifyRequest, dir: string): Promise<Requ
   return { sheets: await readWorkbookBounded(file), fields, file };
 }
 
+/**
+ * One uploaded file of the given kinds (multipart field `file`) saved in `dir` under the
+ * clerk's own name made safe, and the fields beside it: an upward report for the seal panel.
+ */
+export async function saveUpload(
+  request: FastifyRequest,
+  dir: string,
+  extensions: readonly string[],
+  kinds: string,
+): Promise<{ file: string; fields: Fields }> {
+  if (!request.isMultipart())
+    throw new RequestError(400, `请用 multipart/form-data 上传${kinds}，文件放在字段 file 中`);
+  const fields: Fields = {};
+  let file: string | null = null;
+  for await (const part of request.parts()) {
+    if (part.type !== 'file') {
+      fields[part.fieldname] = String(part.value);
+      continue;
+    }
+    const given = path.win32.basename(part.filename || '');
+    const ext = path.extname(given).toLowerCase();
+    if (part.fieldname !== 'file' || file !== null || !extensions.includes(ext)) {
+      part.file.resume();
+      throw new RequestError(
+        400,
+        part.fieldname !== 'file' || file !== null
+          ? `上传的文件应放在字段 file 中，且只传一个${kinds}`
+          : `上传的"${given}"不是${kinds}`,
+      );
+    }
+    file = path.join(dir, `${safePart(given.slice(0, -ext.length), 80)}${ext}`);
+    await pipeline(part.file, createWriteStream(file));
+  }
+  if (file === null) throw new RequestError(400, `没有收到文件：请在字段 file 中上传${kinds}`);
+  return { file, fields };
+}
+
 /** The sheets as JSON: [{ name, rows: [[…]] }], cells text, numbers, true/false or null. */
 function checkSheets(value: unknown): SheetData[] {
   if (!Array.isArray(value) || value.length === 0)

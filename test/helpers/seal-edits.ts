@@ -3,10 +3,13 @@
 // page tests, so all four are held to the same answers.
 import ExcelJS from 'exceljs';
 import path from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { parseWorkbook, quarterlySummary, type SheetData } from '../../core/index.js';
 import { summaryXlsx } from '../../reports/mail/summary-xlsx.js';
 import { SAMPLE_WORKBOOK } from '../../reports/paths.js';
 import { readWorkbook } from '../../reports/read-workbook.js';
+import { main } from '../../reports/cli.js';
+import { captureIo } from './io.js';
 import { tempDir } from './workbook.js';
 
 export const SEAL_UNIT = '示例经开区党工委';
@@ -146,4 +149,27 @@ export async function sampleReport(quarter: string, sheets?: SheetData[]): Promi
     title: `${SEAL_UNIT} ${quarter}党员“十二分制”记分汇总`,
     generated: new Date('2026-10-08T01:30:00Z'),
   });
+}
+
+/** The sample's upward mail for a quarter, as a clerk saves it from the mailbox (.eml). */
+export async function sampleReportMail(quarter: string): Promise<Buffer> {
+  const mail = new MailComposer({
+    from: 'unit@example.cn',
+    to: 'county@example.cn',
+    subject: `${SEAL_UNIT} ${quarter} 记分汇总`,
+    text: '附件',
+    attachments: [{ filename: `${quarter}.xlsx`, content: await sampleReport(quarter) }],
+  });
+  return mail.compile().build();
+}
+
+/** What `twelve verify <file> --against <report>` prints: its lines, then its closing line. */
+export async function verifyPrints(
+  file: string,
+  report: string,
+): Promise<{ lines: string[]; summary: string }> {
+  const io = captureIo();
+  await main(['verify', file, '--against', report], io.out, io.err);
+  const out = io.stdout().trim().split('\n');
+  return { lines: out.slice(0, -1), summary: out[out.length - 1] };
 }

@@ -1,22 +1,22 @@
 // The web page 工作台 in headless Chromium against the real server: the seal panel, given the
-// sample's 2026Q3 report, shows for each edited ledger exactly the lines `twelve verify` prints;
-// its 核验 box answers for a code from a card, and for one the ledger no longer holds.
+// sample's 2026Q3 report as the saved upward mail (.eml) or its summary (.xlsx), shows for each
+// edited ledger exactly the lines `twelve verify` prints; its 核验 box answers for a code from a
+// card, and for one the ledger no longer holds.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  parseWorkbook,
-  readSubmission,
-  sealCode,
-  verificationLines,
-  verifySeal,
-} from '../../core/index.js';
+import { parseWorkbook, sealCode } from '../../core/index.js';
 import { launchBrowser, type LaunchedBrowser } from '../../reports/cards/browser.js';
-import { sha256Hex } from '../../reports/mail/summary-xlsx.js';
-import { readWorkbook, readWorkbookBytes } from '../../reports/read-workbook.js';
+import { readWorkbook } from '../../reports/read-workbook.js';
 import { buildWeb } from '../../scripts/build-web.js';
-import { editedSample, sampleReport, SEAL_EDITS } from '../helpers/seal-edits.js';
+import {
+  editedSample,
+  sampleReport,
+  sampleReportMail,
+  SEAL_EDITS,
+  verifyPrints,
+} from '../helpers/seal-edits.js';
 import { startTestServer, type TestServer } from '../helpers/serve.js';
 import { tempDir } from '../helpers/workbook.js';
 
@@ -25,12 +25,15 @@ let launched: LaunchedBrowser;
 let page: Page;
 let dir: string;
 let reportFile: string;
+let mailFile: string;
 const complaints: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir('seal-web-');
   reportFile = path.join(dir, '2026Q3.xlsx');
   writeFileSync(reportFile, await sampleReport('2026Q3'));
+  mailFile = path.join(dir, '2026年第三季度记分汇总.eml');
+  writeFileSync(mailFile, await sampleReportMail('2026Q3'));
   const webDir = await buildWeb(path.join(dir, 'web'));
   server = await startTestServer({ webDir });
   launched = await launchBrowser();
@@ -46,12 +49,25 @@ afterAll(async () => {
 });
 
 async function upload(selector: string, file: string): Promise<void> {
-  await page.$eval('#seal .seal-summary', (el) => (el.textContent = ''));
+  const ledger = selector === 'input#file';
+  await page.$eval(ledger ? '#status' : '#seal .seal-summary', (el) => (el.textContent = ''));
   const input = (await page.$(selector)) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(file);
+  // Until it has an answer: the ledger scored (its name shown), or the report read ("正在读取…"
+  // is said while the server reads it).
   await page.waitForFunction(
-    () => (document.querySelector('#seal .seal-summary')?.textContent ?? '') !== '',
+    (ledger, name) => {
+      if (ledger)
+        return (
+          (document.querySelector('#status')?.textContent ?? '').startsWith('已完成') &&
+          (document.querySelector('#file-name')?.textContent ?? '').startsWith(name)
+        );
+      const said = document.querySelector('#seal .seal-summary')?.textContent ?? '';
+      return said !== '' && !said.startsWith('正在读取');
+    },
     { timeout: 60_000 },
+    ledger,
+    path.basename(file),
   );
 }
 
@@ -66,38 +82,21 @@ describe('the seal panel on the web page', () => {
     await page.$eval('#as-of', (el) => ((el as HTMLInputElement).value = '2026-12-04'));
     await page.$eval('#results', (el) => el.removeAttribute('hidden'));
     await page.$eval('#seal', (el) => el.removeAttribute('hidden'));
-    await upload('input#file', await editedSample(SEAL_EDITS[0], dir));
+    // Not the loop's first ledger: choosing the same file again is no change to the input.
+    await upload('input#file', await editedSample(SEAL_EDITS[SEAL_EDITS.length - 1], dir));
     await page.waitForSelector('#seal:not([hidden])');
     expect(await page.$eval('#seal .seal-summary', (el) => el.textContent)).toContain(
-      '选择上次报送的汇总表',
+      '选择上次报送的邮件或汇总表',
     );
-    await upload('#seal-report', reportFile);
-    const report = readSubmission(
-      await readWorkbookBytes(await import('node:fs').then((f) => f.readFileSync(reportFile)), 'r'),
-      sha256Hex,
-    );
-    if (!report.ok) throw new Error(report.message);
-    const s = report.submission;
-    const sealed = [
-      {
-        source: 'r',
-        unit: s.unit,
-        quarter: s.quarter,
-        end: s.end,
-        generated: s.generated,
-        rows: s.seal!.rows,
-      },
-    ];
+    expect(await page.$eval('#seal-report', (el) => el.getAttribute('accept'))).toContain('.eml');
+    await upload('#seal-report', mailFile);
 
     for (const edit of SEAL_EDITS) {
       const file = await editedSample(edit, dir);
       await upload('input#file', file);
-      const parsed = parseWorkbook(await readWorkbook(file));
-      const expected = verificationLines(
-        verifySeal(parsed.settings.unitName, parsed.entries, sealed),
-      );
+      const printed = await verifyPrints(file, mailFile);
       const shown = await lines();
-      expect(shown, edit.name).toEqual(expected);
+      expect(shown, edit.name).toEqual(printed.lines);
       const count = (label: string) => shown.filter((l) => l.startsWith(`[${label}]`)).length;
       expect(
         {
@@ -108,10 +107,21 @@ describe('the seal panel on the web page', () => {
         },
         edit.name,
       ).toEqual(edit.expect);
-      expect(await page.$eval('#seal .seal-summary', (el) => el.textContent)).toContain(
-        '与 1 份报送（2026Q3）核对',
+      expect(await page.$eval('#seal .seal-summary', (el) => el.textContent), edit.name).toBe(
+        printed.summary,
       );
     }
+
+    // The summary itself (.xlsx), as before: the same lines.
+    const date = await editedSample(
+      SEAL_EDITS.find((e) => e.name === 'date')!,
+      dir,
+    );
+    await upload('input#file', date);
+    await upload('#seal-report', reportFile);
+    const printed = await verifyPrints(date, reportFile);
+    expect(await lines()).toEqual(printed.lines);
+    expect(printed.lines).toHaveLength(1);
   }, 600_000);
 
   it('answers the 核验 box for a card’s code, kept or changed', async () => {
