@@ -20,7 +20,8 @@ import { isLoopback } from './addresses.js';
 import { gate, type Caller } from './callers.js';
 import { JOB_KINDS, jobWork, mailCapabilities, type JobNote, type JobSetup } from './job-kinds.js';
 import { manifestFor } from './manifest.js';
-import { scoreJsonBounded } from './bounded-read.js';
+import { answerBody } from './bounded-read.js';
+import { jsonBodyParser } from './json-body.js';
 import {
   BAD_JSON,
   checkFields,
@@ -70,11 +71,14 @@ export interface AppOptions {
 }
 
 /**
- * The sheets as JSON are parsed whole on the server's one thread: 45 MB held it for 5-7 s.
- * The pane's JSON for the 100,000-row benchmark workbook (5,000 members) is 15.8 MB; a
+ * The sheets as JSON are held whole (in the read worker) before they are checked: eight 45 MB
+ * bodies took 2.8 GB. The pane's JSON for the 100,000-row benchmark workbook (5,000 members) is 15.8 MB; a
  * larger unit uploads the .xlsx, which streams to disk and is read in a worker.
  */
 export const JSON_BODY_LIMIT = 24 * 1024 * 1024;
+
+/** The longest part of an API path: job ids (36) and file numbers, nothing longer. */
+const MAX_PART = 100;
 
 /** A 50 MB workbook at 4 Mbit/s arrives in under two minutes; a trickle is cut then. */
 export const REQUEST_TIMEOUT_MS = 120_000;
@@ -156,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // pane's Chromium held three): Fastify closes idle ones itself only when told so here.
     forceCloseConnections: 'idle',
     // Job ids and file numbers only: nothing in a path is ever a file name.
-    routerOptions: { maxParamLength: 100 },
+    routerOptions: { maxParamLength: MAX_PART },
     // What Node reports before a request reaches Fastify: a trickle cut, a broken request line.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Duplex) =>
       clientError(error, socket, timeouts.requestTimeout),
@@ -170,6 +174,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // JSON or a multipart upload, nothing else: text is refused with 415, not read as a body.
   fastify.removeContentTypeParser('text/plain');
+  // A large JSON body is never parsed on this thread (json-body.ts): 16 MB took it 750 ms.
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', jsonBodyParser(jsonLimit));
+  /** A request's own scratch folder for an upload, removed after. */
+  const inScratch = async <T>(use: (dir: string) => Promise<T>): Promise<T> => {
+    const dir = queue.scratch();
+    try {
+      return await use(dir);
+    } finally {
+      queue.release(dir);
+    }
+  };
   await fastify.register(helmet, {
     // Set per page below: the add-in's pages load office.js and are framed by Office.
     contentSecurityPolicy: false,
@@ -223,6 +239,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Every API request shows who it is from; the pages and the manifest hold no data.
   fastify.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
+    // The router says 414 only when no other route takes the path; once addin/dist is built
+    // (`npm ci` builds it) the add-in's catch-all route took a 200-character id, and said 404.
+    if (
+      request.url
+        .split('?')[0]
+        .split('/')
+        .some((part) => part.length > MAX_PART)
+    )
+      return reply.code(414).send({ error: `地址无效：${request.method} ${clip(request.url)}` });
     const result = who.check(request);
     if ('status' in result) {
       if (result.status === 401) {
@@ -248,43 +273,24 @@ export async function buildApp(options: AppOptions): Promise<App> {
     };
   });
 
-  // A JSON body is taken as bytes and parsed, checked and scored in the read worker: 16 MB of
-  // JSON takes the main thread about 750 ms to parse, and eight at once stopped every other
-  // request for half a minute. The parser is this route's own (an encapsulated context).
-  await fastify.register(async (scoring) => {
-    scoring.removeContentTypeParser('application/json');
-    scoring.addContentTypeParser(
-      'application/json',
-      { parseAs: 'buffer' },
-      (_request, body, done) => done(null, body),
-    );
-    scoring.post('/api/score', { config: { rateLimit: {} } }, async (request, reply) => {
-      const dir = queue.scratch();
-      try {
-        const scored = request.isMultipart()
-          ? scoreRequest(await readInput(request, dir), runToday())
-          : await scoreJsonBounded(
-              (request.body as Buffer | undefined) ?? Buffer.alloc(0),
-              runToday(),
-            );
-        return reply.type('application/json; charset=utf-8').send(scored);
-      } finally {
-        queue.release(dir);
-      }
-    });
+  // POST /api/score: an upload, or the sheets as JSON (scored in the read worker when large).
+  fastify.post('/api/score', { config: { rateLimit: {} } }, async (request, reply) => {
+    const scored = request.isMultipart()
+      ? await inScratch((dir) => readInput(request, dir).then((i) => scoreRequest(i, runToday())))
+      : await answerBody(request.body, 'score', runToday());
+    return reply.type('application/json; charset=utf-8').send(scored);
   });
 
   // The workbook as read, for the web page: it scores in the browser with the pane's core.
-  fastify.post('/api/sheets', { config: { rateLimit: {} } }, async (request) => {
-    const dir = queue.scratch();
-    try {
-      const input = await readInput(request, dir);
-      checkFields(input.fields, [], '读取台账');
-      parseWorkbook(input.sheets);
-      return { sheets: input.sheets };
-    } finally {
-      queue.release(dir);
-    }
+  fastify.post('/api/sheets', { config: { rateLimit: {} } }, async (request, reply) => {
+    if (!request.isMultipart())
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(await answerBody(request.body, 'sheets', runToday()));
+    const input = await inScratch((dir) => readInput(request, dir));
+    checkFields(input.fields, [], '读取台账');
+    parseWorkbook(input.sheets);
+    return { sheets: input.sheets };
   });
 
   // The web page's upload, read once and kept for its jobs (workbooks.ts).
@@ -292,8 +298,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     '/api/workbooks',
     { config: { rateLimit: {} } },
     async (request): Promise<UploadedWorkbook> => {
-      if (!request.isMultipart())
-        throw new RequestError(400, '上传台账请用 multipart/form-data，文件放在字段 workbook 中');
       const upload = workbooks.open();
       try {
         const input = await readInput(request, upload.dir);
@@ -346,11 +350,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   fastify.post('/api/jobs', { config: { rateLimit: {} } }, async (request, reply) => {
     const caller = callerOf(request);
-    const job = queue.create(caller.unit?.name ?? '');
+    const owner = caller.unit?.name ?? '';
+    const job = queue.create(owner);
     try {
-      const input =
-        (await storedInput(request, workbooks, caller.unit?.name ?? '')) ??
-        (await readInput(request, job.dir));
+      const given = request.isMultipart()
+        ? await readInput(request, job.dir)
+        : await answerBody(request.body, 'job', runToday());
+      const input = 'workbook' in given ? await storedInput(given, workbooks, owner) : given;
       const { kind, ...fields } = input.fields;
       const note: JobNote = {};
       const work = jobWork(kind, fields, input.sheets, caller, setup, note);

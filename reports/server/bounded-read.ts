@@ -9,8 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { ClerkError, type ClerkErrorKind, type SheetData } from '../../core/index.js';
 import { WorkbookFileError } from '../read-workbook.js';
+import { answerJson, type JsonAnswer } from './json-answers.js';
+import { JsonBytes } from './json-body.js';
 import type { ReadTask } from './read-worker.js';
-import { RequestError } from './request-input.js';
+import { RequestError, type JobBody, type RequestInput } from './request-input.js';
 
 /** Heap for one read: the 100,000-row workbook peaks far below this (see docs/server.md). */
 export const READ_MEMORY_MB = 1024;
@@ -62,20 +64,51 @@ export function readWorkbookBounded(file: string, memoryMb = readMemoryMb()): Pr
 }
 
 /**
- * POST /api/score's JSON body, parsed, checked and scored off the event loop: the score result
- * as JSON text. Throws RequestError for bad JSON or fields, as the main thread would.
+ * A large JSON body, parsed, checked and answered off the event loop as a route would answer
+ * it (json-answers.ts): the reply's JSON as UTF-8, or a job's input. Throws RequestError for bad
+ * JSON or fields, as the main thread would. The blocks are handed over, not copied: they are
+ * unusable here afterwards.
  */
-export function scoreJsonBounded(
-  json: Uint8Array,
+export function answerJsonBounded(
+  body: JsonBytes,
+  answer: JsonAnswer,
   today: string,
   memoryMb = readMemoryMb(),
-): Promise<string> {
-  return bounded({ json, today }, '以 JSON 发送的工作表处理时', memoryMb);
+): Promise<Buffer | JobBody> {
+  return bounded(
+    { blocks: body.blocks, length: body.length, answer, today },
+    '以 JSON 发送的工作表处理时',
+    memoryMb,
+  );
 }
 
-interface Answer {
+/** A body as json-answers.ts answers it: here when small, in the read worker when large. */
+export function answerBody(body: unknown, answer: 'job', today: string): Promise<JobBody>;
+export function answerBody(
+  body: unknown,
+  answer: Exclude<JsonAnswer, 'job'>,
+  today: string,
+): Promise<string | Buffer>;
+export async function answerBody(
+  body: unknown,
+  answer: JsonAnswer,
+  today: string,
+): Promise<string | Buffer | JobBody> {
+  return body instanceof JsonBytes
+    ? answerJsonBounded(body, answer, today)
+    : answerJson(answer, body, today);
+}
+
+/** What the worker posts; a job's sheets come as a head and then rows a batch at a time. */
+export interface Answer {
   sheets?: SheetData[];
-  scored?: string;
+  /** A reply's JSON text as UTF-8. */
+  bytes?: Uint8Array;
+  /** A job's input; with `rows`, its sheets' rows follow, one batch per 'more' asked. */
+  job?: JobBody;
+  rows?: number;
+  batch?: { sheet: number; rows: SheetData['rows'] };
+  end?: true;
   fileError?: string;
   requestError?: { status: number; message: string };
   /** A mistake in the sheets the scoring found (a structure problem), told as on the main thread. */
@@ -89,6 +122,7 @@ function inWorker(task: ReadTask, what: string, memoryMb: number): Promise<unkno
     const worker = new Worker(entry, {
       ...how,
       workerData: task,
+      transferList: 'blocks' in task ? task.blocks : [],
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       stdout: true,
       stderr: true,
@@ -100,10 +134,21 @@ function inWorker(task: ReadTask, what: string, memoryMb: number): Promise<unkno
       fn();
       void worker.terminate();
     };
-    worker.once('message', (m: Answer) =>
+    let job: JobBody | undefined;
+    // A job's rows arrive in batches, each asked for when the last is in: each is a short
+    // task on the event loop, where the whole tree at once held it for seconds.
+    worker.on('message', (m: Answer) => {
+      if (m.job && m.rows) return (void (job = m.job), worker.postMessage('more'));
+      if (m.batch) {
+        const rows = (job as RequestInput).sheets[m.batch.sheet].rows as unknown[];
+        for (const row of m.batch.rows) rows.push(row);
+        return worker.postMessage('more');
+      }
       settle(() => {
         if (m.sheets) resolve(m.sheets);
-        else if (m.scored !== undefined) resolve(m.scored);
+        else if (m.bytes) resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.length));
+        else if (m.end) resolve(job);
+        else if (m.job) resolve(m.job);
         else if (m.fileError !== undefined) reject(new WorkbookFileError(m.fileError));
         else if (m.clerkError) reject(new ClerkError(m.clerkError.message, m.clerkError.kind));
         else if (m.requestError)
@@ -114,8 +159,8 @@ function inWorker(task: ReadTask, what: string, memoryMb: number): Promise<unkno
               `${'file' in task ? path.basename(task.file) : 'JSON'} in a worker: ${m.bug}`,
             ),
           );
-      }),
-    );
+      });
+    });
     worker.once('error', (error: NodeJS.ErrnoException) =>
       settle(() =>
         reject(

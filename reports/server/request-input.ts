@@ -31,27 +31,16 @@ export interface RequestInput {
   file?: string;
 }
 
-/** Reads the workbook and fields; an upload is saved in `dir` first (a job's own folder). */
+/** Reads an uploaded workbook and the fields beside it, saved in `dir` first (a job's folder). */
 export async function readInput(request: FastifyRequest, dir: string): Promise<RequestInput> {
-  if (request.isMultipart()) return readMultipart(request, dir);
-  return jsonInput(request.body);
+  if (!request.isMultipart())
+    throw new RequestError(400, '上传台账请用 multipart/form-data，文件放在字段 workbook 中');
+  return readMultipart(request, dir);
 }
 
-/** What Fastify's own JSON parser would say; also said for a body parsed in a worker. */
+/** What Fastify's own JSON parser would say; said for every JSON body, wherever parsed. */
 export const BAD_JSON = '请求体不是有效的 JSON';
 export const EMPTY_JSON = '请求体是空的：应是 JSON 对象';
-
-/** A JSON body's bytes, parsed and checked (in the read worker: see bounded-read.ts). */
-export function jsonBytesInput(bytes: Uint8Array): RequestInput {
-  if (bytes.byteLength === 0) throw new RequestError(400, EMPTY_JSON);
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString());
-  } catch {
-    throw new RequestError(400, BAD_JSON);
-  }
-  return jsonInput(body);
-}
 
 /** A parsed JSON body: `{"sheets": […], field: …}`. */
 export function jsonInput(body: unknown): RequestInput {
@@ -64,9 +53,27 @@ export function jsonInput(body: unknown): RequestInput {
   return { sheets: checkSheets(sheets), fields: readFields(rest) };
 }
 
+/** A job's JSON body: a kept upload's id ({"workbook": id, …}) or the sheets themselves. */
+export type JobBody = RequestInput | { workbook: string; fields: Fields };
+
+export function jobBody(body: unknown): JobBody {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !('workbook' in body))
+    return jsonInput(body);
+  const { workbook, sheets, ...rest } = body as Record<string, unknown>;
+  if (sheets !== undefined)
+    throw new RequestError(
+      400,
+      '请求字段 workbook 与 sheets 只能用一个：台账已上传时不再发送工作表',
+    );
+  if (typeof workbook !== 'string' || !/^[0-9a-f-]{36}$/.test(workbook))
+    throw new RequestError(400, '请求字段 workbook 应是上传台账时返回的编号');
+  return { workbook, fields: readFields(rest) };
+}
+
 /** A JSON body's fields beside the workbook: text or true/false, nothing else. */
 export function readFields(rest: Record<string, unknown>): Fields {
-  const fields: Fields = {};
+  // No prototype: a field named "__proto__" is then named as unknown, as any other.
+  const fields: Fields = Object.create(null) as Fields;
   for (const [key, value] of Object.entries(rest)) {
     if (typeof value === 'string' || typeof value === 'boolean') fields[key] = value;
     else if (value !== null && value !== undefined)

@@ -6,10 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import type { SheetData } from '../../core/index.js';
 import { readWorkbook } from '../read-workbook.js';
-import { readFields, RequestError, type RequestInput } from './request-input.js';
+import { RequestError, type Fields, type RequestInput } from './request-input.js';
 
 interface Kept {
   owner: string;
@@ -92,26 +91,11 @@ export class WorkbookStore {
   }
 }
 
-/**
- * A job request that names an uploaded workbook ({"workbook": id, …} as JSON) read from the
- * store; null for any other request (sheets or an upload of its own, as readInput takes).
- */
+/** A job request that names an uploaded workbook ({"workbook": id, …}): its sheets, read again. */
 export async function storedInput(
-  request: FastifyRequest,
+  given: { workbook: string; fields: Fields },
   store: WorkbookStore,
   owner: string,
-): Promise<RequestInput | null> {
-  if (request.isMultipart()) return null;
-  const body = request.body as Record<string, unknown> | null;
-  if (!body || typeof body !== 'object' || Array.isArray(body) || !('workbook' in body))
-    return null;
-  const { workbook, sheets, ...rest } = body;
-  if (sheets !== undefined)
-    throw new RequestError(
-      400,
-      '请求字段 workbook 与 sheets 只能用一个：台账已上传时不再发送工作表',
-    );
-  if (typeof workbook !== 'string' || !/^[0-9a-f-]{36}$/.test(workbook))
-    throw new RequestError(400, '请求字段 workbook 应是上传台账时返回的编号');
-  return { sheets: await store.sheets(workbook, owner), fields: readFields(rest) };
+): Promise<RequestInput> {
+  return { sheets: await store.sheets(given.workbook, owner), fields: given.fields };
 }
