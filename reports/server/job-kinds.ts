@@ -4,12 +4,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import {
-  parseWorkbook,
-  upwardBlock,
-  type ParsedWorkbook,
-  type SheetData,
-} from '../../core/index.js';
+import { type ParsedWorkbook, type SheetData } from '../../core/index.js';
 import { UsageError, type Io } from '../command.js';
 import type { SharedBrowser } from '../cards/shared-browser.js';
 import { safePart } from '../cards/files.js';
@@ -24,10 +19,10 @@ import { runToday } from '../today.js';
 import { loadSmtpConfig, type SmtpConfig } from '../mail/smtp-config.js';
 import type { JobWork } from '../jobs/queue.js';
 import { checkFields, flag, RequestError, text, type Fields } from './request-input.js';
+import { checkJob, type JobKind } from './job-check.js';
 import type { Caller } from './callers.js';
 
-export const JOB_KINDS = ['notices', 'quarterly', 'ranking', 'mail'] as const;
-export type JobKind = (typeof JOB_KINDS)[number];
+export { JOB_KINDS, type JobKind } from './job-check.js';
 
 /** The field as the pane and the web page label it, for a clerk who never sees the request. */
 const PAGE_FIELDS: Record<string, string> = {
@@ -70,18 +65,7 @@ export function jobWork(
   setup: JobSetup,
   note: JobNote,
 ): JobWork {
-  if (typeof kind !== 'string' || !(JOB_KINDS as readonly string[]).includes(kind))
-    throw new RequestError(
-      400,
-      kind === undefined
-        ? `缺少请求字段 kind：应为 ${JOB_KINDS.join('、')} 之一`
-        : `不认识的任务类型 kind="${String(kind)}"：应为 ${JOB_KINDS.join('、')} 之一`,
-    );
-  // Parsed here, once: a file without a roster is a 400 and not a failed job.
-  const parsed = parseWorkbook(sheets, { today: runToday() });
-  // An upward job from a misread workbook is refused before it is queued (domain.md).
-  const blocked = kind === 'quarterly' || kind === 'mail' ? upwardBlock(parsed.problems) : null;
-  if (blocked) throw new RequestError(422, blocked);
+  const parsed = checkJob(kind, sheets, runToday());
   switch (kind as JobKind) {
     case 'notices': {
       checkFields(fields, ['asOf', 'since', 'until'], '告知卡任务');
