@@ -161,11 +161,14 @@ describe('the Windows zip', () => {
 
   describe('under Wine', () => {
     const prefix = () => path.join(WORK, 'wineprefix');
+    // Output goes to files inside the cmd line; no pipes: the wineserver a call may start, and
+    // the server the launcher starts, would hold them open, and spawnSync would wait out its
+    // timeout (measured: 120 s for a launcher that had ended after a few seconds).
     const wine = (line: string, timeout = 120_000) =>
       spawnSync('wine', ['cmd', '/c', line], {
         cwd: top(),
         env: wineEnv(),
-        encoding: 'utf8',
+        stdio: 'ignore',
         timeout,
       });
     // A fresh prefix, no display: what CI has.
@@ -203,7 +206,12 @@ describe('the Windows zip', () => {
     it('启动十二分制 starts the server, which answers the page, the manifest and an upload; the add-in installs and uninstalls; 停止 stops it', async () => {
       const port = freePort();
       const began = Date.now();
-      wine(`node.exe app\\launch.mjs start --no-open --port=${port} > start.txt 2>&1`);
+      const launched = wine(
+        `node.exe app\\launch.mjs start --no-open --port=${port} > start.txt 2>&1`,
+      );
+      // The launcher ends once the page answers: the clerk's console window closes.
+      expect(launched.error).toBeUndefined();
+      expect(launched.status).toBe(0);
       await waitForServer(port, 30_000);
       const seconds = (Date.now() - began) / 1000;
       writeFileSync(path.join(WORK, 'wine-start-seconds.txt'), seconds.toFixed(1));
