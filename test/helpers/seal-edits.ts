@@ -173,3 +173,14 @@ export async function verifyPrints(
   const out = io.stdout().trim().split('\n');
   return { lines: out.slice(0, -1), summary: out[out.length - 1] };
 }
+
+/** How many of verify's lines name each kind of difference, by their printed label. */
+export function kindCounts(lines: string[]): SealExpectation {
+  const count = (label: string) => lines.filter((l) => l.startsWith(`[${label}]`)).length;
+  return {
+    changed: count('已改动'),
+    deleted: count('已删除'),
+    added: count('补录'),
+    corrected: count('更正'),
+  };
+}

@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../../reports/cards/browser.js';
-import { startServer, type RunningServer } from '../../reports/server/start.js';
 import { seedSheets } from '../fake-excel/seed.js';
 import { loadWorkbook } from '../helpers/exceljs-workbook.js';
 import { buildPane, fakeOfficeScript, openPane, scorePane, staticServer } from '../helpers/pane.js';
@@ -17,8 +16,10 @@ import {
   sampleReport,
   sampleReportMail,
   SEAL_EDITS,
+  kindCounts,
   verifyPrints,
 } from '../helpers/seal-edits.js';
+import { startTestServer, type TestServer } from '../helpers/serve.js';
 import { tempDir } from '../helpers/workbook.js';
 
 const AS_OF = '2026-12-04';
@@ -27,7 +28,7 @@ let launched: LaunchedBrowser;
 let browser: Browser;
 let outDir: string;
 let fakeOffice: string;
-let server: RunningServer;
+let server: TestServer;
 let dir: string;
 let mailFile: string;
 let reportFile: string;
@@ -40,21 +41,12 @@ beforeAll(async () => {
   writeFileSync(reportFile, await sampleReport('2026Q3'));
   outDir = await buildPane('seal-pane-');
   fakeOffice = await fakeOfficeScript();
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    http: true,
-    token: null,
-    units: null,
+  server = await startTestServer({
     ttlMs: 3_600_000,
-    bodyLimit: 50 * 1024 * 1024,
-    deadlineMs: 120_000,
     maxQueued: 8,
     concurrency: 1,
-    stateDir: tempDir('seal-pane-state-'),
     addinDir: outDir,
     webDir: path.join(outDir, 'no-web-page'),
-    log: () => undefined,
   });
   launched = await launchBrowser();
   browser = launched.browser;
@@ -112,16 +104,7 @@ describe('the seal panel in the pane', () => {
         const shown = await lines(page);
         expect(shown, edit.name).toEqual(printed.lines);
         expect(summary, edit.name).toBe(printed.summary);
-        const count = (label: string) => shown.filter((l) => l.startsWith(`[${label}]`)).length;
-        expect(
-          {
-            changed: count('已改动'),
-            deleted: count('已删除'),
-            added: count('补录'),
-            corrected: count('更正'),
-          },
-          edit.name,
-        ).toEqual(edit.expect);
+        expect(kindCounts(shown), edit.name).toEqual(edit.expect);
         if (edit.name === 'points') {
           // The summary workbook itself gives the same.
           expect(await choose(page, reportFile)).toBe(

@@ -15,6 +15,7 @@ import {
   sampleReport,
   sampleReportMail,
   SEAL_EDITS,
+  kindCounts,
   verifyPrints,
 } from '../helpers/seal-edits.js';
 import { startTestServer, type TestServer } from '../helpers/serve.js';
@@ -97,16 +98,7 @@ describe('the seal panel on the web page', () => {
       const printed = await verifyPrints(file, mailFile);
       const shown = await lines();
       expect(shown, edit.name).toEqual(printed.lines);
-      const count = (label: string) => shown.filter((l) => l.startsWith(`[${label}]`)).length;
-      expect(
-        {
-          changed: count('已改动'),
-          deleted: count('已删除'),
-          added: count('补录'),
-          corrected: count('更正'),
-        },
-        edit.name,
-      ).toEqual(edit.expect);
+      expect(kindCounts(shown), edit.name).toEqual(edit.expect);
       expect(await page.$eval('#seal .seal-summary', (el) => el.textContent), edit.name).toBe(
         printed.summary,
       );
