@@ -320,9 +320,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   fastify.post(
     '/api/seal-reports',
     { config: { rateLimit: {} } },
-    async (request): Promise<SealReportsReply> => {
-      const dir = queue.scratch();
-      try {
+    async (request): Promise<SealReportsReply> =>
+      inScratch(async (dir) => {
         const { file, fields } = await saveUpload(
           request,
           dir,
@@ -342,10 +341,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
           })),
           skipped: read.skipped,
         };
-      } finally {
-        queue.release(dir);
-      }
-    },
+      }),
   );
 
   fastify.post('/api/jobs', { config: { rateLimit: {} } }, async (request, reply) => {
